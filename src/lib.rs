@@ -7,6 +7,7 @@
 //! its left.
 
 pub mod gomap;
+pub mod harness;
 pub mod results;
 
 pub use gomap::GoMap;
