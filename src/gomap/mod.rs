@@ -1,79 +1,649 @@
-//! TEMPORARY STUB: the real GoMap replaces this file. Same public API.
-use std::borrow::Borrow;
-use std::hash::{BuildHasher, Hash};
+//! `GoMap`: the Go runtime's classic hash map (go1.19 … go1.23 `runtime/map.go`), in Rust.
+//!
+//! # The design, as Go has it
+//! The header (Go's `hmap`) holds the entry count, a flags byte, B (log2 of the bucket
+//! count), an approximate count of overflow buckets, the per-map hash seed, the bucket array
+//! and, while the map grows, the old bucket array and the evacuation mark `nevacuate`.
+//!
+//! A hash picks a bucket by its low B bits (`hash & bucketMask(B)`); its top byte becomes the
+//! slot's *tophash* (lifted above the reserved markers, see [`bucket`]). A bucket holds 8
+//! slots; when they are full, a chain of overflow buckets follows. A lookup walks the chain,
+//! compares tophash bytes first and keys only where the tophash matches, and stops at the
+//! first `emptyRest` marker, which removal maintains ("nothing after this slot").
+//!
+//! The map grows when an insert of a new key would put it over the load factor of 6.5
+//! entries a bucket (doubling), or when it has as many overflow buckets as regular ones
+//! (same-size growth, which compacts the chains that removals left sparse). Growth only
+//! allocates the new array; entries move *incrementally*: every insert or remove during a
+//! growth first evacuates the old bucket it is about to touch, then one more at `nevacuate`
+//! ([`grow`]). Lookups never move anything: they read the old bucket while it is not yet
+//! evacuated.
+//!
+//! # Where we depart from Go, and why
+//! - The hasher is a `BuildHasher` type parameter (default foldhash, the harness's hasher
+//!   for every contender); its own seed is the per-map seed (Go's `hash0`). Go reseeds when
+//!   the map empties; a generic `BuildHasher` cannot be reseeded, so we keep the seed.
+//! - Go's `hashWriting` and iterator flag bits police misuse at run time; here the borrow
+//!   checker rules out both statically. The flag protocol lives in
+//!   `concurrent::failfast`, where a map really is shared.
+//! - Large keys and values stay inline (see [`bucket`]); iteration walks an unevacuated old
+//!   bucket once, whole (see [`iter`]).
+//! - Two choices Go hard-codes are type parameters, so one binary measures the variants side
+//!   by side: how the bucket index's mask is obtained ([`locate`]) and how tophash bytes are
+//!   matched ([`probe`]).
+//!
+//! u64 keys have a specialized path, as Go's `mapaccess1_fast64` & co ([`fast64`]).
 
+pub mod bucket;
+pub mod fast64;
+mod grow;
+mod invariants;
+mod iter;
+pub mod locate;
+pub mod probe;
+mod rand;
+
+pub use fast64::{KeyProbe64, KeysScalar};
+pub use iter::{Iter, Keys, Values};
+pub use locate::{FromB, Locate, Precomputed};
+pub use probe::{DefaultProbe, Probe};
+
+use bucket::{tophash, Bucket, BucketArray, BUCKET_CNT, EMPTY_ONE, EMPTY_REST};
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{BuildHasher, Hash};
+use std::marker::PhantomData;
+use std::ptr;
+
+/// The hasher every contender of the harness uses.
 pub type DefaultHashBuilder = foldhash::fast::RandomState;
 
-pub struct GoMap<K, V, S = DefaultHashBuilder>(hashbrown::HashMap<K, V, S>);
+/// Go's flag bit: the current growth is a same-size one.
+const SAME_SIZE_GROW: u8 = 8;
 
-impl<K: Hash + Eq, V> GoMap<K, V> {
+/// A hash map with the Go runtime's classic layout. See the module docs.
+///
+/// `L` picks how the bucket mask is obtained ([`Precomputed`] or [`FromB`]); `P` picks the
+/// tophash matching strategy ([`probe`]).
+pub struct GoMap<K, V, S = DefaultHashBuilder, L = Precomputed, P = DefaultProbe> {
+    /// Live entries (Go's `count`, what `len` reads).
+    count: usize,
+    /// Go's `flags`; only `SAME_SIZE_GROW` is used (see the module docs).
+    flags: u8,
+    /// log2 of the bucket count.
+    b: u8,
+    /// Approximate number of overflow buckets (exact below B = 16), Go's `noverflow`.
+    noverflow: u16,
+    /// `bucketMask(b)`, kept current by `set_b`; read by the `Precomputed` strategy.
+    mask: usize,
+    /// The hasher and its seed (Go's `hash0`).
+    hash0: S,
+    buckets: BucketArray<K, V>,
+    /// The previous array while growing (Go's `oldbuckets`); `None` otherwise.
+    oldbuckets: Option<BucketArray<K, V>>,
+    /// Old buckets below this index are evacuated.
+    nevacuate: usize,
+    _marker: PhantomData<(K, V, L, P)>,
+}
+
+// SAFETY: a GoMap owns its keys and values exactly like a Box or Vec would (the raw
+// pointers inside its bucket arrays are never shared with anything else), so it may move to
+// another thread when they may, and be shared when shared references to them may.
+unsafe impl<K: Send, V: Send, S: Send, L, P> Send for GoMap<K, V, S, L, P> {}
+// SAFETY: see Send; `&GoMap` only hands out `&K` / `&V`.
+unsafe impl<K: Sync, V: Sync, S: Sync, L, P> Sync for GoMap<K, V, S, L, P> {}
+
+/// Go's `overLoadFactor`: would `count` entries in 2^B buckets exceed 6.5 a bucket?
+/// (13 * (2^B / 2), as Go writes it, so B = 0 allows 8.)
+#[inline]
+fn over_load_factor(count: usize, b: u8) -> bool {
+    count > BUCKET_CNT && count > 13 * (locate::bucket_shift(b) / 2)
+}
+
+/// Go's `tooManyOverflowBuckets`: as many overflow buckets as regular ones (capped at 2^15,
+/// the range where `noverflow` is exact).
+#[inline]
+fn too_many_overflow_buckets(noverflow: u16, b: u8) -> bool {
+    let b = b.min(15);
+    noverflow >= 1u16 << b
+}
+
+impl<K, V> GoMap<K, V, DefaultHashBuilder> {
+    /// An empty map; no buckets are allocated until the first insert (as in Go).
     pub fn new() -> Self {
         Self::with_hasher(Default::default())
     }
-    pub fn with_capacity(n: usize) -> Self {
-        Self::with_capacity_and_hasher(n, Default::default())
+
+    /// A map sized for `hint` entries, B chosen as Go's `makemap` chooses it.
+    pub fn with_capacity(hint: usize) -> Self {
+        Self::with_capacity_and_hasher(hint, Default::default())
     }
 }
 
-impl<K: Hash + Eq, V, S: BuildHasher> GoMap<K, V, S> {
-    pub fn with_hasher(s: S) -> Self {
-        GoMap(hashbrown::HashMap::with_hasher(s))
+impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
+    pub fn with_hasher(hash0: S) -> Self {
+        GoMap {
+            count: 0,
+            flags: 0,
+            b: 0,
+            noverflow: 0,
+            mask: locate::bucket_mask(0),
+            hash0,
+            buckets: BucketArray::unallocated(),
+            oldbuckets: None,
+            nevacuate: 0,
+            _marker: PhantomData,
+        }
     }
-    pub fn with_capacity_and_hasher(n: usize, s: S) -> Self {
-        GoMap(hashbrown::HashMap::with_capacity_and_hasher(n, s))
+
+    /// Go's `makemap(hint)`: the smallest B for which `hint` entries are not over the load
+    /// factor; the array (with its preallocated overflow buckets) is allocated now when B > 0.
+    pub fn with_capacity_and_hasher(hint: usize, hash0: S) -> Self {
+        let mut m = Self::with_hasher(hash0);
+        let mut b = 0u8;
+        while over_load_factor(hint, b) {
+            b += 1;
+        }
+        if b > 0 {
+            m.set_b(b);
+            m.buckets = BucketArray::new(b);
+        }
+        m
     }
+
+    #[inline]
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.count
     }
+
+    #[inline]
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.count == 0
     }
+
     pub fn hasher(&self) -> &S {
-        self.0.hasher()
+        &self.hash0
     }
-    pub fn hash_key<Q: ?Sized + Hash>(&self, k: &Q) -> u64 {
-        self.0.hasher().hash_one(k)
+
+    /// log2 of the bucket count (Go's `B`).
+    pub fn bucket_log2(&self) -> u8 {
+        self.b
     }
-    pub fn get<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<&V>
+
+    /// Whether an evacuation is in progress.
+    pub fn is_growing(&self) -> bool {
+        self.oldbuckets.is_some()
+    }
+
+    /// Whether the growth in progress is a same-size one.
+    pub fn is_same_size_growing(&self) -> bool {
+        self.flags & SAME_SIZE_GROW != 0
+    }
+
+    /// Old buckets below this index are evacuated (Go's `nevacuate`).
+    pub fn evacuation_mark(&self) -> usize {
+        self.nevacuate
+    }
+
+    /// Go's approximate overflow-bucket count.
+    pub fn overflow_count(&self) -> u16 {
+        self.noverflow
+    }
+
+    /// Removes every entry, keeping the bucket array for reuse (Go's `mapclear`).
+    pub fn clear(&mut self) {
+        // Forget the old array first: its unevacuated entries are dropped with it.
+        if let Some(mut old) = self.oldbuckets.take() {
+            // SAFETY: live slots of the old array hold initialized entries.
+            unsafe { old.drop_entries() };
+        }
+        self.flags &= !SAME_SIZE_GROW;
+        self.nevacuate = 0;
+        self.noverflow = 0;
+        // Zero the count before running Drop impls: a panicking Drop then leaves an empty map.
+        self.count = 0;
+        // SAFETY: live slots of the array hold initialized entries.
+        unsafe { self.buckets.drop_entries() };
+        self.buckets.reset();
+    }
+
+    /// Sets B and the precomputed mask together: the mask's one home.
+    #[inline]
+    fn set_b(&mut self, b: u8) {
+        self.b = b;
+        self.mask = locate::bucket_mask(b);
+    }
+
+    /// The current bucket mask, by the `L` strategy.
+    #[inline(always)]
+    fn bucket_mask(&self) -> usize {
+        L::mask(self.b, self.mask)
+    }
+
+    /// The bucket a read of `hash` must search (Go's lookup prologue): the new bucket, unless
+    /// the map is growing and the corresponding old bucket is not yet evacuated.
+    #[inline(always)]
+    fn read_bucket(&self, hash: u64) -> *mut Bucket<K, V> {
+        let mut m = self.bucket_mask();
+        let b = self.buckets.bucket(hash as usize & m);
+        if let Some(old) = &self.oldbuckets {
+            if !self.is_same_size_growing() {
+                // There used to be half as many buckets; mask down one more power of two.
+                m >>= 1;
+            }
+            let ob = old.bucket(hash as usize & m);
+            // SAFETY: `ob` points into the live old array.
+            if unsafe { !(*ob).evacuated() } {
+                return ob;
+            }
+        }
+        b
+    }
+
+    /// The bucket a write of `hash` goes to, after doing this write's share of evacuation
+    /// (Go: `bucket := hash & bucketMask(h.B); if h.growing() { growWork(…) }`).
+    #[inline(always)]
+    fn write_bucket(&mut self, hash: u64) -> *mut Bucket<K, V>
     where
-        K: Borrow<Q>,
+        K: Hash,
+        S: BuildHasher,
     {
-        self.0.get(k)
+        let i = hash as usize & self.bucket_mask();
+        if self.oldbuckets.is_some() {
+            self.grow_work(i);
+        }
+        self.buckets.bucket(i)
     }
-    pub fn get_hashed<Q: ?Sized + Hash + Eq>(&self, _hash: u64, k: &Q) -> Option<&V>
-    where
-        K: Borrow<Q>,
-    {
-        self.0.get(k)
+
+    /// Links a fresh overflow bucket after `b` (Go's `newoverflow`).
+    fn new_overflow(&mut self, b: *mut Bucket<K, V>) -> *mut Bucket<K, V> {
+        let ovf = self.buckets.take_overflow();
+        self.incr_noverflow();
+        // SAFETY: `b` is a bucket of the current array, the end of its chain.
+        unsafe { (*b).overflow = ovf };
+        ovf
     }
-    pub fn insert(&mut self, k: K, v: V) -> Option<V> {
-        self.0.insert(k, v)
+
+    /// Go's `incrnoverflow`: exact below B = 16; above, incremented with probability
+    /// 1/2^(B-15), so that it still approximates "as many overflow buckets as 2^15".
+    fn incr_noverflow(&mut self) {
+        if self.b < 16 {
+            self.noverflow = self.noverflow.wrapping_add(1);
+            return;
+        }
+        let mask = (1u32 << (self.b - 15)) - 1;
+        if rand::fastrand() as u32 & mask == 0 {
+            self.noverflow = self.noverflow.wrapping_add(1);
+        }
     }
-    pub fn insert_hashed(&mut self, _hash: u64, k: K, v: V) -> Option<V> {
-        self.0.insert(k, v)
+
+    /// Whether inserting one more key must first start a growth (Go's check in `mapassign`).
+    #[inline(always)]
+    fn needs_grow(&self) -> bool {
+        self.oldbuckets.is_none()
+            && (over_load_factor(self.count + 1, self.b)
+                || too_many_overflow_buckets(self.noverflow, self.b))
     }
-    pub fn remove<Q: ?Sized + Hash + Eq>(&mut self, k: &Q) -> Option<V>
-    where
-        K: Borrow<Q>,
-    {
-        self.0.remove(k)
+
+    /// Writes a new entry into slot `i` of `b`, which is empty.
+    ///
+    /// # Safety
+    /// `b` is a bucket of the current array and slot `i` is empty.
+    #[inline(always)]
+    unsafe fn write_slot(&mut self, b: *mut Bucket<K, V>, i: usize, top: u8, key: K, value: V) {
+        // SAFETY: caller's contract: an empty slot of a live bucket, so nothing is overwritten
+        // that needs dropping.
+        unsafe {
+            (*b).keys[i].write(key);
+            (*b).values[i].write(value);
+            (*b).tophash[i] = top;
+        }
+        self.count += 1;
     }
-    pub fn remove_hashed<Q: ?Sized + Hash + Eq>(&mut self, _hash: u64, k: &Q) -> Option<V>
-    where
-        K: Borrow<Q>,
-    {
-        self.0.remove(k)
+
+    /// Marks slot `i` of `b` deleted, after its entry was moved out, and keeps the emptyRest
+    /// markers exact (Go's tail of `mapdelete`): if nothing live follows the slot, the run of
+    /// emptyOne slots that ends here becomes emptyRest, walking back across the chain that
+    /// starts at `first`.
+    ///
+    /// # Safety
+    /// `b` is in the chain that starts at `first`, in the current array; slot `i` was live.
+    unsafe fn mark_deleted(
+        &mut self,
+        first: *mut Bucket<K, V>,
+        mut b: *mut Bucket<K, V>,
+        mut i: usize,
+    ) {
+        // SAFETY: every pointer followed is a bucket of the chain (caller's contract).
+        unsafe {
+            (*b).tophash[i] = EMPTY_ONE;
+            let next_is_rest = if i == BUCKET_CNT - 1 {
+                let ovf = (*b).overflow;
+                ovf.is_null() || (*ovf).tophash[0] == EMPTY_REST
+            } else {
+                (*b).tophash[i + 1] == EMPTY_REST
+            };
+            if next_is_rest {
+                loop {
+                    (*b).tophash[i] = EMPTY_REST;
+                    if i == 0 {
+                        if b == first {
+                            break;
+                        }
+                        // Find the bucket before `b`.
+                        let c = b;
+                        b = first;
+                        while (*b).overflow != c {
+                            b = (*b).overflow;
+                        }
+                        i = BUCKET_CNT - 1;
+                    } else {
+                        i -= 1;
+                    }
+                    if (*b).tophash[i] != EMPTY_ONE {
+                        break;
+                    }
+                }
+            }
+        }
+        self.count -= 1;
+    }
+
+    /// An iterator over `(&K, &V)`, in Go's randomized order.
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        Iter::new(
+            &self.buckets,
+            self.oldbuckets.as_ref(),
+            self.is_same_size_growing(),
+            self.count,
+        )
+    }
+
+    pub fn keys(&self) -> Keys<'_, K, V> {
+        Keys(self.iter())
+    }
+
+    pub fn values(&self) -> Values<'_, K, V> {
+        Values(self.iter())
     }
 }
 
-impl<V, S: BuildHasher> GoMap<u64, V, S> {
-    pub fn get_fast64(&self, k: u64) -> Option<&V> {
-        self.0.get(&k)
+impl<K, V, S, L, P> GoMap<K, V, S, L, P>
+where
+    K: Hash + Eq,
+    S: BuildHasher,
+    L: Locate,
+    P: Probe,
+{
+    /// The hash of a key, by this map's hasher (for wrappers that hash once and pass the
+    /// hash down, like the sharded map).
+    #[inline(always)]
+    pub fn hash_key<Q: Hash + ?Sized>(&self, key: &Q) -> u64 {
+        self.hash0.hash_one(key)
     }
-    pub fn insert_fast64(&mut self, k: u64, v: V) -> Option<V> {
-        self.0.insert(k, v)
+
+    /// Finds the slot of `key` (Go's `mapaccess1`, generic path): tophash first, then key.
+    #[inline(always)]
+    fn find<Q>(&self, hash: u64, key: &Q) -> Option<(*mut Bucket<K, V>, usize)>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        if self.count == 0 {
+            return None;
+        }
+        let top = tophash(hash);
+        let mut b = self.read_bucket(hash);
+        loop {
+            // SAFETY: `b` is a bucket of a live array (read_bucket, then overflow links).
+            let bucket = unsafe { &*b };
+            for i in P::match_byte(&bucket.tophash, top) {
+                // SAFETY: a slot whose tophash matches a live tophash is live: initialized.
+                if unsafe { bucket.keys[i].assume_init_ref() }.borrow() == key {
+                    return Some((b, i));
+                }
+            }
+            if P::has_empty_rest(&bucket.tophash) || bucket.overflow.is_null() {
+                return None;
+            }
+            b = bucket.overflow;
+        }
     }
-    pub fn remove_fast64(&mut self, k: u64) -> Option<V> {
-        self.0.remove(&k)
+
+    #[inline]
+    pub fn get<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.get_hashed(self.hash_key(key), key)
+    }
+
+    /// `get` with the hash computed by the caller (with this map's hasher).
+    #[inline]
+    pub fn get_hashed<Q>(&self, hash: u64, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        // SAFETY: `find` returns a live slot; the reference lives as long as `&self`.
+        self.find(hash, key)
+            .map(|(b, i)| unsafe { (*b).values[i].assume_init_ref() })
+    }
+
+    #[inline]
+    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let hash = self.hash_key(key);
+        // SAFETY: a live slot, borrowed mutably for as long as `&mut self`.
+        self.find(hash, key)
+            .map(|(b, i)| unsafe { (*b).values[i].assume_init_mut() })
+    }
+
+    #[inline]
+    pub fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.get(key).is_some()
+    }
+
+    /// Inserts or overwrites; returns the old value (Go's `mapassign`). On overwrite the map
+    /// keeps its key and drops the new one, as `std::collections::HashMap` does.
+    #[inline]
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        let hash = self.hash_key(&key);
+        self.insert_hashed(hash, key, value)
+    }
+
+    /// `insert` with the hash computed by the caller (with this map's hasher).
+    pub fn insert_hashed(&mut self, hash: u64, key: K, value: V) -> Option<V> {
+        if !self.buckets.is_allocated() {
+            // Go allocates a single bucket lazily, on the first write.
+            self.buckets = BucketArray::new(0);
+        }
+        let top = tophash(hash);
+        loop {
+            let mut b = self.write_bucket(hash);
+            // Go's `insertb`/`inserti`: the first empty slot of the chain.
+            let mut slot: Option<(*mut Bucket<K, V>, usize)> = None;
+            let last = loop {
+                // SAFETY: `b` is a bucket of the current array (write_bucket, then overflow links).
+                let bucket = unsafe { &mut *b };
+                for i in P::match_byte(&bucket.tophash, top) {
+                    // SAFETY: matching a live tophash means the slot is live.
+                    if unsafe { bucket.keys[i].assume_init_ref() } == &key {
+                        // SAFETY: as above; the value is initialized.
+                        let v = unsafe { bucket.values[i].assume_init_mut() };
+                        return Some(std::mem::replace(v, value));
+                    }
+                }
+                if slot.is_none() {
+                    slot = P::match_empty(&bucket.tophash).lowest().map(|i| (b, i));
+                }
+                if P::has_empty_rest(&bucket.tophash) || bucket.overflow.is_null() {
+                    break b;
+                }
+                b = bucket.overflow;
+            };
+            // A new key. Growing moves the key's bucket, so start over after it (Go's `again`).
+            if self.needs_grow() {
+                self.hash_grow();
+                continue;
+            }
+            let (b, i) = slot.unwrap_or_else(|| (self.new_overflow(last), 0));
+            // SAFETY: `b`'s slot `i` is empty: found by match_empty or a fresh overflow bucket.
+            unsafe { self.write_slot(b, i, top, key, value) };
+            return None;
+        }
+    }
+
+    /// Removes `key`; returns its value (Go's `mapdelete`).
+    #[inline]
+    pub fn remove<Q>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let hash = self.hash_key(key);
+        self.remove_hashed(hash, key)
+    }
+
+    /// `remove` with the hash computed by the caller (with this map's hasher).
+    pub fn remove_hashed<Q>(&mut self, hash: u64, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        if self.count == 0 {
+            return None;
+        }
+        let top = tophash(hash);
+        let first = self.write_bucket(hash);
+        let mut b = first;
+        loop {
+            // SAFETY: `b` is a bucket of the current array's chain at `first`.
+            let bucket = unsafe { &*b };
+            for i in P::match_byte(&bucket.tophash, top) {
+                // SAFETY: live slot (tophash matched a live tophash).
+                if unsafe { bucket.keys[i].assume_init_ref() }.borrow() == key {
+                    return Some(unsafe { self.take_slot(first, b, i) });
+                }
+            }
+            if P::has_empty_rest(&bucket.tophash) || bucket.overflow.is_null() {
+                return None;
+            }
+            b = bucket.overflow;
+        }
     }
 }
+
+impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
+    /// Moves the entry out of a live slot, marks it deleted and drops the key, after the map
+    /// is consistent again (so a panicking `Drop` cannot leave it half-updated).
+    ///
+    /// # Safety
+    /// Slot `i` of `b` is live, and `b` is in the chain at `first` of the current array.
+    unsafe fn take_slot(&mut self, first: *mut Bucket<K, V>, b: *mut Bucket<K, V>, i: usize) -> V {
+        // SAFETY: the slot is live (caller), so both are initialized; marking it deleted right
+        // after means they are never read or dropped again through the map.
+        let (k, v) = unsafe {
+            (
+                ptr::read((*b).keys[i].as_ptr()),
+                ptr::read((*b).values[i].as_ptr()),
+            )
+        };
+        // SAFETY: forwarded contract.
+        unsafe { self.mark_deleted(first, b, i) };
+        drop(k);
+        v
+    }
+}
+
+impl<K, V, S, L, P> Drop for GoMap<K, V, S, L, P> {
+    fn drop(&mut self) {
+        // SAFETY: in both arrays, exactly the live slots hold initialized entries; evacuated
+        // old slots carry evacuation marks, not live tophashes, so nothing drops twice.
+        unsafe {
+            if let Some(old) = &mut self.oldbuckets {
+                old.drop_entries();
+            }
+            self.buckets.drop_entries();
+        }
+    }
+}
+
+impl<K, V, S: Default, L: Locate, P: Probe> Default for GoMap<K, V, S, L, P> {
+    fn default() -> Self {
+        Self::with_hasher(S::default())
+    }
+}
+
+impl<K, V, S, L, P> Clone for GoMap<K, V, S, L, P>
+where
+    K: Hash + Eq + Clone,
+    V: Clone,
+    S: BuildHasher + Clone,
+    L: Locate,
+    P: Probe,
+{
+    /// A map with the same entries and hasher, built by inserting them (so its layout is
+    /// that of a fresh map, not a copy of this one's chains or evacuation state).
+    fn clone(&self) -> Self {
+        let mut m = Self::with_capacity_and_hasher(self.count, self.hash0.clone());
+        for (k, v) in self.iter() {
+            m.insert(k.clone(), v.clone());
+        }
+        m
+    }
+}
+
+impl<K: fmt::Debug, V: fmt::Debug, S, L: Locate, P: Probe> fmt::Debug for GoMap<K, V, S, L, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl<K, V, S, L, P> Extend<(K, V)> for GoMap<K, V, S, L, P>
+where
+    K: Hash + Eq,
+    S: BuildHasher,
+    L: Locate,
+    P: Probe,
+{
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
+        for (k, v) in iter {
+            self.insert(k, v);
+        }
+    }
+}
+
+impl<K, V, S, L, P> FromIterator<(K, V)> for GoMap<K, V, S, L, P>
+where
+    K: Hash + Eq,
+    S: BuildHasher + Default,
+    L: Locate,
+    P: Probe,
+{
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let iter = iter.into_iter();
+        let mut m = Self::with_capacity_and_hasher(iter.size_hint().0, S::default());
+        m.extend(iter);
+        m
+    }
+}
+
+impl<'a, K, V, S, L: Locate, P: Probe> IntoIterator for &'a GoMap<K, V, S, L, P> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = Iter<'a, K, V>;
+    fn into_iter(self) -> Iter<'a, K, V> {
+        self.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests;

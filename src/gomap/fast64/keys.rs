@@ -1,0 +1,38 @@
+//! The key-probe trait of the u64 fast path, and Go's scalar loop.
+
+use crate::gomap::bucket::{is_empty, BUCKET_CNT};
+use crate::gomap::probe::{BitMask, Probe, Swar};
+
+/// Finds a key among the 8 keys of a bucket, accepting only non-empty slots.
+///
+/// Implementations are zero-sized *values*: a vector one can only be made by its
+/// `detect()`, so whoever holds one has proved the CPU supports it.
+pub trait KeyProbe64: Copy + 'static {
+    /// Name used in results: also the ISA the probe runs on.
+    const NAME: &'static str;
+    fn find(self, tophash: &[u8; BUCKET_CNT], keys: &[u64; BUCKET_CNT], key: u64) -> Option<usize>;
+}
+
+/// Go's loop: compare each key, then check that its slot is not empty.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeysScalar;
+
+impl KeyProbe64 for KeysScalar {
+    const NAME: &'static str = "scalar";
+    #[inline(always)]
+    fn find(self, tophash: &[u8; BUCKET_CNT], keys: &[u64; BUCKET_CNT], key: u64) -> Option<usize> {
+        (0..BUCKET_CNT).find(|&i| keys[i] == key && !is_empty(tophash[i]))
+    }
+}
+
+/// The non-empty slots of a bucket, for the vector probes to AND with their key matches.
+#[inline(always)]
+pub(super) fn live_slots(tophash: &[u8; BUCKET_CNT]) -> u8 {
+    !Swar::match_empty(tophash).0
+}
+
+/// The first slot of a key-match mask that is also non-empty.
+#[inline(always)]
+pub(super) fn first_live(matches: u8, tophash: &[u8; BUCKET_CNT]) -> Option<usize> {
+    BitMask(matches & live_slots(tophash)).lowest()
+}

@@ -1,0 +1,32 @@
+//! AVX-512 key probe: the 8 keys in one 512-bit register, one `vpcmpeqq` into a mask register.
+
+use super::keys::{first_live, KeyProbe64};
+use crate::gomap::bucket::BUCKET_CNT;
+use std::arch::x86_64::*;
+
+/// Proof that the CPU has AVX-512F; get one from [`KeysAvx512::detect`].
+#[derive(Clone, Copy, Debug)]
+pub struct KeysAvx512(());
+
+impl KeysAvx512 {
+    pub fn detect() -> Option<Self> {
+        is_x86_feature_detected!("avx512f").then_some(KeysAvx512(()))
+    }
+}
+
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn match_keys(keys: &[u64; BUCKET_CNT], key: u64) -> u8 {
+    // SAFETY: one unaligned 64-byte load of exactly the 64 bytes of `keys`.
+    let v = unsafe { _mm512_loadu_si512(keys.as_ptr() as *const __m512i) };
+    _mm512_cmpeq_epi64_mask(v, _mm512_set1_epi64(key as i64))
+}
+
+impl KeyProbe64 for KeysAvx512 {
+    const NAME: &'static str = "avx512";
+    #[inline(always)]
+    fn find(self, tophash: &[u8; BUCKET_CNT], keys: &[u64; BUCKET_CNT], key: u64) -> Option<usize> {
+        // SAFETY: `self` exists only if `detect` saw AVX-512F on this CPU.
+        first_live(unsafe { match_keys(keys, key) }, tophash)
+    }
+}

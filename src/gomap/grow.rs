@@ -1,0 +1,166 @@
+//! Growth: Go's `hashGrow`, `growWork`, `evacuate` and `advanceEvacuationMark`.
+//!
+//! Starting a growth only allocates the new array: 2^(B+1) buckets when the map is over
+//! its load factor, 2^B (a same-size growth) when it merely has too many overflow buckets.
+//! Entries move later, a little at a time: each write during a growth evacuates the old
+//! bucket it is about to touch and one more, at the evacuation mark. So no single insert
+//! pays for moving the whole map, which is the point of Go's design (bounded pause), and
+//! lookups meanwhile read whichever array holds their key.
+//!
+//! Evacuating old bucket i sends each entry either to new bucket i ("X") or, when
+//! doubling, to new bucket i + 2^oldB ("Y"), by the hash bit that the larger mask adds. The
+//! old slots keep a marker (evacuatedX / evacuatedY / evacuatedEmpty) so that readers know
+//! the bucket has moved. Keys are rehashed to choose X or Y, as Go does.
+
+use super::bucket::{
+    is_empty, tophash, Bucket, BucketArray, BUCKET_CNT, EVACUATED_EMPTY, EVACUATED_X, MIN_TOP_HASH,
+};
+use super::locate::Locate;
+use super::probe::Probe;
+use super::{over_load_factor, GoMap, SAME_SIZE_GROW};
+use std::hash::{BuildHasher, Hash};
+use std::ptr;
+
+/// Go's `advanceEvacuationMark` looks at most this many buckets ahead per call, so one write
+/// never scans the whole old array.
+const EVACUATION_LOOKAHEAD: usize = 1024;
+
+/// Where evacuated entries of one old bucket go (Go's `evacDst`).
+struct Dest<K, V> {
+    b: *mut Bucket<K, V>,
+    i: usize,
+}
+
+impl<K, V, S, L, P> GoMap<K, V, S, L, P>
+where
+    K: Hash,
+    S: BuildHasher,
+    L: Locate,
+    P: Probe,
+{
+    /// Go's `hashGrow`: allocates the new array and keeps the old one; nothing moves yet.
+    pub(super) fn hash_grow(&mut self) {
+        let mut bigger = 1;
+        if !over_load_factor(self.count + 1, self.b) {
+            bigger = 0;
+            self.flags |= SAME_SIZE_GROW;
+        }
+        let new = BucketArray::new(self.b + bigger);
+        let old = std::mem::replace(&mut self.buckets, new);
+        self.oldbuckets = Some(old);
+        self.set_b(self.b + bigger);
+        self.nevacuate = 0;
+        self.noverflow = 0;
+    }
+
+    /// How many buckets the old array has (Go's `noldbuckets`).
+    #[inline]
+    pub(super) fn noldbuckets(&self) -> usize {
+        let mut old_b = self.b;
+        if !self.is_same_size_growing() {
+            old_b -= 1;
+        }
+        super::locate::bucket_shift(old_b)
+    }
+
+    /// Go's `growWork`: evacuate the old bucket that new bucket `bucket` draws from, then
+    /// one more at the evacuation mark, to make progress.
+    pub(super) fn grow_work(&mut self, bucket: usize) {
+        self.evacuate(bucket & (self.noldbuckets() - 1));
+        if self.oldbuckets.is_some() {
+            self.evacuate(self.nevacuate);
+        }
+    }
+
+    /// Go's `evacuate`: moves the chain of old bucket `oldbucket` into the new array.
+    fn evacuate(&mut self, oldbucket: usize) {
+        let newbit = self.noldbuckets();
+        let same_size = self.is_same_size_growing();
+        let ob = self.oldbuckets.as_ref().expect("growing").bucket(oldbucket);
+        // SAFETY: `ob` and its overflow chain are buckets of the live old array; the X/Y
+        // destinations are buckets of the current array that receive entries only from this
+        // old bucket (a new bucket is written only after its old bucket is evacuated), so
+        // filling them from slot 0 overwrites nothing. Each entry is moved bitwise exactly
+        // once and its old slot is marked evacuated right after, so it is never dropped or
+        // read there again.
+        unsafe {
+            if !(*ob).evacuated() {
+                let mut xy = [
+                    Dest {
+                        b: self.buckets.bucket(oldbucket),
+                        i: 0,
+                    },
+                    Dest {
+                        b: ptr::null_mut(),
+                        i: 0,
+                    },
+                ];
+                if !same_size {
+                    xy[1].b = self.buckets.bucket(oldbucket + newbit);
+                }
+                let mut b = ob;
+                while !b.is_null() {
+                    for i in 0..BUCKET_CNT {
+                        let top = (*b).tophash[i];
+                        if is_empty(top) {
+                            (*b).tophash[i] = EVACUATED_EMPTY;
+                            continue;
+                        }
+                        debug_assert!(top >= MIN_TOP_HASH, "bad map state");
+                        let mut use_y = 0;
+                        if !same_size {
+                            // Rehash to learn which half the key belongs to. (Go also
+                            // special-cases NaN keys here; Rust keys are `Eq`, so reflexive.)
+                            let hash = self.hash0.hash_one((*b).keys[i].assume_init_ref());
+                            if hash as usize & newbit != 0 {
+                                use_y = 1;
+                            }
+                            debug_assert_eq!(tophash(hash), top);
+                        }
+                        if xy[use_y].i == BUCKET_CNT {
+                            xy[use_y].b = self.new_overflow(xy[use_y].b);
+                            xy[use_y].i = 0;
+                        }
+                        let dst = &mut xy[use_y];
+                        (*dst.b).tophash[dst.i] = top;
+                        ptr::copy_nonoverlapping(
+                            (*b).keys[i].as_ptr(),
+                            (*dst.b).keys[dst.i].as_mut_ptr(),
+                            1,
+                        );
+                        ptr::copy_nonoverlapping(
+                            (*b).values[i].as_ptr(),
+                            (*dst.b).values[dst.i].as_mut_ptr(),
+                            1,
+                        );
+                        (*b).tophash[i] = EVACUATED_X + use_y as u8;
+                        dst.i += 1;
+                    }
+                    b = (*b).overflow;
+                }
+                // Go clears the old bucket's keys and values here when they hold pointers,
+                // for its garbage collector; our old array owns nothing once marked.
+            }
+        }
+        if oldbucket == self.nevacuate {
+            self.advance_evacuation_mark(newbit);
+        }
+    }
+
+    /// Go's `advanceEvacuationMark`: steps past evacuated buckets; when every old bucket is
+    /// evacuated, frees the old array and ends the growth.
+    fn advance_evacuation_mark(&mut self, newbit: usize) {
+        self.nevacuate += 1;
+        let stop = (self.nevacuate + EVACUATION_LOOKAHEAD).min(newbit);
+        let old = self.oldbuckets.as_ref().expect("growing");
+        // SAFETY: indices below `newbit` (the old bucket count) are buckets of the old array.
+        while self.nevacuate != stop && unsafe { (*old.bucket(self.nevacuate)).evacuated() } {
+            self.nevacuate += 1;
+        }
+        if self.nevacuate == newbit {
+            // Every old slot is marked evacuated: dropping the array frees memory only.
+            self.oldbuckets = None;
+            self.flags &= !SAME_SIZE_GROW;
+        }
+    }
+}
