@@ -6,6 +6,7 @@
 //! runner, validation) → `results` (JSON, comparison, plots). No module imports one to
 //! its left.
 
+pub mod contenders;
 pub mod gomap;
 pub mod harness;
 pub mod results;

@@ -117,6 +117,12 @@ impl<'a, K, V> Iterator for Iter<'a, K, V> {
 impl<K, V> ExactSizeIterator for Iter<'_, K, V> {}
 impl<K, V> FusedIterator for Iter<'_, K, V> {}
 
+// SAFETY: an Iter is a shared borrow of the map's arrays that hands out `&K` / `&V`; it may
+// cross threads exactly when those references may.
+unsafe impl<K: Sync, V: Sync> Send for Iter<'_, K, V> {}
+// SAFETY: as above.
+unsafe impl<K: Sync, V: Sync> Sync for Iter<'_, K, V> {}
+
 pub struct Keys<'a, K, V>(pub(super) Iter<'a, K, V>);
 
 impl<'a, K, V> Iterator for Keys<'a, K, V> {

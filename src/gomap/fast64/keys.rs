@@ -10,7 +10,16 @@ use crate::gomap::probe::{BitMask, Probe, Swar};
 pub trait KeyProbe64: Copy + 'static {
     /// Name used in results: also the ISA the probe runs on.
     const NAME: &'static str;
+    /// The probe, if this CPU can run it. Call once per run, not per operation.
+    fn detect() -> Option<Self>;
     fn find(self, tophash: &[u8; BUCKET_CNT], keys: &[u64; BUCKET_CNT], key: u64) -> Option<usize>;
+    /// Runs `f` with this probe's instruction set enabled, so that a loop of map operations
+    /// written inside `f` inlines the vector compare instead of calling it every probe
+    /// (a function without AVX2 enabled cannot inline one that has it).
+    #[inline(always)]
+    fn in_isa<R>(self, f: impl FnOnce() -> R) -> R {
+        f()
+    }
 }
 
 /// Go's loop: compare each key, then check that its slot is not empty.
@@ -19,6 +28,9 @@ pub struct KeysScalar;
 
 impl KeyProbe64 for KeysScalar {
     const NAME: &'static str = "scalar";
+    fn detect() -> Option<Self> {
+        Some(KeysScalar)
+    }
     #[inline(always)]
     fn find(self, tophash: &[u8; BUCKET_CNT], keys: &[u64; BUCKET_CNT], key: u64) -> Option<usize> {
         (0..BUCKET_CNT).find(|&i| keys[i] == key && !is_empty(tophash[i]))

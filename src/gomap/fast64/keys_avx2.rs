@@ -8,10 +8,9 @@ use std::arch::x86_64::*;
 #[derive(Clone, Copy, Debug)]
 pub struct KeysAvx2(());
 
-impl KeysAvx2 {
-    pub fn detect() -> Option<Self> {
-        is_x86_feature_detected!("avx2").then_some(KeysAvx2(()))
-    }
+#[target_feature(enable = "avx2")]
+fn with_avx2<R>(f: impl FnOnce() -> R) -> R {
+    f()
 }
 
 #[target_feature(enable = "avx2")]
@@ -32,6 +31,14 @@ fn match_keys(keys: &[u64; BUCKET_CNT], key: u64) -> u8 {
 
 impl KeyProbe64 for KeysAvx2 {
     const NAME: &'static str = "avx2";
+    fn detect() -> Option<Self> {
+        is_x86_feature_detected!("avx2").then_some(KeysAvx2(()))
+    }
+    #[inline(always)]
+    fn in_isa<R>(self, f: impl FnOnce() -> R) -> R {
+        // SAFETY: `self` exists only if `detect` saw the feature on this CPU.
+        unsafe { with_avx2(f) }
+    }
     #[inline(always)]
     fn find(self, tophash: &[u8; BUCKET_CNT], keys: &[u64; BUCKET_CNT], key: u64) -> Option<usize> {
         // SAFETY: `self` exists only if `detect` saw AVX2 on this CPU.

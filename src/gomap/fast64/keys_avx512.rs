@@ -8,10 +8,9 @@ use std::arch::x86_64::*;
 #[derive(Clone, Copy, Debug)]
 pub struct KeysAvx512(());
 
-impl KeysAvx512 {
-    pub fn detect() -> Option<Self> {
-        is_x86_feature_detected!("avx512f").then_some(KeysAvx512(()))
-    }
+#[target_feature(enable = "avx512f")]
+fn with_avx512<R>(f: impl FnOnce() -> R) -> R {
+    f()
 }
 
 #[target_feature(enable = "avx512f")]
@@ -24,6 +23,14 @@ fn match_keys(keys: &[u64; BUCKET_CNT], key: u64) -> u8 {
 
 impl KeyProbe64 for KeysAvx512 {
     const NAME: &'static str = "avx512";
+    fn detect() -> Option<Self> {
+        is_x86_feature_detected!("avx512f").then_some(KeysAvx512(()))
+    }
+    #[inline(always)]
+    fn in_isa<R>(self, f: impl FnOnce() -> R) -> R {
+        // SAFETY: `self` exists only if `detect` saw the feature on this CPU.
+        unsafe { with_avx512(f) }
+    }
     #[inline(always)]
     fn find(self, tophash: &[u8; BUCKET_CNT], keys: &[u64; BUCKET_CNT], key: u64) -> Option<usize> {
         // SAFETY: `self` exists only if `detect` saw AVX-512F on this CPU.

@@ -1,0 +1,342 @@
+//! Single-thread operations: the timed loops behind `benches/ops.rs`, `benches/locate.rs`
+//! and `gomap-bench locate`, in one place so that criterion and the CLI time the same code.
+//!
+//! Every loop walks a pre-generated key stream (fixed seeds, shuffled order: see
+//! [`keys`](super::keys)), consumes every result, and is followed by a validation: the
+//! expected number of hits, the final length, and a sample of keys read back. Building and
+//! prefilling maps is never timed.
+
+use super::keys::{access_order, key};
+use crate::contenders::single::SingleMap;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// The single-thread operations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// Look up keys that are present.
+    GetHit,
+    /// Look up keys that are absent.
+    GetMiss,
+    /// Insert n new keys into a map made with capacity n.
+    InsertPresized,
+    /// Insert n new keys into a map made with no hint: it grows from empty.
+    InsertGrow,
+    /// Remove every key of a prefilled map.
+    Remove,
+}
+
+impl Op {
+    pub const ALL: [Op; 5] = [
+        Op::GetHit,
+        Op::GetMiss,
+        Op::InsertPresized,
+        Op::InsertGrow,
+        Op::Remove,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Op::GetHit => "get_hit",
+            Op::GetMiss => "get_miss",
+            Op::InsertPresized => "insert_presized",
+            Op::InsertGrow => "insert_grow",
+            Op::Remove => "remove",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Op> {
+        Op::ALL.into_iter().find(|o| o.name() == s)
+    }
+
+    pub fn is_read(self) -> bool {
+        matches!(self, Op::GetHit | Op::GetMiss)
+    }
+}
+
+/// The keys of one size: present keys `key(0..n)`, absent keys `key(n..2n)`, each in the
+/// shuffled access order.
+pub struct Fixture {
+    pub n: usize,
+    /// `key(i)` for i in the shuffled order; the value stored for `key(i)` is `i`.
+    pub hits: Vec<u64>,
+    /// `key(n + i)` in the shuffled order.
+    pub misses: Vec<u64>,
+}
+
+impl Fixture {
+    pub fn new(n: usize) -> Fixture {
+        let order = access_order(n);
+        Fixture {
+            n,
+            hits: order.iter().map(|&i| key(i as u64)).collect(),
+            misses: order
+                .iter()
+                .map(|&i| key((n + i as usize) as u64))
+                .collect(),
+        }
+    }
+
+    /// A map holding every present key (inserted in index order, value = index).
+    pub fn prefilled<M: SingleMap>(&self) -> M {
+        let mut m = M::with_capacity(self.n);
+        for i in 0..self.n as u64 {
+            m.insert(key(i), i);
+        }
+        m
+    }
+
+    /// Checks a map that should hold exactly the present keys with values = index: its
+    /// length and a sample of keys (every 61st, plus the first and last) read back.
+    pub fn validate_full<M: SingleMap>(&self, m: &M) -> Result<(), String> {
+        if m.len() != self.n {
+            return Err(format!("len {} after filling {} keys", m.len(), self.n));
+        }
+        for i in (0..self.n as u64).step_by(61).chain([self.n as u64 - 1]) {
+            if m.get(key(i)) != Some(i) {
+                return Err(format!("key({i}) does not read back"));
+            }
+        }
+        if m.get(key(self.n as u64)).is_some() {
+            return Err("an absent key reads as present".into());
+        }
+        Ok(())
+    }
+}
+
+/// Times `iters` lookups from `stream` (wrapping around), starting at `*cursor`; returns the
+/// elapsed time and the number of hits. The sum of the values found goes to `black_box`.
+#[inline(never)]
+pub fn time_gets<M: SingleMap>(
+    m: &M,
+    stream: &[u64],
+    cursor: &mut usize,
+    iters: u64,
+) -> (Duration, u64) {
+    let mut i = *cursor;
+    let len = stream.len();
+    let (elapsed, hits, sum) = M::in_isa(
+        m.isa_token(),
+        #[inline(always)]
+        || {
+            let mut hits = 0u64;
+            let mut sum = 0u64;
+            let start = Instant::now();
+            for _ in 0..iters {
+                if let Some(v) = m.get(stream[i]) {
+                    hits += 1;
+                    sum = sum.wrapping_add(v);
+                }
+                i += 1;
+                if i == len {
+                    i = 0;
+                }
+            }
+            (start.elapsed(), hits, sum)
+        },
+    );
+    black_box(sum);
+    *cursor = i;
+    (elapsed, hits)
+}
+
+/// Times a read op on a prefilled map for `iters` lookups and checks every lookup's outcome.
+pub fn time_read<M: SingleMap>(
+    op: Op,
+    fx: &Fixture,
+    m: &M,
+    cursor: &mut usize,
+    iters: u64,
+) -> Result<Duration, String> {
+    let (stream, want) = match op {
+        Op::GetHit => (&fx.hits, iters),
+        Op::GetMiss => (&fx.misses, 0),
+        _ => unreachable!("not a read op"),
+    };
+    let (d, hits) = time_gets(m, stream, cursor, iters);
+    if hits != want {
+        return Err(format!(
+            "{}: {hits} hits in {iters} lookups, expected {want}",
+            op.name()
+        ));
+    }
+    Ok(d)
+}
+
+/// Times `iters` write operations (insert or remove), in passes over the fixture: each pass
+/// builds its map untimed, times up to `n` operations, and validates the result.
+pub fn time_writes<M: SingleMap>(op: Op, fx: &Fixture, iters: u64) -> Result<Duration, String> {
+    let mut total = Duration::ZERO;
+    let mut done = 0u64;
+    while done < iters {
+        let batch = (iters - done).min(fx.n as u64) as usize;
+        let keys = &fx.hits[..batch];
+        match op {
+            Op::InsertPresized | Op::InsertGrow => {
+                let hint = if op == Op::InsertPresized { fx.n } else { 0 };
+                let mut m = M::with_capacity(hint);
+                let (d, new) = M::in_isa(
+                    m.isa_token(),
+                    #[inline(always)]
+                    || {
+                        let mut new = 0usize;
+                        let start = Instant::now();
+                        for (j, &k) in keys.iter().enumerate() {
+                            new += m.insert(k, j as u64) as usize;
+                        }
+                        (start.elapsed(), new)
+                    },
+                );
+                total += d;
+                if new != batch || m.len() != batch {
+                    return Err(format!(
+                        "{}: {new} new keys, len {} after {batch} inserts",
+                        op.name(),
+                        m.len()
+                    ));
+                }
+                if batch == fx.n {
+                    let probe = fx.hits[fx.n / 2];
+                    if m.get(probe) != Some((fx.n / 2) as u64) {
+                        return Err(format!("{}: an inserted key does not read back", op.name()));
+                    }
+                }
+                drop(black_box(m));
+            }
+            Op::Remove => {
+                let mut m: M = fx.prefilled();
+                let (d, found, sum) = M::in_isa(
+                    m.isa_token(),
+                    #[inline(always)]
+                    || {
+                        let mut found = 0usize;
+                        let mut sum = 0u64;
+                        let start = Instant::now();
+                        for &k in keys {
+                            if let Some(v) = m.remove(k) {
+                                found += 1;
+                                sum = sum.wrapping_add(v);
+                            }
+                        }
+                        (start.elapsed(), found, sum)
+                    },
+                );
+                black_box(sum);
+                total += d;
+                if found != batch || m.len() != fx.n - batch {
+                    return Err(format!(
+                        "remove: {found} found, len {} after {batch} removes",
+                        m.len()
+                    ));
+                }
+                drop(black_box(m));
+            }
+            _ => unreachable!("not a write op"),
+        }
+        done += batch as u64;
+    }
+    Ok(total)
+}
+
+/// A prefilled map ready for timed lookups: calibrated once, then sampled repeatedly
+/// (interleaved with another `Reader` when two variants are compared pairwise).
+pub struct Reader<'f, M> {
+    pub fx: &'f Fixture,
+    pub map: M,
+    op: Op,
+    cursor: usize,
+    iters: u64,
+}
+
+impl<'f, M: SingleMap> Reader<'f, M> {
+    /// Builds, validates and calibrates so that one sample lasts about `secs`.
+    pub fn new(op: Op, fx: &'f Fixture, secs: f64) -> Result<Self, String> {
+        let map: M = fx.prefilled();
+        fx.validate_full(&map)?;
+        let mut r = Reader {
+            fx,
+            map,
+            op,
+            cursor: 0,
+            iters: 0,
+        };
+        let probe = (fx.n as u64).clamp(1024, 1 << 16);
+        let d = time_read(op, fx, &r.map, &mut r.cursor, probe)?;
+        r.iters = iters_for(secs, d, probe);
+        Ok(r)
+    }
+
+    /// One sample, in ns per lookup; every lookup's outcome is checked.
+    pub fn sample(&mut self) -> Result<f64, String> {
+        let d = time_read(self.op, self.fx, &self.map, &mut self.cursor, self.iters)?;
+        Ok(d.as_nanos() as f64 / self.iters as f64)
+    }
+}
+
+/// Measures `op` on map `M` at the fixture's size: `reps` samples of ns/op, each sample
+/// lasting about `secs`. The first pass calibrates the operation count and is discarded.
+pub fn measure<M: SingleMap>(
+    op: Op,
+    fx: &Fixture,
+    reps: usize,
+    secs: f64,
+) -> Result<Vec<f64>, String> {
+    let mut samples = Vec::with_capacity(reps);
+    if op.is_read() {
+        let mut r = Reader::<M>::new(op, fx, secs)?;
+        for _ in 0..reps {
+            samples.push(r.sample()?);
+        }
+        fx.validate_full(&r.map)?;
+    } else {
+        let probe = fx.n as u64;
+        let d = time_writes::<M>(op, fx, probe)?;
+        // Whole passes only: a partial pass would time a different fill level.
+        let passes = (iters_for(secs, d, probe) / fx.n as u64).max(1);
+        for _ in 0..reps {
+            let iters = passes * fx.n as u64;
+            let d = time_writes::<M>(op, fx, iters)?;
+            samples.push(d.as_nanos() as f64 / iters as f64);
+        }
+    }
+    Ok(samples)
+}
+
+/// How many operations fill `secs`, given that `probe` of them took `d`.
+pub fn iters_for(secs: f64, d: Duration, probe: u64) -> u64 {
+    let per_op = d.as_secs_f64().max(1e-9) / probe as f64;
+    ((secs / per_op) as u64).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contenders::single::{available, dispatch, Visit};
+
+    struct MeasureAll;
+    impl Visit for MeasureAll {
+        type Out = ();
+        fn visit<M: SingleMap>(self, name: &str) {
+            let fx = Fixture::new(3000);
+            for op in Op::ALL {
+                let s = measure::<M>(op, &fx, 2, 0.002).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(s.len(), 2);
+                assert!(s.iter().all(|x| *x > 0.0));
+            }
+        }
+    }
+
+    #[test]
+    fn every_contender_measures_and_validates() {
+        for name in available() {
+            dispatch(name, MeasureAll).unwrap();
+        }
+    }
+
+    #[test]
+    fn op_names_round_trip() {
+        for op in Op::ALL {
+            assert_eq!(Op::parse(op.name()), Some(op));
+        }
+    }
+}
