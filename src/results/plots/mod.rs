@@ -1,0 +1,1 @@
+//! Plots (placeholder while the real ones are written).
