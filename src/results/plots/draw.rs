@@ -61,7 +61,7 @@ pub(super) struct Interval {
 /// 1024 → `1K`, 3 << 20 → `3M`, 1000 → `1000`.
 pub(super) fn human_size(n: u64) -> String {
     for (shift, suffix) in [(30, "G"), (20, "M"), (10, "K")] {
-        if n >= 1 << shift && n % (1 << shift) == 0 {
+        if n >= 1 << shift && n.is_multiple_of(1 << shift) {
             return format!("{}{suffix}", n >> shift);
         }
     }
