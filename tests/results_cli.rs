@@ -1,10 +1,10 @@
 //! The results subcommands through the built binary: exit codes and one-line errors.
 
-mod common;
+mod results_fixtures;
 
-use common::*;
 use gomap_bench::results::io::{self, BaselinePolicy};
 use gomap_bench::results::schema::Results;
+use results_fixtures::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

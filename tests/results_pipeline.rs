@@ -1,11 +1,11 @@
 //! The results pipeline through the library: schema round trip, atomic writes, the baseline
 //! guard, every chart, and collecting a small fake criterion tree.
 
-mod common;
+mod results_fixtures;
 
-use common::*;
 use gomap_bench::results::schema::Unit;
 use gomap_bench::results::{collect, io, plots};
+use results_fixtures::*;
 use std::fs;
 use std::path::Path;
 

@@ -1,4 +1,4 @@
-//! Fixtures shared by the results tests: a fixed machine and rows for every chart kind.
+//! Fixtures shared by the results tests (results_*.rs): a fixed machine and rows for every chart kind.
 #![allow(dead_code)] // each test binary uses a different subset
 
 use gomap_bench::results::schema::{Machine, Results, Row, RunInfo, Unit};
