@@ -1,27 +1,69 @@
 //! The `gomap-bench` command line: parses, calls the library, prints. No logic of its own.
+//!
+//! Adding a subcommand is one `Command` variant (with its `Args` struct) and one match arm
+//! in `main`, each in its own block, so parallel additions merge without touching each other.
+//! Every subcommand returns `Result<ExitCode, Box<dyn Error>>`; an error is printed as one
+//! line on stderr and exits 2 (as clap's own usage errors do).
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use gomap_bench::harness::locate_suite::{self, LocateConfig};
-use gomap_bench::results::schema::{Results, RunInfo, SCHEMA_VERSION};
+use gomap_bench::results::schema::Results;
+use gomap_bench::results::{collect, compare, io, merge, plots, report, runinfo};
+use std::error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+type CmdResult = Result<ExitCode, Box<dyn Error>>;
+
+/// Exit status for bad input (unreadable, malformed, incomparable files).
+const EXIT_BAD_INPUT: u8 = 2;
+
 #[derive(Parser)]
-#[command(
-    name = "gomap-bench",
-    version,
-    about = "A Go-layout hash map in Rust, measured against hashbrown, dashmap and the lock-free maps"
-)]
+#[command(name = "gomap-bench", version, about = "Go-layout hash map benchmarks")]
 struct Cli {
     #[command(subcommand)]
-    cmd: Cmd,
+    command: Command,
 }
 
 #[derive(Subcommand)]
-enum Cmd {
+enum Command {
     /// Single-thread: locate cost (bucket index, probes) and operations vs hashbrown and std.
     Locate(LocateArgs),
+    /// Compare a run against a baseline: exit 0 no regression, 1 regression, 2 bad input.
+    Compare(CompareArgs),
+    /// Render SVG charts from results files.
+    Plot(PlotArgs),
+    /// Turn criterion's output into a results file.
+    Collect(CollectArgs),
+    /// Merge results files from one machine (later rows replace earlier ones).
+    Merge(MergeArgs),
 }
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Locate(a) => cmd_locate(a),
+        Command::Compare(a) => cmd_compare(a),
+        Command::Plot(a) => cmd_plot(a),
+        Command::Collect(a) => cmd_collect(a),
+        Command::Merge(a) => cmd_merge(a),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("gomap-bench: error: {e}");
+        ExitCode::from(EXIT_BAD_INPUT)
+    })
+}
+
+/// Writes `text` to `out` (atomically) or to stdout.
+fn emit(text: &str, out: Option<&PathBuf>) -> Result<(), Box<dyn Error>> {
+    match out {
+        Some(path) => io::write_atomic(path, text.as_bytes())?,
+        None => print!("{text}"),
+    }
+    Ok(())
+}
+
+// ---- locate ------------------------------------------------------------------------------
 
 #[derive(clap::Args)]
 struct LocateArgs {
@@ -46,23 +88,12 @@ struct LocateArgs {
     /// Results file to write.
     #[arg(long, default_value = "results/locate.json")]
     out: PathBuf,
+    /// Allow `--out` to replace an existing results/baseline.json.
+    #[arg(long)]
+    update_baseline: bool,
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let r = match cli.cmd {
-        Cmd::Locate(a) => locate(a),
-    };
-    match r {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("gomap-bench: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn locate(a: LocateArgs) -> Result<ExitCode, String> {
+fn cmd_locate(a: LocateArgs) -> CmdResult {
     let mut cfg = if a.quick {
         LocateConfig::quick()
     } else {
@@ -74,30 +105,147 @@ fn locate(a: LocateArgs) -> Result<ExitCode, String> {
         }
         cfg.sizes = s.into_iter().map(|b| 1usize << b).collect();
     }
-    if let Some(o) = a.ops {
-        cfg.ops = o;
-    }
-    if let Some(m) = a.maps {
-        cfg.maps = m;
-    }
-    if let Some(r) = a.reps {
-        cfg.reps = r;
-    }
-    if let Some(s) = a.secs {
-        cfg.secs = s;
-    }
+    cfg.ops = a.ops.unwrap_or(cfg.ops);
+    cfg.maps = a.maps.unwrap_or(cfg.maps);
+    cfg.reps = a.reps.unwrap_or(cfg.reps);
+    cfg.secs = a.secs.unwrap_or(cfg.secs);
     cfg.validate()?;
+    io::check_baseline_overwrite(&a.out, baseline_policy(a.update_baseline))?;
     let rows = locate_suite::run(&cfg, &mut |l| eprintln!("{l}"))?;
-    let results = Results {
-        schema_version: SCHEMA_VERSION,
-        run: RunInfo {
-            config: serde_json::to_value(&cfg).map_err(|e| e.to_string())?,
-            ..RunInfo::default()
-        },
-        rows,
-    };
-    let json = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
-    std::fs::write(&a.out, json).map_err(|e| format!("{}: {e}", a.out.display()))?;
+    let results = Results::new(runinfo::collect(serde_json::to_value(&cfg)?), rows);
+    io::write(&a.out, &results, baseline_policy(a.update_baseline))?;
+    print!("{}", locate_suite::findings(&results.rows));
     eprintln!("wrote {}", a.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- compare ------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct CompareArgs {
+    /// The baseline results file (e.g. results/baseline.json).
+    baseline: PathBuf,
+    /// The results file to judge (e.g. results/latest.json).
+    current: PathBuf,
+    /// Changes within this many percent are `unchanged` (`5%` or `5`).
+    #[arg(long, default_value = "5%")]
+    threshold: String,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+    /// Compare runs from different machines anyway.
+    #[arg(long)]
+    cross_machine: bool,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Table,
+    Markdown,
+    Json,
+    /// github-action-benchmark customSmallerIsBetter (ns/op rows).
+    Gab,
+    /// github-action-benchmark customBiggerIsBetter (Mops/s rows).
+    GabBigger,
+}
+
+fn cmd_compare(a: CompareArgs) -> CmdResult {
+    let opts = compare::Options {
+        threshold_pct: compare::parse_threshold(&a.threshold)?,
+        cross_machine: a.cross_machine,
+    };
+    let cmp = compare::compare_files(&a.baseline, &a.current, &opts)?;
+    let format = match a.format {
+        FormatArg::Table => report::Format::Table,
+        FormatArg::Markdown => report::Format::Markdown,
+        FormatArg::Json => report::Format::Json,
+        FormatArg::Gab => report::Format::Gab,
+        FormatArg::GabBigger => report::Format::GabBigger,
+    };
+    emit(&report::render(&cmp, format), a.out.as_ref())?;
+    if a.out.is_some() || !matches!(a.format, FormatArg::Table | FormatArg::Markdown) {
+        eprintln!("{}", cmp.summary()); // machine formats keep stdout pure
+    }
+    Ok(ExitCode::from(u8::from(cmp.has_regression())))
+}
+
+// ---- plot ---------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct PlotArgs {
+    /// Results files; rows of later files replace rows of earlier ones.
+    #[arg(required = true)]
+    results: Vec<PathBuf>,
+    #[arg(long, default_value = "results/plots")]
+    out_dir: PathBuf,
+}
+
+fn cmd_plot(a: PlotArgs) -> CmdResult {
+    let report = plots::plot_files(&a.results, &a.out_dir)?;
+    for n in &report.notes {
+        eprintln!("note: {n}");
+    }
+    for f in &report.files {
+        println!("{}", f.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- collect ------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct CollectArgs {
+    #[arg(long, default_value = "target/criterion")]
+    criterion_dir: PathBuf,
+    /// Write here (default: stdout).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Allow `--out` to replace an existing results/baseline.json.
+    #[arg(long)]
+    update_baseline: bool,
+}
+
+fn baseline_policy(update: bool) -> io::BaselinePolicy {
+    if update {
+        io::BaselinePolicy::Replace
+    } else {
+        io::BaselinePolicy::Protect
+    }
+}
+
+fn cmd_collect(a: CollectArgs) -> CmdResult {
+    let (results, skipped) = collect::collect(&a.criterion_dir)?;
+    for s in &skipped {
+        eprintln!("skipped: {s}");
+    }
+    match &a.out {
+        Some(path) => {
+            io::write(path, &results, baseline_policy(a.update_baseline))?;
+            eprintln!("{} rows -> {}", results.rows.len(), path.display());
+        }
+        None => println!("{}", serde_json::to_string_pretty(&results)?),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- merge --------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct MergeArgs {
+    /// Results files, in order: later rows replace earlier rows with the same identity.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Allow `--out` to replace an existing results/baseline.json.
+    #[arg(long)]
+    update_baseline: bool,
+}
+
+fn cmd_merge(a: MergeArgs) -> CmdResult {
+    let merged = merge::merge_files(&a.inputs, &a.out, baseline_policy(a.update_baseline))?;
+    eprintln!("{} rows -> {}", merged.rows.len(), a.out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -183,8 +183,7 @@ pub fn available() -> Vec<&'static str> {
 pub fn best_fast64() -> &'static str {
     available()
         .into_iter()
-        .filter(|n| n.starts_with("gomap/fast64"))
-        .last()
+        .rfind(|n| n.starts_with("gomap/fast64"))
         .unwrap_or("gomap/fast64")
 }
 

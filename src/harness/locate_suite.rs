@@ -68,7 +68,7 @@ impl LocateConfig {
         if self.sizes.iter().any(|&s| s < 16) {
             return Err("sizes must be at least 16".into());
         }
-        if self.reps == 0 || !(self.secs > 0.0) {
+        if self.reps == 0 || self.secs.is_nan() || self.secs <= 0.0 {
             return Err("reps and secs must be positive".into());
         }
         Ok(())
@@ -365,7 +365,8 @@ fn probe_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
     let mut rows = Vec::new();
     for p in Pattern::all() {
         let cases = probe_kernels::cases(p, 4096);
-        let mut strategies: Vec<(&str, Box<dyn Fn(u64) -> Duration>, Result<(), String>)> = vec![
+        type Strategy<'a> = (&'a str, Box<dyn Fn(u64) -> Duration + 'a>, Result<(), String>);
+        let mut strategies: Vec<Strategy> = vec![
             (
                 Scalar::NAME,
                 Box::new(|n| probe_kernels::run::<Scalar>(&cases, n)),
@@ -408,6 +409,70 @@ fn probe_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
         log(&format!("{line} ns/probe"));
     }
     rows
+}
+
+/// The headline table: per op and size, each map's median and its ratio to hashbrown's
+/// (measured in this run), then the precomputed − from-B differences with their intervals.
+pub fn findings(rows: &[Row]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let find = |suite: &str, map: &str, op: &str, size: u64| {
+        rows.iter()
+            .find(|r| r.suite == suite && r.map == map && r.op == op && r.size == size && r.valid)
+    };
+    let mut sizes: Vec<u64> = rows
+        .iter()
+        .filter(|r| r.suite == "ops")
+        .map(|r| r.size)
+        .collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    let mut maps: Vec<&str> = Vec::new();
+    for r in rows.iter().filter(|r| r.suite == "ops") {
+        if !maps.contains(&r.map.as_str()) {
+            maps.push(&r.map);
+        }
+    }
+    let _ = writeln!(out, "ns/op (median), ×hashbrown in brackets");
+    let _ = write!(out, "{:<16} {:>5}", "op", "size");
+    for m in &maps {
+        let _ = write!(out, " {m:>21}");
+    }
+    out.push('\n');
+    for op in Op::ALL {
+        for &n in &sizes {
+            let base = find("ops", "hashbrown", op.name(), n).map(|r| r.median);
+            let _ = write!(
+                out,
+                "{:<16} {:>5}",
+                op.name(),
+                format!("2^{}", n.trailing_zeros())
+            );
+            for m in &maps {
+                let cell = match (find("ops", m, op.name(), n), base) {
+                    (Some(r), Some(b)) => format!("{:.2} [{:.2}×]", r.median, r.median / b),
+                    (Some(r), None) => format!("{:.2}", r.median),
+                    (None, _) => "invalid/—".into(),
+                };
+                let _ = write!(out, " {cell:>21}");
+            }
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(out, "\nprecomputed − from-B (ns/op, mean and 95% CI):");
+    for r in rows.iter().filter(|r| r.map.contains("minus-from-b")) {
+        let _ = writeln!(
+            out,
+            "  {:<36} {:<16} 2^{:<2} {:+.3} [{:+.3}, {:+.3}]",
+            r.map,
+            r.op,
+            r.size.trailing_zeros(),
+            r.extra["mean_diff"].as_f64().unwrap_or(f64::NAN),
+            r.extra["ci95_low"].as_f64().unwrap_or(f64::NAN),
+            r.extra["ci95_high"].as_f64().unwrap_or(f64::NAN)
+        );
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,4 +1,26 @@
-//! Results: the versioned JSON schema every measuring command writes, and (later) the
-//! baseline comparison and the plots, which are pure functions of these files.
+//! Results: the versioned JSON every measuring command writes, and everything that reads it.
+//!
+//! Results are data: a run writes one [`schema::Results`] document, and the comparison with
+//! the baseline and the plots are pure functions of such documents, so they can be redone
+//! long after the run (and on another machine) from the files alone.
+//!
+//! * [`schema`]: the format (version 1) and a row's identity.
+//! * [`io`]: atomic writes, strict reads, the baseline guard.
+//! * [`runinfo`]: the facts of this run and machine (git, rustc, CPU, THP, ISA, …).
+//! * [`collect`]: criterion's output → rows.
+//! * [`merge`]: several runs of one machine → one document.
+//! * [`compare`]: baseline vs current → a verdict per row; [`report`] renders it.
+//! * [`plots`]: SVG charts, rendered without any system font.
+//! * [`error`]: the one-line error all of the above return.
 
+pub mod collect;
+pub mod compare;
+pub mod error;
+pub mod io;
+pub mod merge;
+pub mod plots;
+pub mod report;
+pub mod runinfo;
 pub mod schema;
+
+pub use error::ResultsError;

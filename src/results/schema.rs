@@ -21,6 +21,17 @@ pub struct Results {
     pub rows: Vec<Row>,
 }
 
+impl Results {
+    /// A results document of the current schema version.
+    pub fn new(run: RunInfo, rows: Vec<Row>) -> Results {
+        Results {
+            schema_version: SCHEMA_VERSION,
+            run,
+            rows,
+        }
+    }
+}
+
 /// Where and how the numbers were made: enough to refuse comparing apples with oranges.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
 pub struct RunInfo {
@@ -67,6 +78,13 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit as written in JSON and shown to people: `ns/op` or `Mops/s`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::NsPerOp => "ns/op",
+            Unit::MopsPerSec => "Mops/s",
+        }
+    }
     pub fn lower_is_better(self) -> bool {
         matches!(self, Unit::NsPerOp)
     }
@@ -106,8 +124,13 @@ pub struct Row {
     pub direction: Direction,
     /// Every sample (one per repetition / criterion sample), in `unit`.
     pub samples: Vec<f64>,
+    /// Median, min and max of `samples` (NaN when there are none, e.g. an invalid row;
+    /// JSON has no NaN, so it is written as `null` and read back as NaN).
+    #[serde(deserialize_with = "f64_or_null")]
     pub median: f64,
+    #[serde(deserialize_with = "f64_or_null")]
     pub min: f64,
+    #[serde(deserialize_with = "f64_or_null")]
     pub max: f64,
     /// False when the contender failed validation: never plotted or counted as a win.
     pub valid: bool,
@@ -188,6 +211,12 @@ impl std::fmt::Display for Identity {
             self.suite, self.map, self.op, self.size, self.threads, self.dist, self.isa
         )
     }
+}
+
+/// serde_json writes a non-finite f64 as `null`; read that `null` back as NaN so a row
+/// without samples survives a round trip (a missing field is still an error).
+fn f64_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 /// Median, min and max of a sample set (NaN for an empty one).

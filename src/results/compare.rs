@@ -1,0 +1,429 @@
+//! The baseline comparison: a pure function of two results documents.
+//!
+//! Rows are matched on [`Row::identity`]. A matched pair gets a verdict:
+//!
+//! * `invalid`: either side failed validation (`valid: false`), the units differ, or the
+//!   baseline median is zero / not finite. Never a win, never a regression.
+//! * `unchanged`: the medians differ by no more than the threshold (default 5%).
+//! * `regressed` / `improved`: the medians differ by MORE than the threshold, in the worse /
+//!   better direction of the row's unit (ns/op: lower is better, Mops/s: higher is better),
+//!   AND the two noise bands do not overlap (see [`noise_band`]). Both conditions: a large
+//!   move inside the noise is not evidence, and a tiny but clean move is not worth a red CI.
+//! * `noisy`: beyond the threshold but the bands overlap, or either side is flagged `noisy`
+//!   (another process disturbed it) — unless the change is *clearly* beyond: more than twice
+//!   the threshold with separated bands, which no disturbance we have seen produces.
+//! * `new` (only in the current file) and `missing` (only in the baseline): reported, never
+//!   fatal.
+//!
+//! Only `regressed` makes the CLI exit 1. Refusals (different machines without
+//! `--cross-machine`, no rows in common) are errors, so the CLI exits 2.
+
+use super::error::ResultsError;
+use super::io;
+use super::runinfo;
+use super::schema::{Direction, Identity, Results, Row, Unit};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The default regression threshold, in percent.
+pub const DEFAULT_THRESHOLD_PCT: f64 = 5.0;
+
+/// Below this many samples the interquartile range means little; use min..max instead.
+const MIN_SAMPLES_FOR_IQR: usize = 5;
+
+/// How to compare.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// A change must exceed this many percent of the baseline median to count.
+    pub threshold_pct: f64,
+    /// Compare runs from different machines anyway (the verdicts then mean little).
+    pub cross_machine: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threshold_pct: DEFAULT_THRESHOLD_PCT,
+            cross_machine: false,
+        }
+    }
+}
+
+/// What happened to one row between the baseline and the current run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Regressed,
+    Improved,
+    Noisy,
+    Invalid,
+    Unchanged,
+    New,
+    Missing,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 7] = [
+        Verdict::Regressed,
+        Verdict::Improved,
+        Verdict::Noisy,
+        Verdict::Invalid,
+        Verdict::Unchanged,
+        Verdict::New,
+        Verdict::Missing,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Regressed => "regressed",
+            Verdict::Improved => "improved",
+            Verdict::Noisy => "noisy",
+            Verdict::Invalid => "invalid",
+            Verdict::Unchanged => "unchanged",
+            Verdict::New => "new",
+            Verdict::Missing => "missing",
+        }
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One row of the comparison.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ComparedRow {
+    /// The identity, displayed (`suite/map/op/size=…/threads=…/dist/isa`).
+    pub name: String,
+    #[serde(skip)]
+    pub identity: Identity,
+    pub unit: Unit,
+    pub direction: Direction,
+    /// Baseline median (`None` for a new row).
+    pub baseline: Option<f64>,
+    /// Current median (`None` for a missing row).
+    pub current: Option<f64>,
+    /// (current - baseline) / baseline, in percent; positive means the number went up.
+    pub change_pct: Option<f64>,
+    /// The noise band of each side, `[low, high]` (see [`noise_band`]).
+    pub baseline_band: Option<[f64; 2]>,
+    pub current_band: Option<[f64; 2]>,
+    pub verdict: Verdict,
+    /// Why, in a few words.
+    pub reason: String,
+}
+
+/// The whole comparison, rows sorted by identity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub rows: Vec<ComparedRow>,
+    pub threshold_pct: f64,
+    /// Things the reader should know (tuning differences, cross-machine comparison).
+    pub notes: Vec<String>,
+}
+
+impl Comparison {
+    pub fn has_regression(&self) -> bool {
+        self.rows.iter().any(|r| r.verdict == Verdict::Regressed)
+    }
+
+    pub fn count(&self, v: Verdict) -> usize {
+        self.rows.iter().filter(|r| r.verdict == v).count()
+    }
+
+    /// `1 regressed, 2 unchanged, …` (only the verdicts that occur).
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = Verdict::ALL
+            .iter()
+            .filter_map(|&v| {
+                let n = self.count(v);
+                (n > 0).then(|| format!("{n} {v}"))
+            })
+            .collect();
+        let body = if parts.is_empty() {
+            "no rows".to_string()
+        } else {
+            parts.join(", ")
+        };
+        format!("{body} (threshold {}%)", self.threshold_pct)
+    }
+}
+
+/// Why two documents could not be compared at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompareError {
+    /// The machines differ (the first differing field) and `cross_machine` was not set.
+    DifferentMachines(String),
+    /// No identity occurs in both documents.
+    NoCommonRows,
+}
+
+/// Compares `current` against `baseline` (pure: no I/O).
+pub fn compare(
+    baseline: &Results,
+    current: &Results,
+    opts: &Options,
+) -> Result<Comparison, CompareError> {
+    let (bm, cm) = (&baseline.run.machine, &current.run.machine);
+    let mut notes = Vec::new();
+    if let Some(diff) = runinfo::machine_difference(bm, cm) {
+        if !opts.cross_machine {
+            return Err(CompareError::DifferentMachines(diff));
+        }
+        notes.push(format!(
+            "cross-machine comparison ({diff}): verdicts are indicative only"
+        ));
+    }
+    notes.extend(runinfo::condition_differences(bm, cm));
+    if baseline.run.profile != current.run.profile {
+        notes.push(format!(
+            "profile differs: {:?} vs {:?}",
+            baseline.run.profile, current.run.profile
+        ));
+    }
+
+    let base: BTreeMap<Identity, &Row> = baseline.rows.iter().map(|r| (r.identity(), r)).collect();
+    let cur: BTreeMap<Identity, &Row> = current.rows.iter().map(|r| (r.identity(), r)).collect();
+    if !base.keys().any(|k| cur.contains_key(k)) {
+        return Err(CompareError::NoCommonRows);
+    }
+
+    let mut ids: Vec<&Identity> = base.keys().chain(cur.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    let rows = ids
+        .into_iter()
+        .map(|id| compare_row(id, base.get(id).copied(), cur.get(id).copied(), opts))
+        .collect();
+    Ok(Comparison {
+        rows,
+        threshold_pct: opts.threshold_pct,
+        notes,
+    })
+}
+
+/// Reads both files and compares them; errors name the file they are about.
+pub fn compare_files(
+    baseline: &Path,
+    current: &Path,
+    opts: &Options,
+) -> Result<Comparison, ResultsError> {
+    let b = io::read(baseline)?;
+    let c = io::read(current)?;
+    compare(&b, &c, opts).map_err(|e| match e {
+        CompareError::DifferentMachines(diff) => ResultsError::at(
+            current,
+            format!(
+                "measured on a different machine than {} ({diff}); pass --cross-machine to compare anyway",
+                baseline.display()
+            ),
+        ),
+        CompareError::NoCommonRows => ResultsError::at(
+            current,
+            format!("no rows in common with {}", baseline.display()),
+        ),
+    })
+}
+
+/// The noise band of a row: the interval its measurements spread over.
+///
+/// With at least 5 samples, the interquartile range (25th..75th percentile, linear
+/// interpolation): it ignores the odd outlier that min..max would let swallow every real
+/// change. With 1–4 samples, min..max. With none, the median alone (a point).
+pub fn noise_band(row: &Row) -> [f64; 2] {
+    let mut s: Vec<f64> = row
+        .samples
+        .iter()
+        .copied()
+        .filter(|x| x.is_finite())
+        .collect();
+    s.sort_by(f64::total_cmp);
+    match s.len() {
+        0 => [row.median, row.median],
+        n if n < MIN_SAMPLES_FOR_IQR => [s[0], s[n - 1]],
+        _ => [quantile(&s, 0.25), quantile(&s, 0.75)],
+    }
+}
+
+/// The `q` quantile of sorted, non-empty `s`, interpolating linearly between ranks.
+fn quantile(s: &[f64], q: f64) -> f64 {
+    let pos = q * (s.len() - 1) as f64;
+    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+    s[lo] + (s[hi] - s[lo]) * (pos - lo as f64)
+}
+
+fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) -> ComparedRow {
+    let any = c.or(b).expect("an identity comes from one side at least");
+    let mut out = ComparedRow {
+        name: id.to_string(),
+        identity: id.clone(),
+        unit: any.unit,
+        direction: any.direction,
+        baseline: b.map(|r| r.median),
+        current: c.map(|r| r.median),
+        change_pct: None,
+        baseline_band: b.map(noise_band),
+        current_band: c.map(noise_band),
+        verdict: Verdict::Unchanged,
+        reason: String::new(),
+    };
+    let (b, c) = match (b, c) {
+        (Some(b), Some(c)) => (b, c),
+        (None, _) => return out.judge(Verdict::New, "not in the baseline"),
+        (_, None) => return out.judge(Verdict::Missing, "not in the current run"),
+    };
+    if !b.valid || !c.valid {
+        let side = if !c.valid { "current" } else { "baseline" };
+        return out.judge(
+            Verdict::Invalid,
+            &format!("failed validation in the {side} run"),
+        );
+    }
+    if b.unit != c.unit {
+        return out.judge(Verdict::Invalid, "units differ");
+    }
+    if !(b.median.is_finite() && c.median.is_finite()) || b.median == 0.0 {
+        return out.judge(Verdict::Invalid, "median missing or zero");
+    }
+    let change = (c.median - b.median) / b.median * 100.0;
+    out.change_pct = Some(change);
+    let worse = match c.unit.direction() {
+        Direction::LowerIsBetter => change > 0.0,
+        Direction::HigherIsBetter => change < 0.0,
+    };
+    let moved = if worse {
+        Verdict::Regressed
+    } else {
+        Verdict::Improved
+    };
+    let (bb, cb) = (noise_band(b), noise_band(c));
+    let separated = cb[0] > bb[1] || cb[1] < bb[0];
+    let beyond = change.abs() > opts.threshold_pct;
+    let clearly = change.abs() > 2.0 * opts.threshold_pct && separated;
+    let flagged = b.noisy || c.noisy;
+
+    if flagged && !clearly {
+        out.judge(Verdict::Noisy, "flagged noisy (disturbed run)")
+    } else if !beyond {
+        out.judge(Verdict::Unchanged, "within the threshold")
+    } else if !separated {
+        out.judge(
+            Verdict::Noisy,
+            "beyond the threshold but within the measured noise",
+        )
+    } else {
+        out.judge(moved, "beyond the threshold and the noise")
+    }
+}
+
+impl ComparedRow {
+    fn judge(mut self, v: Verdict, why: &str) -> Self {
+        self.verdict = v;
+        self.reason = why.to_string();
+        self
+    }
+}
+
+/// Parses `5%`, `5` or `2.5%` as a threshold in percent.
+pub fn parse_threshold(s: &str) -> Result<f64, ResultsError> {
+    let t = s.trim();
+    let number = t.strip_suffix('%').unwrap_or(t).trim();
+    match number.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(ResultsError::msg(format!(
+            "invalid threshold {s:?}: expected a non-negative percentage such as 5%"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::schema::RunInfo;
+
+    fn row(samples: &[f64]) -> Row {
+        Row::from_samples(
+            "ops",
+            "gomap",
+            "get_hit",
+            1024,
+            1,
+            "-",
+            "avx2",
+            Unit::NsPerOp,
+            samples.to_vec(),
+        )
+    }
+
+    fn one(b: Row, c: Row) -> ComparedRow {
+        let run = RunInfo::default();
+        let cmp = compare(
+            &Results::new(run.clone(), vec![b]),
+            &Results::new(run, vec![c]),
+            &Options::default(),
+        )
+        .unwrap();
+        cmp.rows[0].clone()
+    }
+
+    #[test]
+    fn bands() {
+        assert_eq!(noise_band(&row(&[3.0])), [3.0, 3.0]);
+        assert_eq!(noise_band(&row(&[3.0, 1.0])), [1.0, 3.0]);
+        assert_eq!(noise_band(&row(&[1.0, 2.0, 3.0, 4.0, 100.0])), [2.0, 4.0]);
+    }
+
+    #[test]
+    fn verdicts() {
+        let base = row(&[100.0, 101.0, 99.0, 100.5, 99.5]);
+        assert_eq!(
+            one(base.clone(), row(&[130.0, 131.0, 129.0, 130.5, 129.5])).verdict,
+            Verdict::Regressed
+        );
+        assert_eq!(
+            one(base.clone(), row(&[70.0, 71.0, 69.0, 70.5, 69.5])).verdict,
+            Verdict::Improved
+        );
+        assert_eq!(
+            one(base.clone(), row(&[102.0, 103.0, 101.0])).verdict,
+            Verdict::Unchanged
+        );
+        // 8% slower, but the spread of both runs overlaps.
+        let wide = row(&[90.0, 95.0, 100.0, 105.0, 110.0]);
+        assert_eq!(
+            one(wide, row(&[96.0, 100.0, 108.0, 112.0, 120.0])).verdict,
+            Verdict::Noisy
+        );
+        let mut bad = row(&[1.0]);
+        bad.valid = false;
+        assert_eq!(one(base.clone(), bad).verdict, Verdict::Invalid);
+        let mut flagged = row(&[107.0, 108.0, 109.0]);
+        flagged.noisy = true;
+        assert_eq!(one(base.clone(), flagged.clone()).verdict, Verdict::Noisy);
+        flagged.samples = vec![150.0, 151.0];
+        flagged.median = 150.5;
+        assert_eq!(one(base, flagged).verdict, Verdict::Regressed);
+    }
+
+    #[test]
+    fn throughput_direction() {
+        let mut b = row(&[10.0, 10.1, 9.9]);
+        let mut c = row(&[12.0, 12.1, 11.9]);
+        for r in [&mut b, &mut c] {
+            r.unit = Unit::MopsPerSec;
+            r.direction = Direction::HigherIsBetter;
+        }
+        assert_eq!(one(b, c).verdict, Verdict::Improved);
+    }
+
+    #[test]
+    fn thresholds_parse() {
+        assert_eq!(parse_threshold("5%").unwrap(), 5.0);
+        assert_eq!(parse_threshold("2.5").unwrap(), 2.5);
+        assert!(parse_threshold("x").is_err());
+        assert!(parse_threshold("-1%").is_err());
+    }
+}

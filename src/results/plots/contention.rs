@@ -1,0 +1,65 @@
+//! Throughput vs threads, one chart per contention workload (and key distribution).
+//!
+//! Scaling is the question the contention suite asks, so threads are the x axis and each map
+//! is a line; the bars span the min and max repetition, because one bad repetition out of
+//! five is exactly what a reader of a scaling curve needs to see.
+
+use super::draw::{self, LinePlot, Point, Series, XAxis};
+use super::{skipped_note, slug, Chart, Skipped, Varying};
+use crate::results::schema::Row;
+use std::collections::BTreeMap;
+
+pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, String> {
+    let mut groups: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.suite == "contention") {
+        groups.entry((&r.op, &r.dist)).or_default().push(r);
+    }
+    let mut out = Vec::new();
+    for ((op, dist), rs) in groups {
+        let varying = Varying {
+            threads: false, // the x axis
+            ..Varying::of(&rs)
+        };
+        let mut series: BTreeMap<String, Vec<Point>> = BTreeMap::new();
+        for r in &rs {
+            series.entry(varying.label(r)).or_default().push(Point {
+                x: f64::from(r.threads),
+                y: r.median,
+                lo: if r.min.is_finite() { r.min } else { r.median },
+                hi: if r.max.is_finite() { r.max } else { r.median },
+                noisy: r.noisy,
+            });
+        }
+        let series = series
+            .into_iter()
+            .map(|(label, mut points)| {
+                points.sort_by(|a, b| a.x.total_cmp(&b.x));
+                Series { label, points }
+            })
+            .collect();
+        let mut footnotes = vec!["bars: min–max of the repetitions".to_string()];
+        if rs.iter().any(|r| r.noisy) {
+            footnotes.push("hollow points: run flagged noisy".into());
+        }
+        footnotes.extend(skipped_note(skipped, "contention", op));
+        let dist_part = if dist == "-" { "" } else { dist };
+        let title = if dist_part.is_empty() {
+            format!("contention: {op}")
+        } else {
+            format!("contention: {op} ({dist})")
+        };
+        let svg = draw::lines(&LinePlot {
+            title: &title,
+            x_desc: "threads",
+            y_desc: rs[0].unit.as_str(),
+            x_axis: XAxis::Linear,
+            series,
+            footnotes,
+        })?;
+        out.push(Chart {
+            file_name: format!("{}.svg", slug(&["contention", op, dist_part])),
+            svg,
+        });
+    }
+    Ok(out)
+}

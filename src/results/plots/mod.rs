@@ -1,0 +1,238 @@
+//! Plots: SVG charts drawn from results documents, and nothing else.
+//!
+//! Four kinds, each in its own file, each chart named from its suite and op so the file
+//! names are stable from run to run (`results/plots/<name>.svg`):
+//!
+//! * [`contention`]: Mops/s vs threads per workload, a line per map, min–max bars
+//!   (`contention-<op>[-<dist>].svg`).
+//! * [`sizes`]: ns/op vs map size (log2 axis) per operation, the `ops` suite together with
+//!   the Go anchor (`ops-<op>.svg`).
+//! * [`intervals`]: the `locate` and `probe` strategy comparisons, a point per variant with
+//!   its 95% confidence interval when the row has one, else min–max (`<suite>-<op>.svg`).
+//! * [`latency`]: p50/p99/p99.9/max per map for rows that carry `extra.latency`
+//!   (`latency-<suite>-<op>-t<threads>.svg`).
+//!
+//! Invalid rows are never drawn: they are skipped, and the chart's footnote and the returned
+//! notes say so. Text is emitted as SVG `<text>` with a generic font family and laid out
+//! with plotters' built-in size estimate (the `ttf` feature is off), so rendering needs no
+//! system font and works on a bare CI machine.
+
+mod contention;
+mod draw;
+mod intervals;
+mod latency;
+mod sizes;
+
+use super::error::ResultsError;
+use super::io;
+use super::schema::{Identity, Results, Row};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// One rendered chart: its stable file name and the SVG text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub file_name: String,
+    pub svg: String,
+}
+
+/// The files written and what the reader should know (skipped rows, unplotted suites).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlotReport {
+    pub files: Vec<PathBuf>,
+    pub notes: Vec<String>,
+}
+
+/// Renders every chart the rows of `results` support into `out_dir`; returns the files.
+pub fn render_all(results: &[Results], out_dir: &Path) -> Result<Vec<PathBuf>, ResultsError> {
+    render_all_with_notes(results, out_dir).map(|r| r.files)
+}
+
+/// [`render_all`], also returning the notes (skipped invalid rows, suites without a chart).
+pub fn render_all_with_notes(
+    results: &[Results],
+    out_dir: &Path,
+) -> Result<PlotReport, ResultsError> {
+    let rows = latest_rows(results);
+    let (charts, notes) = render(&rows).map_err(|e| ResultsError::at(out_dir, e))?;
+    let mut files = Vec::with_capacity(charts.len());
+    for c in charts {
+        let path = out_dir.join(&c.file_name);
+        io::write_atomic(&path, c.svg.as_bytes())?;
+        files.push(path);
+    }
+    Ok(PlotReport { files, notes })
+}
+
+/// Reads `paths` and renders them into `out_dir`.
+pub fn plot_files(paths: &[PathBuf], out_dir: &Path) -> Result<PlotReport, ResultsError> {
+    let results = paths
+        .iter()
+        .map(|p| io::read(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    render_all_with_notes(&results, out_dir)
+}
+
+/// The rows of all documents; a later document's row replaces an earlier one with the same
+/// identity (as `merge` does), so re-plotting a re-run shows the re-run.
+fn latest_rows(results: &[Results]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut at: HashMap<Identity, usize> = HashMap::new();
+    for row in results.iter().flat_map(|r| &r.rows) {
+        match at.get(&row.identity()) {
+            Some(&i) => rows[i] = row.clone(),
+            None => {
+                at.insert(row.identity(), rows.len());
+                rows.push(row.clone());
+            }
+        }
+    }
+    rows
+}
+
+/// Renders the charts of `rows` (pure: no I/O). Errors are drawing failures, which only a
+/// plotters bug could cause.
+pub fn render(rows: &[Row]) -> Result<(Vec<Chart>, Vec<String>), String> {
+    let mut notes = Vec::new();
+    let mut plotted: Vec<&Row> = Vec::new();
+    for r in rows {
+        if !r.valid {
+            notes.push(format!("skipped invalid row {}", r.identity()));
+        } else if !r.median.is_finite() {
+            notes.push(format!("skipped row without a median {}", r.identity()));
+        } else {
+            plotted.push(r);
+        }
+    }
+    let skipped = skipped_by_group(rows);
+
+    let mut charts = Vec::new();
+    charts.extend(contention::charts(&plotted, &skipped)?);
+    charts.extend(sizes::charts(&plotted, &skipped)?);
+    charts.extend(intervals::charts(&plotted, &skipped)?);
+    charts.extend(latency::charts(&plotted)?);
+
+    let unplotted: BTreeSet<&str> = plotted
+        .iter()
+        .filter(|r| !KNOWN_SUITES.contains(&r.suite.as_str()) && !latency::has_latency(r))
+        .map(|r| r.suite.as_str())
+        .collect();
+    for s in unplotted {
+        notes.push(format!("no chart for suite {s:?}"));
+    }
+
+    // Two groups may slug to one name (`a/b` and `a-b`): keep both, numbered.
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for c in &mut charts {
+        let n = used.entry(c.file_name.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let stem = c.file_name.trim_end_matches(".svg").to_string();
+            c.file_name = format!("{stem}-{n}.svg");
+        }
+    }
+    Ok((charts, notes))
+}
+
+/// Suites that have a chart of their own.
+const KNOWN_SUITES: [&str; 5] = ["contention", "ops", "go-anchor", "locate", "probe"];
+
+/// Invalid maps per (suite, op), for the footnote of the chart they would have been on.
+type Skipped = BTreeMap<(String, String), BTreeSet<String>>;
+
+fn skipped_by_group(rows: &[Row]) -> Skipped {
+    let mut s = Skipped::new();
+    for r in rows.iter().filter(|r| !r.valid) {
+        s.entry((r.suite.clone(), r.op.clone()))
+            .or_default()
+            .insert(r.map.clone());
+    }
+    s
+}
+
+fn skipped_note(skipped: &Skipped, suite: &str, op: &str) -> Option<String> {
+    let maps = skipped.get(&(suite.to_string(), op.to_string()))?;
+    let list: Vec<&str> = maps.iter().map(String::as_str).collect();
+    Some(format!(
+        "not shown (failed validation): {}",
+        list.join(", ")
+    ))
+}
+
+/// `contention`, `read-heavy` → `contention-read-heavy`: lowercase ASCII letters, digits
+/// and single dashes, so a name is a safe, stable file name.
+pub fn slug(parts: &[&str]) -> String {
+    let mut s = String::new();
+    for c in parts.join("-").chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+            s.push(c);
+        } else if !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() {
+        "chart".into()
+    } else {
+        s
+    }
+}
+
+/// Which identity fields (besides the chart's own key and axis) vary among a chart's rows:
+/// those go into the series labels, the rest would only repeat the title.
+#[derive(Clone, Copy, Debug, Default)]
+struct Varying {
+    isa: bool,
+    size: bool,
+    threads: bool,
+    dist: bool,
+}
+
+impl Varying {
+    fn of(rows: &[&Row]) -> Varying {
+        let distinct = |f: &dyn Fn(&Row) -> String| {
+            rows.iter().map(|r| f(r)).collect::<BTreeSet<_>>().len() > 1
+        };
+        Varying {
+            isa: distinct(&|r| r.isa.clone()),
+            size: distinct(&|r| r.size.to_string()),
+            threads: distinct(&|r| r.threads.to_string()),
+            dist: distinct(&|r| r.dist.clone()),
+        }
+    }
+
+    /// The series label of `r`: its map, plus the fields that vary and are not the axis.
+    fn label(self, r: &Row) -> String {
+        let mut l = r.map.clone();
+        // An ISA already spelled in the map name (`gomap/fast64/avx2`) is not repeated.
+        if r.isa != "-" && !r.map.ends_with(&r.isa) && (self.isa || r.map.starts_with("gomap")) {
+            l.push_str(&format!(" [{}]", r.isa));
+        }
+        if self.dist {
+            l.push_str(&format!(" {}", r.dist));
+        }
+        if self.size {
+            l.push_str(&format!(" n={}", draw::human_size(r.size)));
+        }
+        if self.threads {
+            l.push_str(&format!(" x{}", r.threads));
+        }
+        l
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_file_safe() {
+        assert_eq!(
+            slug(&["contention", "Read Heavy/90%"]),
+            "contention-read-heavy-90"
+        );
+        assert_eq!(slug(&["ops", "get_hit"]), "ops-get_hit");
+        assert_eq!(slug(&["//"]), "chart");
+    }
+}

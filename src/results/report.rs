@@ -1,0 +1,169 @@
+//! Renders a [`Comparison`] for people (aligned table, Markdown) and for machines (JSON, and
+//! the `github-action-benchmark` custom formats).
+//!
+//! github-action-benchmark takes one direction per file (`customSmallerIsBetter` or
+//! `customBiggerIsBetter`), so the ns/op rows and the Mops/s rows are two formats: `gab`
+//! (smaller is better) and `gab-bigger`. Each entry is `{name, unit, value, range, extra}`
+//! with the current median as the value; missing and invalid rows are left out.
+
+use super::compare::{ComparedRow, Comparison, Verdict};
+use super::schema::Direction;
+use serde::Serialize;
+
+/// An output format of `compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    /// github-action-benchmark `customSmallerIsBetter` (the ns/op rows).
+    Gab,
+    /// github-action-benchmark `customBiggerIsBetter` (the Mops/s rows).
+    GabBigger,
+}
+
+/// Renders `cmp` in `format`; the text ends with a newline.
+pub fn render(cmp: &Comparison, format: Format) -> String {
+    match format {
+        Format::Table => table(cmp),
+        Format::Markdown => markdown(cmp),
+        Format::Json => to_json(&cmp.rows),
+        Format::Gab => gab(cmp, Direction::LowerIsBetter),
+        Format::GabBigger => gab(cmp, Direction::HigherIsBetter),
+    }
+}
+
+const HEADER: [&str; 7] = [
+    "verdict",
+    "change",
+    "baseline",
+    "current",
+    "base noise",
+    "cur noise",
+    "row",
+];
+
+/// The cells of one row, in `HEADER` order.
+fn cells(r: &ComparedRow) -> [String; 7] {
+    let unit = r.unit.as_str();
+    let value = |v: Option<f64>| v.map_or("-".into(), |v| format!("{} {unit}", num(v)));
+    let band =
+        |b: Option<[f64; 2]>| b.map_or("-".into(), |[lo, hi]| format!("{}..{}", num(lo), num(hi)));
+    [
+        r.verdict.to_string(),
+        r.change_pct.map_or("-".into(), |c| format!("{c:+.1}%")),
+        value(r.baseline),
+        value(r.current),
+        band(r.baseline_band),
+        band(r.current_band),
+        r.name.clone(),
+    ]
+}
+
+/// About four significant digits, without exponent noise for the magnitudes we measure.
+fn num(v: f64) -> String {
+    let a = v.abs();
+    if !v.is_finite() {
+        "nan".into()
+    } else if a >= 1000.0 {
+        format!("{v:.0}")
+    } else if a >= 100.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.4}")
+    }
+}
+
+fn table(cmp: &Comparison) -> String {
+    let rows: Vec<[String; 7]> = cmp.rows.iter().map(cells).collect();
+    let mut widths = HEADER.map(str::len);
+    for r in &rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let mut s = String::new();
+        for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(c); // the last column is not padded: no trailing spaces
+            } else {
+                s.push_str(&format!("{c:<w$}  "));
+            }
+        }
+        s.push('\n');
+        s
+    };
+    let mut out = line(&HEADER.map(String::from));
+    for r in &rows {
+        out.push_str(&line(r));
+    }
+    out.push_str(&cmp.summary());
+    out.push('\n');
+    for n in &cmp.notes {
+        out.push_str(&format!("note: {n}\n"));
+    }
+    out
+}
+
+fn markdown(cmp: &Comparison) -> String {
+    let esc = |s: &str| s.replace('|', "\\|");
+    let mut out = format!("| {} |\n", HEADER.join(" | "));
+    out.push_str(&format!("|{}\n", "---|".repeat(HEADER.len())));
+    for r in &cmp.rows {
+        let mut c = cells(r);
+        if matches!(r.verdict, Verdict::Regressed | Verdict::Improved) {
+            c[0] = format!("**{}**", c[0]);
+        }
+        c[6] = format!("`{}`", c[6]);
+        let c: Vec<String> = c.iter().map(|s| esc(s)).collect();
+        out.push_str(&format!("| {} |\n", c.join(" | ")));
+    }
+    out.push_str(&format!("\n{}\n", cmp.summary()));
+    for n in &cmp.notes {
+        out.push_str(&format!("\n> note: {n}\n"));
+    }
+    out
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+    // Serializing our own plain structs cannot fail; an empty list is the safe fallback.
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "[]".into());
+    s.push('\n');
+    s
+}
+
+#[derive(Serialize)]
+struct GabEntry {
+    name: String,
+    unit: String,
+    value: f64,
+    range: String,
+    extra: String,
+}
+
+fn gab(cmp: &Comparison, direction: Direction) -> String {
+    let entries: Vec<GabEntry> = cmp
+        .rows
+        .iter()
+        .filter(|r| r.direction == direction && r.verdict != Verdict::Invalid)
+        .filter_map(|r| {
+            let value = r.current.filter(|v| v.is_finite())?;
+            let [lo, hi] = r.current_band.unwrap_or([value, value]);
+            let mut extra = format!("verdict: {}", r.verdict);
+            if let (Some(b), Some(c)) = (r.baseline, r.change_pct) {
+                extra.push_str(&format!("; baseline: {}; change: {c:+.1}%", num(b)));
+            }
+            Some(GabEntry {
+                name: r.name.clone(),
+                unit: r.unit.as_str().to_string(),
+                value,
+                range: format!("± {}", num((hi - lo) / 2.0)),
+                extra,
+            })
+        })
+        .collect();
+    to_json(&entries)
+}
