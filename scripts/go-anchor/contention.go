@@ -26,6 +26,9 @@ import (
 
 const streamSeed uint64 = 0x5851F42D4C957F2D
 
+// maxOpsPerThread caps the calibrated stream length: 17 bytes an op, so 136 MiB a thread.
+const maxOpsPerThread = 1 << 23
+
 type workload struct {
 	name                         string
 	read, insert, remove, update uint64 // percentages, summing to 100

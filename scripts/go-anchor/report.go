@@ -240,7 +240,8 @@ func otherCores(a, b cpuSnap) (float64, bool) {
 func markNoise(r *row, a, b cpuSnap, threshold float64) {
 	if oc, ok := otherCores(a, b); ok {
 		r.Extra["other_cpu_cores"] = math.Round(oc*100) / 100
-		r.Noisy = oc > threshold
+		// /proc/stat counts in 10 ms ticks: below 0.2 s the estimate is too coarse to judge.
+		r.Noisy = oc > threshold && b.wall.Sub(a.wall) >= 200*time.Millisecond
 	}
 }
 
