@@ -1,0 +1,3 @@
+module gomap-bench/go-anchor
+
+go 1.19
