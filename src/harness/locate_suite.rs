@@ -365,7 +365,11 @@ fn probe_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
     let mut rows = Vec::new();
     for p in Pattern::all() {
         let cases = probe_kernels::cases(p, 4096);
-        type Strategy<'a> = (&'a str, Box<dyn Fn(u64) -> Duration + 'a>, Result<(), String>);
+        type Strategy<'a> = (
+            &'a str,
+            Box<dyn Fn(u64) -> Duration + 'a>,
+            Result<(), String>,
+        );
         let mut strategies: Vec<Strategy> = vec![
             (
                 Scalar::NAME,
@@ -449,10 +453,14 @@ pub fn findings(rows: &[Row]) -> String {
                 format!("2^{}", n.trailing_zeros())
             );
             for m in &maps {
+                let any = rows
+                    .iter()
+                    .any(|r| r.suite == "ops" && r.map == *m && r.op == op.name() && r.size == n);
                 let cell = match (find("ops", m, op.name(), n), base) {
                     (Some(r), Some(b)) => format!("{:.2} [{:.2}×]", r.median, r.median / b),
                     (Some(r), None) => format!("{:.2}", r.median),
-                    (None, _) => "invalid/—".into(),
+                    (None, _) if any => "INVALID".into(),
+                    (None, _) => "—".into(),
                 };
                 let _ = write!(out, " {cell:>21}");
             }

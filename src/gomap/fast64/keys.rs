@@ -1,7 +1,7 @@
 //! The key-probe trait of the u64 fast path, and Go's scalar loop.
 
 use crate::gomap::bucket::{is_empty, BUCKET_CNT};
-use crate::gomap::probe::{BitMask, Probe, Swar};
+use crate::gomap::probe::BitMask;
 
 /// Finds a key among the 8 keys of a bucket, accepting only non-empty slots.
 ///
@@ -37,14 +37,13 @@ impl KeyProbe64 for KeysScalar {
     }
 }
 
-/// The non-empty slots of a bucket, for the vector probes to AND with their key matches.
-#[inline(always)]
-pub(super) fn live_slots(tophash: &[u8; BUCKET_CNT]) -> u8 {
-    !Swar::match_empty(tophash).0
-}
-
-/// The first slot of a key-match mask that is also non-empty.
+/// The first slot of a key-match mask whose slot is not empty.
+///
+/// An empty slot can hold a stale copy of a removed key (moving a key out leaves its bytes),
+/// so a vector match must be confirmed by the slot's tophash, as Go's loop does. Matches are
+/// rare (almost always zero or one per bucket), so checking the matched slots one by one is
+/// cheaper than computing the bucket's whole live mask first.
 #[inline(always)]
 pub(super) fn first_live(matches: u8, tophash: &[u8; BUCKET_CNT]) -> Option<usize> {
-    BitMask(matches & live_slots(tophash)).lowest()
+    BitMask(matches).find(|&i| !is_empty(tophash[i]))
 }
