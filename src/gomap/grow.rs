@@ -39,6 +39,7 @@ where
     P: Probe,
 {
     /// Go's `hashGrow`: allocates the new array and keeps the old one; nothing moves yet.
+    #[cold]
     pub(super) fn hash_grow(&mut self) {
         let mut bigger = 1;
         if !over_load_factor(self.count + 1, self.b) {

@@ -256,6 +256,7 @@ impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
     }
 
     /// Links a fresh overflow bucket after `b` (Go's `newoverflow`).
+    #[cold]
     fn new_overflow(&mut self, b: *mut Bucket<K, V>) -> *mut Bucket<K, V> {
         let ovf = self.buckets.take_overflow();
         self.incr_noverflow();
@@ -308,6 +309,7 @@ impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
     ///
     /// # Safety
     /// `b` is in the chain that starts at `first`, in the current array; slot `i` was live.
+    #[inline]
     unsafe fn mark_deleted(
         &mut self,
         first: *mut Bucket<K, V>,
@@ -454,13 +456,14 @@ where
 
     /// Inserts or overwrites; returns the old value (Go's `mapassign`). On overwrite the map
     /// keeps its key and drops the new one, as `std::collections::HashMap` does.
-    #[inline]
+    #[inline(always)]
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         let hash = self.hash_key(&key);
         self.insert_hashed(hash, key, value)
     }
 
     /// `insert` with the hash computed by the caller (with this map's hasher).
+    #[inline(always)]
     pub fn insert_hashed(&mut self, hash: u64, key: K, value: V) -> Option<V> {
         if !self.buckets.is_allocated() {
             // Go allocates a single bucket lazily, on the first write.
@@ -503,7 +506,7 @@ where
     }
 
     /// Removes `key`; returns its value (Go's `mapdelete`).
-    #[inline]
+    #[inline(always)]
     pub fn remove<Q>(&mut self, key: &Q) -> Option<V>
     where
         K: Borrow<Q>,
@@ -514,6 +517,7 @@ where
     }
 
     /// `remove` with the hash computed by the caller (with this map's hasher).
+    #[inline(always)]
     pub fn remove_hashed<Q>(&mut self, hash: u64, key: &Q) -> Option<V>
     where
         K: Borrow<Q>,
@@ -548,6 +552,7 @@ impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
     ///
     /// # Safety
     /// Slot `i` of `b` is live, and `b` is in the chain at `first` of the current array.
+    #[inline]
     unsafe fn take_slot(&mut self, first: *mut Bucket<K, V>, b: *mut Bucket<K, V>, i: usize) -> V {
         // SAFETY: the slot is live (caller), so both are initialized; marking it deleted right
         // after means they are never read or dropped again through the map.
