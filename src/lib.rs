@@ -6,6 +6,8 @@
 //! runner, validation) → `results` (JSON, comparison, plots). No module imports one to
 //! its left.
 
+pub mod concurrent;
+pub mod contenders;
 pub mod gomap;
 pub mod harness;
 pub mod results;
