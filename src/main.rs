@@ -13,7 +13,11 @@ use std::process::ExitCode;
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 #[derive(Parser)]
-#[command(name = "gomap-bench", version, about = "Go's map design in Rust, measured")]
+#[command(
+    name = "gomap-bench",
+    version,
+    about = "Go's map design in Rust, measured"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

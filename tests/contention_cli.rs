@@ -45,13 +45,31 @@ fn oversubscribe_allows_more_threads_than_cores() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("o.json");
     let out = bench()
-        .args(["contention", "--quiet", "--maps", "null", "--workloads", "read-heavy"])
-        .args(["--dist", "uniform", "--ops", "1000", "--reps", "1", "--size", "64"])
-        .args(["--threads", &(cores + 1).to_string(), "--oversubscribe", "--out"])
+        .args([
+            "contention",
+            "--quiet",
+            "--maps",
+            "null",
+            "--workloads",
+            "read-heavy",
+        ])
+        .args([
+            "--dist", "uniform", "--ops", "1000", "--reps", "1", "--size", "64",
+        ])
+        .args([
+            "--threads",
+            &(cores + 1).to_string(),
+            "--oversubscribe",
+            "--out",
+        ])
         .arg(&out_path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -67,7 +85,11 @@ fn a_tiny_run_writes_valid_results() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("read hit rate"), "{stdout}");
 
     let text = std::fs::read_to_string(&out_path).unwrap();
@@ -78,10 +100,20 @@ fn a_tiny_run_writes_valid_results() {
     let mut ids: Vec<_> = results.rows.iter().map(|r| r.identity()).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), results.rows.len(), "row identities must be unique");
+    assert_eq!(
+        ids.len(),
+        results.rows.len(),
+        "row identities must be unique"
+    );
     for r in &results.rows {
         assert_eq!(r.suite, "contention");
-        assert!(r.valid, "{} {}: {:?}", r.map, r.op, r.extra.get("validation_error"));
+        assert!(
+            r.valid,
+            "{} {}: {:?}",
+            r.map,
+            r.op,
+            r.extra.get("validation_error")
+        );
         assert_eq!(serde_json::to_value(r.unit).unwrap(), "Mops/s");
         assert!(r.extra.contains_key("latency") && r.extra.contains_key("other_cpu_pct"));
         assert!(r.median > 0.0);
@@ -97,7 +129,10 @@ fn a_tiny_run_writes_valid_results() {
         .rows
         .iter()
         .any(|r| r.map == "dashmap" && r.extra["bytes_after_prefill"].as_i64().unwrap() > 0));
-    assert!(results.rows.iter().all(|r| !(r.map == "gomap-failfast" && r.threads > 1)));
+    assert!(results
+        .rows
+        .iter()
+        .all(|r| !(r.map == "gomap-failfast" && r.threads > 1)));
     assert!(!std::fs::read_dir(out_path.parent().unwrap())
         .unwrap()
         .any(|e| e.unwrap().file_name().to_string_lossy().contains(".tmp-")));

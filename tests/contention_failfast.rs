@@ -153,7 +153,12 @@ fn a_panic_inside_a_claim_releases_it() {
     }
     impl Eq for Bomb {}
     let m: FailFastGoMap<Bomb, u8> = FailFastGoMap::new();
-    assert_eq!(panic_message(|| drop(m.try_insert(Bomb, 1))), "boom");
+    assert_eq!(
+        panic_message(|| {
+            let _ = m.try_insert(Bomb, 1);
+        }),
+        "boom"
+    );
     assert_eq!(m.try_len(), Ok(0)); // not stuck in "writing"
 }
 
@@ -215,7 +220,11 @@ fn stress_every_ok_took_effect_and_every_err_did_not() {
             assert_eq!(m.get(&k), Some(!k), "lost key {k}");
         }
         for &k in absent {
-            assert_eq!(m.get(&k), None, "key {k} present after a failed insert or a remove");
+            assert_eq!(
+                m.get(&k),
+                None,
+                "key {k} present after a failed insert or a remove"
+            );
         }
         total_present += present.len();
         total_errors += errors;

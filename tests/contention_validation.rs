@@ -64,7 +64,11 @@ fn every_contender_validates_at_two_threads() {
             "skipmap" => check(
                 name,
                 2,
-                &[Workload::ReadHeavy, Workload::WriteHeavy, Workload::RapidGrow],
+                &[
+                    Workload::ReadHeavy,
+                    Workload::WriteHeavy,
+                    Workload::RapidGrow,
+                ],
             ),
             _ => check(name, 2, &Workload::ALL),
         }
@@ -73,11 +77,14 @@ fn every_contender_validates_at_two_threads() {
 
 #[test]
 fn sharded_rows_record_the_shard_count() {
-    let row = contenders::visit("gomap-sharded", Run(spec(Workload::Exchange, Dist::Uniform, 2)))
-        .unwrap();
+    let row = contenders::visit(
+        "gomap-sharded",
+        Run(spec(Workload::Exchange, Dist::Uniform, 2)),
+    )
+    .unwrap();
     assert_eq!(row.extra["shards"], 4);
-    let row = contenders::visit("dashmap", Run(spec(Workload::Exchange, Dist::Uniform, 1)))
-        .unwrap();
+    let row =
+        contenders::visit("dashmap", Run(spec(Workload::Exchange, Dist::Uniform, 1))).unwrap();
     assert_eq!(row.extra["shards"], 4);
 }
 
@@ -163,7 +170,10 @@ fn broken_contenders_are_reported_invalid() {
         // The lie shows up as a missing prefilled key (a read that misses), a wrong length or
         // a missing insert, depending on which insert was dropped.
         let err = row.extra["validation_error"].as_str().unwrap();
-        assert!(["read", "len", "insert"].iter().any(|w| err.contains(w)), "{err}");
+        assert!(
+            ["read", "len", "insert"].iter().any(|w| err.contains(w)),
+            "{err}"
+        );
 
         let row = run_cell::<MisreportsRemoves>(&spec(Workload::WriteHeavy, Dist::Zipf, threads));
         assert!(!row.valid);

@@ -189,13 +189,19 @@ impl<K: Hash + Eq, V, S: BuildHasher> FailFastGoMap<K, V, S> {
         }
         // 2^31 - 1 simultaneous readers would carry into WRITING; no machine has that many
         // threads, but a wrong answer here would be unsound, so check.
-        assert!(prev & READERS != READERS, "FailFastGoMap: reader count overflow");
+        assert!(
+            prev & READERS != READERS,
+            "FailFastGoMap: reader count overflow"
+        );
         Ok(ReadClaim(&self.state))
     }
 
     /// Runs `f` on the map under a write claim.
     #[inline]
-    fn with_write<R>(&self, f: impl FnOnce(&mut GoMap<K, V, S>) -> R) -> Result<R, ConcurrentMapError> {
+    fn with_write<R>(
+        &self,
+        f: impl FnOnce(&mut GoMap<K, V, S>) -> R,
+    ) -> Result<R, ConcurrentMapError> {
         let _claim = self.claim_write()?;
         // SAFETY: `_claim` proves our CAS moved `state` from 0 (no reader, no writer) to WRITING,
         // and no other claim can succeed until `_claim` drops (after `f` returns): every later
@@ -303,7 +309,10 @@ mod tests {
 
     #[test]
     fn messages_are_gos() {
-        assert_eq!(ConcurrentMapError::Writes.to_string(), "concurrent map writes");
+        assert_eq!(
+            ConcurrentMapError::Writes.to_string(),
+            "concurrent map writes"
+        );
         assert_eq!(
             ConcurrentMapError::ReadWrite.to_string(),
             "concurrent map read and map write"

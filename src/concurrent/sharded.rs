@@ -50,11 +50,14 @@ pub fn shard_of(hash: u64, mask: usize) -> usize {
     (hash >> SHARD_SHIFT) as usize & mask
 }
 
+/// One shard: a GoMap behind its own lock, alone on its cache line(s).
+type Shard<K, V, S> = CachePadded<RwLock<GoMap<K, V, S>>>;
+
 /// GoMap split into a power-of-two number of cache-padded `RwLock` shards.
 pub struct ShardedGoMap<K, V, S = DefaultHashBuilder> {
     hasher: S,
     mask: usize,
-    shards: Box<[CachePadded<RwLock<GoMap<K, V, S>>>]>,
+    shards: Box<[Shard<K, V, S>]>,
 }
 
 impl<K: Hash + Eq, V> ShardedGoMap<K, V> {
@@ -81,7 +84,11 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> ShardedGoMap<K, V, S> {
         );
         // Hashes spread keys evenly over shards; a little slack avoids an early growth in the
         // shards that get more than their share.
-        let per_shard = if n == 0 { 0 } else { n / shards + n / shards / 8 + 1 };
+        let per_shard = if n == 0 {
+            0
+        } else {
+            n / shards + n / shards / 8 + 1
+        };
         let shards: Box<[_]> = (0..shards)
             .map(|_| {
                 CachePadded::new(RwLock::new(GoMap::with_capacity_and_hasher(
@@ -129,7 +136,11 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> ShardedGoMap<K, V, S> {
         V: Clone,
     {
         let h = self.hash_key(k);
-        self.shard(h).read().expect(POISONED).get_hashed(h, k).cloned()
+        self.shard(h)
+            .read()
+            .expect(POISONED)
+            .get_hashed(h, k)
+            .cloned()
     }
 
     #[inline]

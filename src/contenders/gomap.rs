@@ -6,8 +6,8 @@
 //! single-thread `ops` suite.
 
 use super::{BuildSpec, Contender, Handle, Hasher};
-use crate::concurrent::{FailFastGoMap, MutexGoMap, RwLockGoMap, ShardedGoMap};
 use crate::concurrent::sharded::default_shard_count;
+use crate::concurrent::{FailFastGoMap, MutexGoMap, RwLockGoMap, ShardedGoMap};
 
 /// `gomap-mutex`: one GoMap behind one `std::sync::Mutex`.
 pub struct GoMapMutex(MutexGoMap<u64, u64, Hasher>);
@@ -23,7 +23,10 @@ impl Contender for GoMapMutex {
     const NAME: &'static str = "gomap-mutex";
     type Handle<'a> = &'a Self;
     fn build(spec: &BuildSpec) -> Self {
-        GoMapMutex(MutexGoMap::with_capacity_and_hasher(spec.capacity, Hasher::default()))
+        GoMapMutex(MutexGoMap::with_capacity_and_hasher(
+            spec.capacity,
+            Hasher::default(),
+        ))
     }
     fn handle(&self) -> &Self {
         self
@@ -56,7 +59,10 @@ impl Contender for GoMapRwLock {
     const NAME: &'static str = "gomap-rwlock";
     type Handle<'a> = &'a Self;
     fn build(spec: &BuildSpec) -> Self {
-        GoMapRwLock(RwLockGoMap::with_capacity_and_hasher(spec.capacity, Hasher::default()))
+        GoMapRwLock(RwLockGoMap::with_capacity_and_hasher(
+            spec.capacity,
+            Hasher::default(),
+        ))
     }
     fn handle(&self) -> &Self {
         self

@@ -92,10 +92,9 @@ impl Contender for StdMutex {
     const NAME: &'static str = "std-mutex";
     type Handle<'a> = &'a Self;
     fn build(spec: &BuildSpec) -> Self {
-        StdMutex(Mutex::new(std::collections::HashMap::with_capacity_and_hasher(
-            spec.capacity,
-            Hasher::default(),
-        )))
+        StdMutex(Mutex::new(
+            std::collections::HashMap::with_capacity_and_hasher(spec.capacity, Hasher::default()),
+        ))
     }
     fn handle(&self) -> &Self {
         self

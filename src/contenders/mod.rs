@@ -72,6 +72,9 @@ pub trait Contender: Send + Sync + Sized + 'static {
     fn handle(&self) -> Self::Handle<'_>;
     /// Entries now (called when no thread is running).
     fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// Facts recorded with every row of this contender (`shards`, guard policy, …).
     fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
         Vec::new()

@@ -38,7 +38,10 @@ impl Contender for SkipMapContender {
         self.0.len()
     }
     fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
-        vec![("insert_api", "compare_insert (reports whether the key was present)".into())]
+        vec![(
+            "insert_api",
+            "compare_insert (reports whether the key was present)".into(),
+        )]
     }
 }
 

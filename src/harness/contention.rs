@@ -9,11 +9,11 @@
 //! println!("{}", summary(&results));
 //! ```
 
+use super::alloc_counter;
 use super::machine;
 use super::progress::Progress;
 use super::runner::{run_cell, CellSpec, MAX_OPS_PER_THREAD};
-use super::workload::{Dist, Workload, MAX_PREFILL, MAX_THREADS, MAX_OPS};
-use super::alloc_counter;
+use super::workload::{Dist, Workload, MAX_OPS, MAX_PREFILL, MAX_THREADS};
 use crate::concurrent::sharded::MAX_SHARDS;
 use crate::contenders::{self, Contender, ContenderVisitor, HASHER_NAME};
 use crate::results::schema::{Results, Row, SCHEMA_VERSION};
@@ -128,7 +128,9 @@ impl ContentionConfig {
         }
         for &t in &self.threads {
             if t == 0 {
-                return Err(usage("thread count 0: every cell needs at least one thread"));
+                return Err(usage(
+                    "thread count 0: every cell needs at least one thread",
+                ));
             }
             if t > MAX_THREADS {
                 return Err(usage(format!("{t} threads: at most {MAX_THREADS}")));
@@ -146,7 +148,10 @@ impl ContentionConfig {
             contenders::check_name(m).map_err(|e| usage(e.to_string()))?;
         }
         if !(self.secs.is_finite() && self.secs > 0.0) {
-            return Err(usage(format!("--secs {}: must be a positive number", self.secs)));
+            return Err(usage(format!(
+                "--secs {}: must be a positive number",
+                self.secs
+            )));
         }
         if self.reps == 0 {
             return Err(usage("--reps 0: at least one repetition"));
@@ -162,7 +167,10 @@ impl ContentionConfig {
             _ => {}
         }
         if self.size == 0 || self.size > MAX_PREFILL {
-            return Err(usage(format!("--size {}: must be in 1..={MAX_PREFILL}", self.size)));
+            return Err(usage(format!(
+                "--size {}: must be in 1..={MAX_PREFILL}",
+                self.size
+            )));
         }
         if let Some(s) = self.shards {
             if !s.is_power_of_two() || s > MAX_SHARDS {
@@ -241,16 +249,20 @@ impl ContentionConfig {
 pub fn parse_threads(s: &str) -> Result<Vec<u32>, ContentionError> {
     s.split(',')
         .map(|x| {
-            x.trim()
-                .parse::<u32>()
-                .map_err(|_| usage(format!("bad thread list '{s}': expected numbers like 1,2,4")))
+            x.trim().parse::<u32>().map_err(|_| {
+                usage(format!(
+                    "bad thread list '{s}': expected numbers like 1,2,4"
+                ))
+            })
         })
         .collect()
 }
 
 /// A comma-separated list of names (`read-heavy,exchange`).
 pub fn parse_list<T: FromStr<Err = String>>(s: &str) -> Result<Vec<T>, ContentionError> {
-    s.split(',').map(|x| x.trim().parse().map_err(usage)).collect()
+    s.split(',')
+        .map(|x| x.trim().parse().map_err(usage))
+        .collect()
 }
 
 /// Checks a comma-separated list of map names.
@@ -289,10 +301,18 @@ fn cell_line(row: &Row) -> String {
         row.map, row.op, row.dist, row.threads, row.median, row.min, row.max
     );
     if row.noisy {
-        let _ = write!(s, " NOISY (others used {}% of a core)", row.extra["other_cpu_pct"]);
+        let _ = write!(
+            s,
+            " NOISY (others used {}% of a core)",
+            row.extra["other_cpu_pct"]
+        );
     }
     if !row.valid {
-        let _ = write!(s, " INVALID: {}", row.extra["validation_error"].as_str().unwrap_or("?"));
+        let _ = write!(
+            s,
+            " INVALID: {}",
+            row.extra["validation_error"].as_str().unwrap_or("?")
+        );
     }
     s
 }
@@ -415,7 +435,11 @@ pub fn summary(results: &Results) -> String {
     }
     if let Some(s) = results.run.config.get("skipped").and_then(|s| s.as_array()) {
         if !s.is_empty() {
-            let _ = writeln!(out, "{} cells skipped: gomap-failfast runs at threads=1 only", s.len());
+            let _ = writeln!(
+                out,
+                "{} cells skipped: gomap-failfast runs at threads=1 only",
+                s.len()
+            );
         }
     }
     out
@@ -462,7 +486,10 @@ mod tests {
         assert!(parse_threads("1,,2").is_err());
         assert!(parse_threads("x").is_err());
         assert!(parse_list::<Workload>("read-heavy,nope").is_err());
-        assert!(parse_maps("dashmap,nope").unwrap_err().to_string().contains("nope"));
+        assert!(parse_maps("dashmap,nope")
+            .unwrap_err()
+            .to_string()
+            .contains("nope"));
         let mut c = ContentionConfig::quick();
         assert!(c.validate().is_ok());
         c.threads = vec![machine::cores() + 1];

@@ -251,6 +251,19 @@ fn run_rep<C: Contender>(
     }
 }
 
+/// One validated repetition on pre-generated streams; its wall time (first start to last
+/// finish). For callers that do their own statistics (the criterion bench).
+pub fn timed_rep<C: Contender>(
+    spec: &CellSpec,
+    streams: &[ThreadStream],
+) -> Result<std::time::Duration, String> {
+    let r = run_rep::<C>(spec, streams, false, C::DOES_MAP_WORK);
+    match r.error {
+        Some(e) => Err(e),
+        None => Ok(std::time::Duration::from_secs_f64(r.secs)),
+    }
+}
+
 /// Every thread's first `n` ops, generated in parallel.
 pub fn generate_streams(spec: &CellSpec, n: u64) -> Vec<ThreadStream> {
     thread::scope(|s| {
@@ -275,7 +288,11 @@ fn calibrate<C: Contender>(spec: &CellSpec) -> Result<(u64, u64, f64), String> {
         }
         if rep.secs >= CALIBRATION_MIN_SECS || n >= MAX_OPS_PER_THREAD {
             let ops = (n as f64 * target / rep.secs.max(1e-9)) as u64;
-            return Ok((ops.clamp(MIN_OPS_PER_THREAD, MAX_OPS_PER_THREAD), n, rep.secs));
+            return Ok((
+                ops.clamp(MIN_OPS_PER_THREAD, MAX_OPS_PER_THREAD),
+                n,
+                rep.secs,
+            ));
         }
         n = (n * 4).min(MAX_OPS_PER_THREAD);
     }
@@ -369,7 +386,11 @@ pub fn run_cell<C: Contender>(spec: &CellSpec) -> Row {
         ("other_cpu_pct", round(worst_other).into()),
         (
             "other_cpu_pct_reps",
-            other.iter().map(|o| round(o.pct)).collect::<Vec<_>>().into(),
+            other
+                .iter()
+                .map(|o| round(o.pct))
+                .collect::<Vec<_>>()
+                .into(),
         ),
         ("noisy", row.noisy.into()),
     ]);

@@ -67,7 +67,10 @@ pub fn check_final<C: Contender>(
         }
         for j in sample(0, e.removed) {
             if h.get(&key(insert_index(s.thread, j))).is_some() {
-                return Err(format!("thread {} insert #{j}: removed but present", s.thread));
+                return Err(format!(
+                    "thread {} insert #{j}: removed but present",
+                    s.thread
+                ));
             }
         }
     }
@@ -94,7 +97,10 @@ mod tests {
     #[test]
     fn samples_are_bounded_and_in_range() {
         assert_eq!(sample(3, 3).count(), 0);
-        assert_eq!(sample(0, 10).collect::<Vec<_>>(), (0..10).collect::<Vec<_>>());
+        assert_eq!(
+            sample(0, 10).collect::<Vec<_>>(),
+            (0..10).collect::<Vec<_>>()
+        );
         let s: Vec<_> = sample(100, 1_000_000).collect();
         assert_eq!(s.len(), 64);
         assert!(s.iter().all(|&x| (100..1_000_000).contains(&x)));

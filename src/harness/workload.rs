@@ -371,7 +371,11 @@ mod tests {
 
     #[test]
     fn prefilled_reads_always_hit_and_counts_add_up() {
-        for w in [Workload::ReadHeavy, Workload::Exchange, Workload::WriteHeavy] {
+        for w in [
+            Workload::ReadHeavy,
+            Workload::Exchange,
+            Workload::WriteHeavy,
+        ] {
             for d in Dist::ALL {
                 let s = generate(w, d, 4096, 0, 20_000);
                 let e = &s.expected;
