@@ -44,7 +44,8 @@ impl ContenderVisitor for Bench<'_, '_> {
                         ops_per_thread: Some(iters),
                         shards: None,
                     };
-                    let streams = generate_streams(&spec, iters);
+                    let owned = generate_streams(&spec, iters);
+                    let streams: Vec<_> = owned.iter().map(|s| s.as_stream()).collect();
                     timed_rep::<C>(&spec, &streams).unwrap_or_else(|e| panic!("{}: {e}", C::NAME))
                 })
             },

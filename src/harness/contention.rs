@@ -12,7 +12,7 @@
 use super::alloc_counter;
 use super::machine;
 use super::progress::Progress;
-use super::runner::{run_cell, CellSpec, MAX_OPS_PER_THREAD};
+use super::runner::{run_cell_cached, CellSpec, StreamCache, MAX_OPS_PER_THREAD};
 use super::workload::{Dist, Workload, MAX_OPS, MAX_PREFILL, MAX_THREADS};
 use crate::concurrent::sharded::MAX_SHARDS;
 use crate::contenders::{self, Contender, ContenderVisitor, HASHER_NAME};
@@ -277,12 +277,12 @@ pub fn parse_maps(s: &str) -> Result<Vec<String>, ContentionError> {
         .collect()
 }
 
-struct RunCell<'a>(&'a CellSpec);
+struct RunCell<'a>(&'a CellSpec, &'a mut StreamCache);
 
 impl ContenderVisitor for RunCell<'_> {
     type Output = Row;
     fn visit<C: Contender>(self) -> Row {
-        run_cell::<C>(self.0)
+        run_cell_cached::<C>(self.0, self.1)
     }
 }
 
@@ -327,9 +327,11 @@ pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionEr
     }
     let mut rows = Vec::with_capacity(cells.len());
     let mut unpinned_noted = false;
+    let mut streams = StreamCache::new();
     for (map, spec) in &cells {
         progress.start(&cell_label(map, spec));
-        let row = contenders::visit(map, RunCell(spec)).map_err(|e| usage(e.to_string()))?;
+        let row = contenders::visit(map, RunCell(spec, &mut streams))
+            .map_err(|e| usage(e.to_string()))?;
         if row.extra.get("pinned") == Some(&json!(false)) && !unpinned_noted {
             progress.note("note: core pinning unavailable here; threads run unpinned");
             unpinned_noted = true;

@@ -12,7 +12,7 @@
 //!    wait on one `Barrier` with the main thread. The timed loop is generic over the handle
 //!    type (monomorphized per contender, no `dyn`, no allocation); every result is folded into
 //!    a checksum or a success count. Sample = total ops / (last finish − first start), Mops/s.
-//! 4. **Validate** after every repetition ([`validate`](super::validate)); the first failure
+//! 4. **Validate** after every repetition ([`validate`]); the first failure
 //!    marks the row invalid with its reason. A panicking thread is a failure too.
 
 use super::alloc_counter;
@@ -20,7 +20,7 @@ use super::keys::key;
 use super::latency::{Latency, SAMPLE_EVERY, SAMPLE_MASK};
 use super::noise::{self, OtherCpu};
 use super::validate;
-use super::workload::{self, index_of, kind_of, Dist, Expected, ThreadStream, Workload};
+use super::workload::{self, index_of, kind_of, Dist, Expected, Stream, ThreadStream, Workload};
 use crate::contenders::{BuildSpec, Contender, Handle};
 use crate::results::schema::{Row, Unit};
 use serde_json::{json, Value};
@@ -128,7 +128,7 @@ fn timed_loop<H: Handle>(h: &mut H, ops: &[u64], lat: &mut Latency) -> ([u64; 4]
 
 fn worker<C: Contender>(
     map: &C,
-    stream: &ThreadStream,
+    stream: &Stream<'_>,
     barrier: &Barrier,
     core: Option<core_affinity::CoreId>,
 ) -> WorkerOut {
@@ -180,7 +180,7 @@ fn build_and_prefill<C: Contender>(spec: &CellSpec) -> (C, Option<String>) {
 /// One repetition on a fresh map; `validate_it` checks the outcome.
 fn run_rep<C: Contender>(
     spec: &CellSpec,
-    streams: &[ThreadStream],
+    streams: &[Stream<'_>],
     measure_bytes: bool,
     validate_it: bool,
 ) -> RepOut {
@@ -255,7 +255,7 @@ fn run_rep<C: Contender>(
 /// finish). For callers that do their own statistics (the criterion bench).
 pub fn timed_rep<C: Contender>(
     spec: &CellSpec,
-    streams: &[ThreadStream],
+    streams: &[Stream<'_>],
 ) -> Result<std::time::Duration, String> {
     let r = run_rep::<C>(spec, streams, false, C::DOES_MAP_WORK);
     match r.error {
@@ -276,12 +276,45 @@ pub fn generate_streams(spec: &CellSpec, n: u64) -> Vec<ThreadStream> {
     })
 }
 
+/// Op streams kept from one cell to the next. Cells that differ only in the contender share
+/// (workload, dist, size, threads), and a shorter stream is a prefix of a longer one, so the
+/// streams are generated once per group, at the longest length asked for (zipf draws cost
+/// ~70 ns each: regenerating for every contender would double a run's length).
+#[derive(Default)]
+pub struct StreamCache {
+    key: Option<(Workload, Dist, u64, u32)>,
+    streams: Vec<ThreadStream>,
+}
+
+impl StreamCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every thread's first `n` ops for `spec`.
+    pub fn get(&mut self, spec: &CellSpec, n: u64) -> Vec<Stream<'_>> {
+        let key = Some((spec.workload, spec.dist, spec.size, spec.threads));
+        let have = self.streams.first().map_or(0, |s| s.ops.len() as u64);
+        if self.key != key || have < n {
+            self.streams = Vec::new(); // free the old streams before making new ones
+                                       // Grow geometrically so that a run of increasing requests regenerates rarely.
+            let len = if self.key == key { n.max(have * 2) } else { n };
+            self.streams = generate_streams(spec, len.min(workload::MAX_OPS));
+            self.key = key;
+        }
+        self.streams.iter().map(|s| s.prefix(n)).collect()
+    }
+}
+
 /// Ops per thread that make one repetition last `secs / reps`, and the trial it came from.
-fn calibrate<C: Contender>(spec: &CellSpec) -> Result<(u64, u64, f64), String> {
+fn calibrate<C: Contender>(
+    spec: &CellSpec,
+    cache: &mut StreamCache,
+) -> Result<(u64, u64, f64), String> {
     let target = spec.secs / spec.reps as f64;
     let mut n = CALIBRATION_START.min(MAX_OPS_PER_THREAD);
     loop {
-        let streams = generate_streams(spec, n);
+        let streams = cache.get(spec, n);
         let rep = run_rep::<C>(spec, &streams, false, false);
         if let Some(e) = rep.error {
             return Err(format!("calibration: {e}"));
@@ -303,6 +336,11 @@ fn calibrate<C: Contender>(spec: &CellSpec) -> Result<(u64, u64, f64), String> {
 /// # Panics
 /// When `spec.threads` exceeds the contender's `MAX_THREADS` (the caller skips those cells).
 pub fn run_cell<C: Contender>(spec: &CellSpec) -> Row {
+    run_cell_cached::<C>(spec, &mut StreamCache::new())
+}
+
+/// [`run_cell`], reusing (and updating) streams kept from earlier cells.
+pub fn run_cell_cached<C: Contender>(spec: &CellSpec, cache: &mut StreamCache) -> Row {
     assert!(
         C::MAX_THREADS.is_none_or(|m| spec.threads <= m),
         "{} runs at most {:?} threads",
@@ -314,7 +352,7 @@ pub fn run_cell<C: Contender>(spec: &CellSpec) -> Row {
     let mut error = None;
     let ops = match spec.ops_per_thread {
         Some(n) => n,
-        None => match calibrate::<C>(spec) {
+        None => match calibrate::<C>(spec, cache) {
             Ok((ops, trial_ops, trial_secs)) => {
                 extra.push((
                     "calibration",
@@ -336,7 +374,7 @@ pub fn run_cell<C: Contender>(spec: &CellSpec) -> Row {
     let mut bytes = None;
     let mut hit_rate = 1.0;
     if error.is_none() {
-        let streams = generate_streams(spec, ops);
+        let streams = cache.get(spec, ops);
         let mut expected = Expected::default();
         streams.iter().for_each(|s| expected.add(&s.expected));
         hit_rate = expected.hit_rate();

@@ -7,7 +7,7 @@
 //! A failure becomes `valid = false` and `extra.validation_error` on the row, never a retry.
 
 use super::keys::key;
-use super::workload::{insert_index, Expected, ThreadStream, KIND_NAMES};
+use super::workload::{insert_index, Expected, Stream, KIND_NAMES};
 use crate::contenders::{Contender, Handle};
 
 /// Keys read back from each group (prefilled; each thread's present and removed inserts).
@@ -37,7 +37,7 @@ fn sample(lo: u64, hi: u64) -> impl Iterator<Item = u64> {
 pub fn check_final<C: Contender>(
     map: &C,
     prefill: u64,
-    streams: &[ThreadStream],
+    streams: &[Stream<'_>],
     actual: &[u64; 4],
 ) -> Result<(), String> {
     let want_len = prefill + actual[1] - actual[2].min(prefill + actual[1]);

@@ -244,12 +244,61 @@ impl Expected {
     }
 }
 
+impl Expected {
+    /// The expectation of an op sequence, read off the ops themselves: every insert succeeds;
+    /// a read, remove or update succeeds exactly when its key index is below [`MISS_BASE`]
+    /// (the generator sends the ops that must fail to never-present keys). So any prefix of a
+    /// stream carries its own expectation.
+    pub fn of(ops: &[u64]) -> Expected {
+        let mut e = Expected::default();
+        for &op in ops {
+            let kind = kind_of(op);
+            let ok = kind == INSERT || index_of(op) < MISS_BASE;
+            e.attempts[kind] += 1;
+            e.successes[kind] += ok as u64;
+        }
+        e.inserted = e.attempts[INSERT];
+        e.removed = e.successes[REMOVE];
+        e
+    }
+}
+
 /// One thread's pre-generated ops and their expected outcome.
 #[derive(Clone, Debug)]
 pub struct ThreadStream {
     pub thread: u32,
     pub ops: Vec<u64>,
     pub expected: Expected,
+}
+
+/// A borrowed stream: some prefix of a [`ThreadStream`], with its own expectation.
+#[derive(Clone, Debug)]
+pub struct Stream<'a> {
+    pub thread: u32,
+    pub ops: &'a [u64],
+    pub expected: Expected,
+}
+
+impl ThreadStream {
+    /// The whole stream, borrowed.
+    pub fn as_stream(&self) -> Stream<'_> {
+        Stream {
+            thread: self.thread,
+            ops: &self.ops,
+            expected: self.expected.clone(),
+        }
+    }
+
+    /// The first `n` ops (all of them if there are fewer): the stream a run of `n` ops per
+    /// thread would have generated.
+    pub fn prefix(&self, n: u64) -> Stream<'_> {
+        let ops = &self.ops[..(n as usize).min(self.ops.len())];
+        Stream {
+            thread: self.thread,
+            ops,
+            expected: Expected::of(ops),
+        }
+    }
 }
 
 /// rand's `RngCore` over our SplitMix64, so that `rand_distr::Zipf` draws from a stream the Go
@@ -298,7 +347,6 @@ pub fn generate(workload: Workload, dist: Dist, size: u64, t: u32, n: u64) -> Th
     };
 
     let mut ops = Vec::with_capacity(n as usize);
-    let mut e = Expected::default();
     let (mut j, mut head) = (0u64, 0u64);
     for i in 0..n {
         let r = rng.below(100);
@@ -311,31 +359,31 @@ pub fn generate(workload: Workload, dist: Dist, size: u64, t: u32, n: u64) -> Th
         } else {
             UPDATE
         };
-        let (index, ok) = match kind {
-            READ | UPDATE if p > 0 => (target(&mut rng), true),
+        // Ops that must fail target never-present keys (index ≥ MISS_BASE): `Expected::of`
+        // relies on it.
+        let index = match kind {
+            READ | UPDATE if p > 0 => target(&mut rng),
             // rapid-grow (no prefill): reads hit our own inserts; updates never occur there.
-            READ | UPDATE if j > 0 => (insert_index(t, rng.below(j)), true),
-            READ | UPDATE => (miss_index(t, i), false),
+            READ | UPDATE if j > 0 => insert_index(t, rng.below(j)),
+            READ | UPDATE => miss_index(t, i),
             INSERT => {
                 j += 1;
-                (insert_index(t, j - 1), true)
+                insert_index(t, j - 1)
             }
             _ if head < j => {
                 head += 1;
-                (insert_index(t, head - 1), true)
+                insert_index(t, head - 1)
             }
-            _ => (miss_index(t, i), false),
+            _ => miss_index(t, i),
         };
         ops.push(encode(kind, index));
-        e.attempts[kind] += 1;
-        e.successes[kind] += ok as u64;
     }
-    e.inserted = j;
-    e.removed = head;
+    let expected = Expected::of(&ops);
+    debug_assert_eq!((expected.inserted, expected.removed), (j, head));
     ThreadStream {
         thread: t,
         ops,
-        expected: e,
+        expected,
     }
 }
 
@@ -392,6 +440,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_prefix_is_the_shorter_stream() {
+        let long = generate(Workload::Exchange, Dist::Zipf, 300, 2, 5000);
+        let short = generate(Workload::Exchange, Dist::Zipf, 300, 2, 1234);
+        let p = long.prefix(1234);
+        assert_eq!(p.ops, &short.ops[..]);
+        assert_eq!(p.expected, short.expected);
+        assert_eq!(long.prefix(99_999).ops.len(), 5000);
     }
 
     #[test]
