@@ -141,7 +141,7 @@ fn worker<C: Contender>(
     barrier.wait();
     let (mut h, mut latency, pinned) = prepared.unwrap_or_else(|p| resume_unwind(p));
     let start = Instant::now();
-    let (successes, checksum) = timed_loop(&mut h, &stream.ops, &mut latency);
+    let (successes, checksum) = timed_loop(&mut h, stream.ops, &mut latency);
     let end = Instant::now();
     WorkerOut {
         start,
