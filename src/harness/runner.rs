@@ -296,8 +296,9 @@ impl StreamCache {
         let key = Some((spec.workload, spec.dist, spec.size, spec.threads));
         let have = self.streams.first().map_or(0, |s| s.ops.len() as u64);
         if self.key != key || have < n {
-            self.streams = Vec::new(); // free the old streams before making new ones
-                                       // Grow geometrically so that a run of increasing requests regenerates rarely.
+            // Free the old streams before making new ones; grow geometrically so that a run
+            // of increasing requests (calibration) regenerates rarely.
+            self.streams = Vec::new();
             let len = if self.key == key { n.max(have * 2) } else { n };
             self.streams = generate_streams(spec, len.min(workload::MAX_OPS));
             self.key = key;
