@@ -299,8 +299,12 @@ impl StreamCache {
             // Free the old streams before making new ones; grow geometrically so that a run
             // of increasing requests (calibration) regenerates rarely.
             self.streams = Vec::new();
-            let len = if self.key == key { n.max(have * 2) } else { n };
-            self.streams = generate_streams(spec, len.min(workload::MAX_OPS));
+            let len = if self.key == key {
+                n.max((have * 2).min(MAX_OPS_PER_THREAD))
+            } else {
+                n
+            };
+            self.streams = generate_streams(spec, len);
             self.key = key;
         }
         self.streams.iter().map(|s| s.prefix(n)).collect()
