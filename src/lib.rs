@@ -5,7 +5,15 @@
 //! `contenders` (every map under test behind one trait) → `harness` (workloads, pinned
 //! runner, validation) → `results` (JSON, comparison, plots). No module imports one to
 //! its left.
+//!
+//! - [`gomap`]: the Go-layout map, single-threaded.
+//! - [`concurrent`]: GoMap behind a `Mutex` / `RwLock`, sharded, or watched by Go's
+//!   `concurrent map writes` detector (made sound).
+//! - [`contenders`]: the `Contender` / `Handle` traits, one adapter per map, the registry.
+//! - [`harness`]: keys, workloads, the runner, validation, and the `contention` command.
+//! - [`results`]: the versioned results schema.
 
+pub mod concurrent;
 pub mod contenders;
 pub mod gomap;
 pub mod harness;

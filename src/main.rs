@@ -6,6 +6,8 @@
 //! line on stderr and exits 2 (as clap's own usage errors do).
 
 use clap::{Parser, Subcommand, ValueEnum};
+use gomap_bench::harness::alloc_counter::CountingAllocator;
+use gomap_bench::harness::contention::{self, ContentionConfig};
 use gomap_bench::harness::locate_suite::{self, LocateConfig};
 use gomap_bench::results::schema::Results;
 use gomap_bench::results::{collect, compare, io, merge, plots, report, runinfo};
@@ -14,6 +16,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 type CmdResult = Result<ExitCode, Box<dyn Error>>;
+
+/// Counts bytes during the prefill windows only (see `harness::alloc_counter`).
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 /// Exit status for bad input (unreadable, malformed, incomparable files).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -29,6 +35,8 @@ struct Cli {
 enum Command {
     /// Single-thread: locate cost (bucket index, probes) and operations vs hashbrown and std.
     Locate(LocateArgs),
+    /// Concurrent maps under contention: every map × workload × distribution × thread count.
+    Contention(ContentionArgs),
     /// Compare a run against a baseline: exit 0 no regression, 1 regression, 2 bad input.
     Compare(CompareArgs),
     /// Render SVG charts from results files.
@@ -40,9 +48,20 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => {
+            // clap's first line is the error itself; the usage lines after it are dropped
+            // so that every bad input is one line.
+            let msg = e.to_string();
+            eprintln!("{}", msg.lines().next().unwrap_or("error: bad arguments"));
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
     let result = match cli.command {
         Command::Locate(a) => cmd_locate(a),
+        Command::Contention(a) => cmd_contention(a),
         Command::Compare(a) => cmd_compare(a),
         Command::Plot(a) => cmd_plot(a),
         Command::Collect(a) => cmd_collect(a),
@@ -116,6 +135,94 @@ fn cmd_locate(a: LocateArgs) -> CmdResult {
     io::write(&a.out, &results, baseline_policy(a.update_baseline))?;
     print!("{}", locate_suite::findings(&results.rows));
     eprintln!("wrote {}", a.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- contention --------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct ContentionArgs {
+    /// Thread counts, e.g. 1,2 (default: 1, 2, 4, … up to the core count).
+    #[arg(long)]
+    threads: Option<String>,
+    /// Workloads: read-heavy, exchange, write-heavy, rapid-grow (default: all).
+    #[arg(long)]
+    workloads: Option<String>,
+    /// Maps, e.g. gomap-sharded,dashmap (default: all registered).
+    #[arg(long)]
+    maps: Option<String>,
+    /// Key distributions of reads and updates: uniform, zipf (default: both).
+    #[arg(long)]
+    dist: Option<String>,
+    /// Prefilled entries (default 65536; --quick 4096).
+    #[arg(long)]
+    size: Option<u64>,
+    /// Timed seconds per cell, all repetitions together (default 1; --quick 0.05).
+    #[arg(long)]
+    secs: Option<f64>,
+    /// Repetitions per cell (default 3; --quick 1).
+    #[arg(long)]
+    reps: Option<u32>,
+    /// A fixed op count per thread instead of calibrating to --secs.
+    #[arg(long)]
+    ops: Option<u64>,
+    /// Shards of gomap-sharded and dashmap (power of two; default next ≥ 4 × cores).
+    #[arg(long)]
+    shards: Option<usize>,
+    /// Short cells, one repetition, a small map: all maps in under a minute.
+    #[arg(long)]
+    quick: bool,
+    /// Allow more threads than cores.
+    #[arg(long)]
+    oversubscribe: bool,
+    /// Results file (schema v1), written atomically.
+    #[arg(long, default_value = "results/contention-latest.json")]
+    out: PathBuf,
+    /// Allow `--out` to replace an existing results/baseline.json.
+    #[arg(long)]
+    update_baseline: bool,
+    /// No progress output.
+    #[arg(long)]
+    quiet: bool,
+}
+
+fn contention_config(a: &ContentionArgs) -> Result<ContentionConfig, Box<dyn Error>> {
+    let mut c = if a.quick {
+        ContentionConfig::quick()
+    } else {
+        ContentionConfig::default()
+    };
+    if let Some(t) = &a.threads {
+        c.threads = contention::parse_threads(t)?;
+    }
+    if let Some(w) = &a.workloads {
+        c.workloads = contention::parse_list(w)?;
+    }
+    if let Some(m) = &a.maps {
+        c.maps = contention::parse_maps(m)?;
+    }
+    if let Some(d) = &a.dist {
+        c.dists = contention::parse_list(d)?;
+    }
+    c.size = a.size.unwrap_or(c.size);
+    c.secs = a.secs.unwrap_or(c.secs);
+    c.reps = a.reps.unwrap_or(c.reps);
+    c.ops_per_thread = a.ops.or(c.ops_per_thread);
+    c.shards = a.shards.or(c.shards);
+    c.oversubscribe = a.oversubscribe;
+    c.quiet = a.quiet;
+    c.validate()?;
+    Ok(c)
+}
+
+fn cmd_contention(a: ContentionArgs) -> CmdResult {
+    let config = contention_config(&a)?;
+    let policy = baseline_policy(a.update_baseline);
+    io::check_baseline_overwrite(&a.out, policy)?;
+    let results = contention::run_contention(&config)?;
+    print!("{}", contention::summary(&results));
+    io::write(&a.out, &results, policy)?;
+    println!("results: {}", a.out.display());
     Ok(ExitCode::SUCCESS)
 }
 

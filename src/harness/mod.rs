@@ -1,9 +1,26 @@
-//! The harness: keys and workloads, the timed loops, validation, and the suites that turn
-//! them into results.
+//! The harness: workloads, keys, the timed loops, the core-pinned runner, validation, and
+//! what surrounds a measurement (noise, latency, memory, progress, machine facts).
+//!
+//! - [`keys`]: fixed-seed keys shared by every suite and the Go anchor.
+//! - [`single`], [`index_kernels`], [`probe_kernels`], [`paired`]: the single-thread timed
+//!   loops and statistics; [`locate_suite`]: the `locate` command.
+//! - [`workload`]: the contention op mixes and each thread's pre-generated op stream.
+//! - [`runner`]: one cell (contender × workload × dist × threads): calibrate, pin, time.
+//! - [`validate`]: every cell's outcome against the one its streams predict.
+//! - [`noise`], [`latency`], [`alloc_counter`], [`progress`]: the surroundings.
+//! - [`contention`]: the `contention` command: config, the cell matrix, results, summary.
 
+pub mod alloc_counter;
+pub mod contention;
 pub mod index_kernels;
 pub mod keys;
+pub mod latency;
 pub mod locate_suite;
+pub mod noise;
 pub mod paired;
 pub mod probe_kernels;
+pub mod progress;
+pub mod runner;
 pub mod single;
+pub mod validate;
+pub mod workload;

@@ -1,0 +1,19 @@
+//! GoMap made shareable between threads, three ways:
+//!
+//! - [`guarded`]: one map behind one `Mutex` or `RwLock` — the baseline every sharing scheme
+//!   must beat, and what most Go programs do (`sync.Mutex` / `sync.RWMutex` around a map).
+//! - [`sharded`]: N cache-padded `RwLock<GoMap>` shards, the shard picked from hash bits the map
+//!   itself never looks at, each key hashed once per operation.
+//! - [`failfast`]: no lock at all, only Go's `concurrent map writes` detector — done with an
+//!   atomic claim, so that it is sound where Go's is best effort.
+//!
+//! Every wrapper hashes a key once, with its own clone of the map's `BuildHasher`, outside any
+//! critical section, and passes the hash down through `GoMap::*_hashed`.
+
+pub mod failfast;
+pub mod guarded;
+pub mod sharded;
+
+pub use failfast::{ConcurrentMapError, FailFastGoMap};
+pub use guarded::{MutexGoMap, RwLockGoMap};
+pub use sharded::ShardedGoMap;

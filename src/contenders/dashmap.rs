@@ -1,0 +1,57 @@
+//! `dashmap`: `DashMap<u64, u64>` with foldhash. DashMap is the sharded-`RwLock<hashbrown>`
+//! design `gomap-sharded` copies, so both get the same shard count (`--shards`, default the next
+//! power of two ≥ 4 × cores, which is also DashMap's own default); it is recorded per row.
+
+use super::{BuildSpec, Contender, Handle, Hasher};
+use crate::concurrent::sharded::default_shard_count;
+use ::dashmap::DashMap;
+
+pub struct DashMapContender {
+    map: DashMap<u64, u64, Hasher>,
+    shards: usize,
+}
+
+impl Contender for DashMapContender {
+    const NAME: &'static str = "dashmap";
+    type Handle<'a> = &'a Self;
+    fn build(spec: &BuildSpec) -> Self {
+        // DashMap insists on at least 2 shards.
+        let shards = spec.shards.unwrap_or_else(default_shard_count).max(2);
+        DashMapContender {
+            map: DashMap::with_capacity_and_hasher_and_shard_amount(
+                spec.capacity,
+                Hasher::default(),
+                shards,
+            ),
+            shards,
+        }
+    }
+    fn handle(&self) -> &Self {
+        self
+    }
+    fn len(&self) -> usize {
+        self.map.len()
+    }
+    fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
+        vec![("shards", self.shards.into())]
+    }
+}
+
+impl Handle for &DashMapContender {
+    #[inline]
+    fn get(&mut self, k: &u64) -> Option<u64> {
+        self.map.get(k).map(|r| *r)
+    }
+    #[inline]
+    fn insert(&mut self, k: u64, v: u64) -> bool {
+        self.map.insert(k, v).is_none()
+    }
+    #[inline]
+    fn remove(&mut self, k: &u64) -> bool {
+        self.map.remove(k).is_some()
+    }
+    #[inline]
+    fn update(&mut self, k: u64, v: u64) -> bool {
+        self.map.insert(k, v).is_some()
+    }
+}

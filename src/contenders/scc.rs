@@ -1,0 +1,48 @@
+//! `scc`: `scc::HashMap` with foldhash. Gets use `read_sync`, scc's shared-read path (a
+//! closure run under a shared bucket lock), not `get_sync`, which returns an exclusive
+//! `OccupiedEntry` and would make readers contend like writers.
+
+use super::{BuildSpec, Contender, Handle, Hasher};
+
+pub struct SccContender(::scc::HashMap<u64, u64, Hasher>);
+
+impl Contender for SccContender {
+    const NAME: &'static str = "scc";
+    type Handle<'a> = &'a Self;
+    fn build(spec: &BuildSpec) -> Self {
+        SccContender(::scc::HashMap::with_capacity_and_hasher(
+            spec.capacity,
+            Hasher::default(),
+        ))
+    }
+    fn handle(&self) -> &Self {
+        self
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
+        vec![("read_api", "read_sync (shared)".into())]
+    }
+}
+
+impl Handle for &SccContender {
+    #[inline]
+    fn get(&mut self, k: &u64) -> Option<u64> {
+        self.0.read_sync(k, |_, v| *v)
+    }
+    #[inline]
+    fn insert(&mut self, k: u64, v: u64) -> bool {
+        // `insert_sync` refuses an existing key instead of replacing it; `upsert_sync` has the
+        // trait's insert-or-replace meaning and returns the old value.
+        self.0.upsert_sync(k, v).is_none()
+    }
+    #[inline]
+    fn remove(&mut self, k: &u64) -> bool {
+        self.0.remove_sync(k).is_some()
+    }
+    #[inline]
+    fn update(&mut self, k: u64, v: u64) -> bool {
+        self.0.upsert_sync(k, v).is_some()
+    }
+}

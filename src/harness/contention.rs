@@ -1,0 +1,488 @@
+//! The `contention` command: every chosen contender × workload × distribution × thread count,
+//! measured by the [`runner`](super::runner), written as results schema v1.
+//!
+//! ```no_run
+//! use gomap_bench::harness::contention::{run_contention, summary, ContentionConfig};
+//! let mut config = ContentionConfig::quick();
+//! config.maps = vec!["gomap-sharded".into(), "dashmap".into()];
+//! let results = run_contention(&config).unwrap();
+//! println!("{}", summary(&results));
+//! ```
+
+use super::alloc_counter;
+use super::progress::Progress;
+use super::runner::{run_cell_cached, CellSpec, StreamCache, MAX_OPS_PER_THREAD};
+use super::workload::{Dist, Workload, MAX_OPS, MAX_PREFILL, MAX_THREADS};
+use crate::concurrent::sharded::MAX_SHARDS;
+use crate::contenders::{self, Contender, ContenderVisitor, HASHER_NAME};
+use crate::results::runinfo;
+use crate::results::schema::{Results, Row};
+use serde_json::json;
+use std::fmt::{self, Write as _};
+use std::str::FromStr;
+
+/// Why a run did not happen (usage: exit 2) or did not finish (io: exit 1). One line each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContentionError {
+    Usage(String),
+    Io(String),
+}
+
+impl ContentionError {
+    /// The process exit code the CLI uses.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            ContentionError::Usage(_) => 2,
+            ContentionError::Io(_) => 1,
+        }
+    }
+}
+
+impl fmt::Display for ContentionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContentionError::Usage(m) | ContentionError::Io(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for ContentionError {}
+
+fn usage(m: impl Into<String>) -> ContentionError {
+    ContentionError::Usage(m.into())
+}
+
+/// What to measure and how long.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContentionConfig {
+    pub threads: Vec<u32>,
+    pub workloads: Vec<Workload>,
+    /// Registry names ([`contenders::NAMES`]).
+    pub maps: Vec<String>,
+    pub dists: Vec<Dist>,
+    /// Prefill of every workload but rapid-grow.
+    pub size: u64,
+    /// Timed seconds per cell, all repetitions together.
+    pub secs: f64,
+    pub reps: u32,
+    /// A fixed op count per thread instead of calibrating to `secs`.
+    pub ops_per_thread: Option<u64>,
+    /// Shards of `gomap-sharded` and `dashmap` (default: next power of two ≥ 4 × cores).
+    pub shards: Option<usize>,
+    /// Allow more threads than cores.
+    pub oversubscribe: bool,
+    /// No progress output.
+    pub quiet: bool,
+}
+
+/// 1, 2, 4, … up to the core count, and the core count itself.
+pub fn default_threads() -> Vec<u32> {
+    let cores = cores();
+    let mut t: Vec<u32> = std::iter::successors(Some(1u32), |x| x.checked_mul(2))
+        .take_while(|&x| x <= cores)
+        .collect();
+    if t.last() != Some(&cores) {
+        t.push(cores);
+    }
+    t
+}
+
+impl Default for ContentionConfig {
+    /// Every map, workload and distribution at 1..cores threads, 2^16 entries, 1 s per cell,
+    /// 3 repetitions: a few minutes on 2 cores.
+    fn default() -> Self {
+        ContentionConfig {
+            threads: default_threads(),
+            workloads: Workload::ALL.to_vec(),
+            maps: contenders::NAMES.iter().map(|s| s.to_string()).collect(),
+            dists: Dist::ALL.to_vec(),
+            size: 1 << 16,
+            secs: 1.0,
+            reps: 3,
+            ops_per_thread: None,
+            shards: None,
+            oversubscribe: false,
+            quiet: false,
+        }
+    }
+}
+
+impl ContentionConfig {
+    /// `--quick`: every map still, but 0.05 s per cell, 1 repetition, 2^12 entries.
+    pub fn quick() -> Self {
+        ContentionConfig {
+            size: 1 << 12,
+            secs: 0.05,
+            reps: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Every check the CLI's "bad input → exit 2" promises.
+    pub fn validate(&self) -> Result<(), ContentionError> {
+        let cores = cores();
+        if self.threads.is_empty() {
+            return Err(usage("no thread counts given"));
+        }
+        for &t in &self.threads {
+            if t == 0 {
+                return Err(usage(
+                    "thread count 0: every cell needs at least one thread",
+                ));
+            }
+            if t > MAX_THREADS {
+                return Err(usage(format!("{t} threads: at most {MAX_THREADS}")));
+            }
+            if t > cores && !self.oversubscribe {
+                return Err(usage(format!(
+                    "{t} threads but {cores} cores: pass --oversubscribe to allow it"
+                )));
+            }
+        }
+        if self.workloads.is_empty() || self.maps.is_empty() || self.dists.is_empty() {
+            return Err(usage("empty list of workloads, maps or distributions"));
+        }
+        for m in &self.maps {
+            contenders::check_name(m).map_err(|e| usage(e.to_string()))?;
+        }
+        if !(self.secs.is_finite() && self.secs > 0.0) {
+            return Err(usage(format!(
+                "--secs {}: must be a positive number",
+                self.secs
+            )));
+        }
+        if self.reps == 0 {
+            return Err(usage("--reps 0: at least one repetition"));
+        }
+        match self.ops_per_thread {
+            Some(0) => return Err(usage("--ops 0: every thread needs at least one op")),
+            Some(n) if n > MAX_OPS.min(MAX_OPS_PER_THREAD) => {
+                return Err(usage(format!(
+                    "--ops {n}: at most {} per thread",
+                    MAX_OPS.min(MAX_OPS_PER_THREAD)
+                )))
+            }
+            _ => {}
+        }
+        if self.size == 0 || self.size > MAX_PREFILL {
+            return Err(usage(format!(
+                "--size {}: must be in 1..={MAX_PREFILL}",
+                self.size
+            )));
+        }
+        if let Some(s) = self.shards {
+            if !s.is_power_of_two() || s > MAX_SHARDS {
+                return Err(usage(format!(
+                    "--shards {s}: must be a power of two in 1..={MAX_SHARDS}"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The cells in run order: workload, distribution, threads, map — so the maps of one
+    /// comparison run back to back, under the same background load. Rapid-grow runs once per
+    /// (threads, map): its reads target the thread's own inserts, so no distribution applies.
+    /// Cells beyond a contender's thread limit come back as skip notes.
+    pub fn cells(&self) -> (Vec<(String, CellSpec)>, Vec<String>) {
+        let mut cells = Vec::new();
+        let mut skipped = Vec::new();
+        for &workload in &self.workloads {
+            let dists: &[Dist] = if workload == Workload::RapidGrow {
+                &self.dists[..1]
+            } else {
+                &self.dists
+            };
+            for &dist in dists {
+                for &threads in &self.threads {
+                    for map in &self.maps {
+                        if contenders::max_threads(map).is_some_and(|m| threads > m) {
+                            skipped.push(format!(
+                                "{map} {workload} threads={threads}: skipped — it is a detector, \
+                                 not a lock; concurrent writers would panic \
+                                 `concurrent map writes`, as Go's map would"
+                            ));
+                            continue;
+                        }
+                        let spec = CellSpec {
+                            workload,
+                            dist,
+                            size: self.size,
+                            threads,
+                            secs: self.secs,
+                            reps: self.reps,
+                            ops_per_thread: self.ops_per_thread,
+                            shards: self.shards,
+                        };
+                        cells.push((map.clone(), spec));
+                    }
+                }
+            }
+        }
+        (cells, skipped)
+    }
+
+    fn to_json(&self, skipped: &[String]) -> serde_json::Value {
+        json!({
+            "command": "contention",
+            "argv": std::env::args().collect::<Vec<_>>(),
+            "threads": self.threads,
+            "workloads": self.workloads.iter().map(|w| w.name()).collect::<Vec<_>>(),
+            "maps": self.maps,
+            "dists": self.dists.iter().map(|d| d.name()).collect::<Vec<_>>(),
+            "size": self.size,
+            "secs_per_cell": self.secs,
+            "reps": self.reps,
+            "ops_per_thread": self.ops_per_thread,
+            "shards": self.shards,
+            "default_shards": crate::concurrent::sharded::default_shard_count(),
+            "oversubscribe": self.oversubscribe,
+            "failfast_policy": "gomap-failfast runs at threads=1 only (panicking API, as Go)",
+            "skipped": skipped,
+        })
+    }
+}
+
+/// `1,2,4` → `[1, 2, 4]`; one-line error on anything else.
+pub fn parse_threads(s: &str) -> Result<Vec<u32>, ContentionError> {
+    s.split(',')
+        .map(|x| {
+            x.trim().parse::<u32>().map_err(|_| {
+                usage(format!(
+                    "bad thread list '{s}': expected numbers like 1,2,4"
+                ))
+            })
+        })
+        .collect()
+}
+
+/// A comma-separated list of names (`read-heavy,exchange`).
+pub fn parse_list<T: FromStr<Err = String>>(s: &str) -> Result<Vec<T>, ContentionError> {
+    s.split(',')
+        .map(|x| x.trim().parse().map_err(usage))
+        .collect()
+}
+
+/// Checks a comma-separated list of map names.
+pub fn parse_maps(s: &str) -> Result<Vec<String>, ContentionError> {
+    s.split(',')
+        .map(|x| {
+            let x = x.trim();
+            contenders::check_name(x)
+                .map(|()| x.to_string())
+                .map_err(|e| usage(e.to_string()))
+        })
+        .collect()
+}
+
+struct RunCell<'a>(&'a CellSpec, &'a mut StreamCache);
+
+impl ContenderVisitor for RunCell<'_> {
+    type Output = Row;
+    fn visit<C: Contender>(self) -> Row {
+        run_cell_cached::<C>(self.0, self.1)
+    }
+}
+
+fn cell_label(map: &str, spec: &CellSpec) -> String {
+    format!(
+        "{map} {} {} threads={}",
+        spec.workload,
+        spec.dist_name(),
+        spec.threads
+    )
+}
+
+fn cell_line(row: &Row) -> String {
+    let mut s = format!(
+        "{} {} {} threads={}: {:.2} Mops/s (min {:.2}, max {:.2})",
+        row.map, row.op, row.dist, row.threads, row.median, row.min, row.max
+    );
+    if row.noisy {
+        let _ = write!(
+            s,
+            " NOISY (others used {}% of a core)",
+            row.extra["other_cpu_pct"]
+        );
+    }
+    if !row.valid {
+        let _ = write!(
+            s,
+            " INVALID: {}",
+            row.extra["validation_error"].as_str().unwrap_or("?")
+        );
+    }
+    s
+}
+
+/// Runs the matrix. Usage errors are reported before anything runs.
+pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionError> {
+    config.validate()?;
+    let (cells, skipped) = config.cells();
+    let mut progress = Progress::new(cells.len() as u64, config.quiet);
+    for s in &skipped {
+        progress.note(s);
+    }
+    let mut rows = Vec::with_capacity(cells.len());
+    let mut unpinned_noted = false;
+    let mut streams = StreamCache::new();
+    for (map, spec) in &cells {
+        progress.start(&cell_label(map, spec));
+        let row = contenders::visit(map, RunCell(spec, &mut streams))
+            .map_err(|e| usage(e.to_string()))?;
+        if row.extra.get("pinned") == Some(&json!(false)) && !unpinned_noted {
+            progress.note("note: core pinning unavailable here; threads run unpinned");
+            unpinned_noted = true;
+        }
+        progress.finish(&cell_line(&row));
+        rows.push(row);
+    }
+    progress.close();
+    let allocator = if alloc_counter::measure(|| ()).1.is_some() {
+        "system (counting wrapper, counting only during prefill)"
+    } else {
+        "system"
+    };
+    let mut run = runinfo::collect(config.to_json(&skipped));
+    run.hasher = HASHER_NAME.into();
+    run.allocator = allocator.into();
+    Ok(Results::new(run, rows))
+}
+
+/// The cores this process may use.
+pub fn cores() -> u32 {
+    std::thread::available_parallelism().map_or(1, |n| n.get() as u32)
+}
+
+/// The summary table: per workload and distribution, map × threads median Mops/s, with
+/// `~` for noisy and `INVALID` for failed cells, then the hit rates and the failures.
+pub fn summary(results: &Results) -> String {
+    let mut out = String::new();
+    let mut blocks: Vec<(String, String)> = Vec::new();
+    let mut threads: Vec<u32> = Vec::new();
+    let mut maps: Vec<String> = Vec::new();
+    for r in &results.rows {
+        let b = (r.op.clone(), r.dist.clone());
+        if !blocks.contains(&b) {
+            blocks.push(b);
+        }
+        if !threads.contains(&r.threads) {
+            threads.push(r.threads);
+        }
+        if !maps.contains(&r.map) {
+            maps.push(r.map.clone());
+        }
+    }
+    threads.sort_unstable();
+    let width = maps.iter().map(|m| m.len()).max().unwrap_or(4).max(4);
+    for (op, dist) in &blocks {
+        let rows: Vec<&Row> = results
+            .rows
+            .iter()
+            .filter(|r| &r.op == op && &r.dist == dist)
+            .collect();
+        let hit = rows
+            .first()
+            .and_then(|r| r.extra.get("hit_rate"))
+            .and_then(|h| h.as_f64())
+            .unwrap_or(f64::NAN);
+        let _ = writeln!(
+            out,
+            "\n{op} / {dist}, size {}: median Mops/s (read hit rate {:.4}%, fixed by the streams)",
+            rows.first().map_or(0, |r| r.size),
+            hit * 100.0
+        );
+        let _ = write!(out, "{:width$}", "map");
+        for t in &threads {
+            let _ = write!(out, " {:>12}", format!("threads={t}"));
+        }
+        out.push('\n');
+        for m in &maps {
+            if !rows.iter().any(|r| &r.map == m) {
+                continue;
+            }
+            let _ = write!(out, "{m:width$}");
+            for t in &threads {
+                let cell = match rows.iter().find(|r| &r.map == m && r.threads == *t) {
+                    None => "-".to_string(),
+                    Some(r) if !r.valid => "INVALID".to_string(),
+                    Some(r) => format!("{:.2}{}", r.median, if r.noisy { " ~" } else { "" }),
+                };
+                let _ = write!(out, " {cell:>12}");
+            }
+            out.push('\n');
+        }
+    }
+    let bad: Vec<&Row> = results.rows.iter().filter(|r| !r.valid).collect();
+    let noisy = results.rows.iter().filter(|r| r.noisy).count();
+    let _ = writeln!(
+        out,
+        "\n{} cells, {} valid, {} invalid, {} noisy (~: other processes used > 10% of a core)",
+        results.rows.len(),
+        results.rows.len() - bad.len(),
+        bad.len(),
+        noisy
+    );
+    for r in bad {
+        let _ = writeln!(
+            out,
+            "INVALID {} {} {} threads={}: {}",
+            r.map,
+            r.op,
+            r.dist,
+            r.threads,
+            r.extra
+                .get("validation_error")
+                .and_then(|v| v.as_str())
+                .unwrap_or("?")
+        );
+    }
+    if let Some(s) = results.run.config.get("skipped").and_then(|s| s.as_array()) {
+        if !s.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} cells skipped: gomap-failfast runs at threads=1 only",
+                s.len()
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parsing_and_validation() {
+        assert_eq!(parse_threads("1,2"), Ok(vec![1, 2]));
+        assert!(parse_threads("1,,2").is_err());
+        assert!(parse_threads("x").is_err());
+        assert!(parse_list::<Workload>("read-heavy,nope").is_err());
+        assert!(parse_maps("dashmap,nope")
+            .unwrap_err()
+            .to_string()
+            .contains("nope"));
+        let mut c = ContentionConfig::quick();
+        assert!(c.validate().is_ok());
+        c.threads = vec![cores() + 1];
+        assert_eq!(c.validate().unwrap_err().exit_code(), 2);
+        c.oversubscribe = true;
+        assert!(c.validate().is_ok());
+        c.secs = 0.0;
+        assert!(c.validate().is_err());
+    }
+
+    #[test]
+    fn failfast_is_skipped_beyond_one_thread_and_rapid_grow_runs_once() {
+        let c = ContentionConfig {
+            threads: vec![1, 2],
+            maps: vec!["gomap-failfast".into(), "null".into()],
+            workloads: vec![Workload::RapidGrow],
+            ..ContentionConfig::quick()
+        };
+        let (cells, skipped) = c.cells();
+        assert_eq!(cells.len(), 3);
+        assert_eq!(skipped.len(), 1);
+    }
+}

@@ -1,0 +1,481 @@
+//! Contention workloads: the op mix, the key distribution, the prefill, and each thread's
+//! pre-generated op stream with the outcome every op must have.
+//!
+//! # The exact spec (the Go anchor mirrors it)
+//!
+//! | workload | read | insert | remove | update | prefill |
+//! |---|---|---|---|---|---|
+//! | `read-heavy` | 98 | 1 | 1 | 0 | P |
+//! | `exchange` | 10 | 40 | 40 | 10 | P |
+//! | `write-heavy` | 50 | 25 | 25 | 0 | P |
+//! | `rapid-grow` | 20 | 80 | 0 | 0 | 0, no capacity hint: the map really grows |
+//!
+//! - Prefill: keys `key(0..P)` ([`key`]), value = index; P = `--size` (default 2^16), 0 for
+//!   rapid-grow. Prefilled keys are never removed.
+//! - Thread `t` (0-based) draws from `rng = SplitMix64(0x5851F42D4C957F2D ^ (t + 1))`. Per op
+//!   `i` (0-based): `r = rng.below(100)` picks the kind by cumulative percentages in the order
+//!   read, insert, remove, update.
+//! - read / update (P > 0) target a prefilled index: `rng.below(P)` (uniform), or for zipf a
+//!   rank drawn from `rand_distr::Zipf::new(P, 0.99)` fed by a second stream,
+//!   `zrng = SplitMix64(0x2545F4914F6CDD1D ^ (t + 1))` (f64 = `(next_u64 >> 11) · 2^-53`, rand's
+//!   conversion), mapped to the index `((rank − 1) · 2654435761) mod P` — a bijection on `0..P`
+//!   (2654435761 is a prime above any allowed P) that scatters the hot ranks. The separate
+//!   stream keeps the kind sequence identical under both distributions (the uniform
+//!   `rng.below(P)` is drawn under zipf too, and discarded). Reads always hit.
+//! - rapid-grow reads (P = 0) target one of this thread's own earlier inserts,
+//!   `rng.below(j)` where `j` inserts were made so far (a hit), or, before the first insert, the
+//!   never-present miss key below (a miss). The hit rate is fixed by the stream, the same at
+//!   every thread count; it is printed and recorded.
+//! - Insert number `j` of thread `t` inserts `key(2^40 + t·2^32 + j)`, value `j`: fresh and
+//!   private to the thread.
+//! - Remove takes this thread's oldest still-present insert (FIFO); with none, it removes
+//!   `key(2^41 + t·2^32 + i)`, never present (expected to fail).
+//! - Update overwrites a prefilled key (shared keys: same-key contention), value `i`.
+//!
+//! Since insert and remove keys are thread-private, every op's outcome is known in advance:
+//! the generator counts the expected successes per kind, and the harness checks them.
+//!
+//! # Encoding
+//! One op is one `u64`: the kind in bits 62..64, the *key index* in bits 0..62. The timed loop
+//! computes `key(index)` (a few multiply/xor-shifts, the same for every contender and measured
+//! by `null`); the insert value is the index's low 32 bits (`j`). 8 bytes per op keeps a
+//! second of ops within a few hundred MB.
+
+use super::keys::{key, SplitMix64};
+use rand::RngCore;
+use rand_distr::{Distribution, Zipf};
+use std::fmt;
+use std::str::FromStr;
+
+/// Seed of thread `t`'s op stream: `OP_SEED ^ (t + 1)`.
+pub const OP_SEED: u64 = 0x5851_F42D_4C95_7F2D;
+/// Seed of thread `t`'s zipf stream: `ZIPF_SEED ^ (t + 1)`.
+pub const ZIPF_SEED: u64 = 0x2545_F491_4F6C_DD1D;
+/// Zipf exponent θ.
+pub const ZIPF_THETA: f64 = 0.99;
+/// The prime that scatters zipf ranks over `0..P`.
+pub const ZIPF_SCATTER: u64 = 2_654_435_761;
+/// First key index of inserted keys: `INSERT_BASE + t·2^32 + j`.
+pub const INSERT_BASE: u64 = 1 << 40;
+/// First key index of never-present keys: `MISS_BASE + t·2^32 + i`.
+pub const MISS_BASE: u64 = 1 << 41;
+/// The largest prefill: below 2^31 keeps zipf's scatter a bijection and indices apart.
+pub const MAX_PREFILL: u64 = (1 << 31) - 1;
+/// Thread ids must fit the 8 bits between 2^32 and 2^40.
+pub const MAX_THREADS: u32 = 256;
+/// Ops of one thread must fit 32 bits (insert number `j`, op position `i`).
+pub const MAX_OPS: u64 = u32::MAX as u64;
+
+/// Op kinds, in the order the mix percentages are cumulated.
+pub const READ: usize = 0;
+pub const INSERT: usize = 1;
+pub const REMOVE: usize = 2;
+pub const UPDATE: usize = 3;
+pub const KIND_NAMES: [&str; 4] = ["read", "insert", "remove", "update"];
+
+const KIND_SHIFT: u32 = 62;
+const INDEX_MASK: u64 = (1 << KIND_SHIFT) - 1;
+
+/// Packs an op.
+#[inline(always)]
+pub fn encode(kind: usize, index: u64) -> u64 {
+    debug_assert!(kind < 4 && index <= INDEX_MASK);
+    ((kind as u64) << KIND_SHIFT) | index
+}
+
+/// The kind of a packed op.
+#[inline(always)]
+pub fn kind_of(op: u64) -> usize {
+    (op >> KIND_SHIFT) as usize
+}
+
+/// The key index of a packed op.
+#[inline(always)]
+pub fn index_of(op: u64) -> u64 {
+    op & INDEX_MASK
+}
+
+/// The key index of insert `j` of thread `t`.
+#[inline(always)]
+pub fn insert_index(t: u32, j: u64) -> u64 {
+    INSERT_BASE + ((t as u64) << 32) + j
+}
+
+/// A never-present key index for op `i` of thread `t`.
+#[inline(always)]
+pub fn miss_index(t: u32, i: u64) -> u64 {
+    MISS_BASE + ((t as u64) << 32) + i
+}
+
+/// A named op mix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Workload {
+    ReadHeavy,
+    Exchange,
+    WriteHeavy,
+    RapidGrow,
+}
+
+impl Workload {
+    pub const ALL: [Workload; 4] = [
+        Workload::ReadHeavy,
+        Workload::Exchange,
+        Workload::WriteHeavy,
+        Workload::RapidGrow,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Workload::ReadHeavy => "read-heavy",
+            Workload::Exchange => "exchange",
+            Workload::WriteHeavy => "write-heavy",
+            Workload::RapidGrow => "rapid-grow",
+        }
+    }
+
+    /// Percentages of read, insert, remove, update (they sum to 100).
+    pub fn mix(self) -> [u64; 4] {
+        match self {
+            Workload::ReadHeavy => [98, 1, 1, 0],
+            Workload::Exchange => [10, 40, 40, 10],
+            Workload::WriteHeavy => [50, 25, 25, 0],
+            Workload::RapidGrow => [20, 80, 0, 0],
+        }
+    }
+
+    /// Entries before the threads start: `size`, or 0 for rapid-grow.
+    pub fn prefill(self, size: u64) -> u64 {
+        match self {
+            Workload::RapidGrow => 0,
+            _ => size,
+        }
+    }
+
+    /// The capacity hint the map is built with: the prefill, or none for rapid-grow.
+    pub fn capacity_hint(self, size: u64) -> usize {
+        self.prefill(size) as usize
+    }
+}
+
+impl fmt::Display for Workload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Workload {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Workload::ALL
+            .into_iter()
+            .find(|w| w.name() == s)
+            .ok_or_else(|| {
+                let known: Vec<_> = Workload::ALL.iter().map(|w| w.name()).collect();
+                format!("unknown workload '{s}' (known: {})", known.join(", "))
+            })
+    }
+}
+
+/// Which prefilled keys reads and updates pick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dist {
+    Uniform,
+    Zipf,
+}
+
+impl Dist {
+    pub const ALL: [Dist; 2] = [Dist::Uniform, Dist::Zipf];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dist::Uniform => "uniform",
+            Dist::Zipf => "zipf",
+        }
+    }
+}
+
+impl fmt::Display for Dist {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Dist {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "uniform" => Ok(Dist::Uniform),
+            "zipf" => Ok(Dist::Zipf),
+            _ => Err(format!("unknown distribution '{s}' (known: uniform, zipf)")),
+        }
+    }
+}
+
+/// What a thread's stream must produce, known before it runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expected {
+    /// Ops of each kind.
+    pub attempts: [u64; 4],
+    /// Ops of each kind that must succeed (hit, new, removed, present).
+    pub successes: [u64; 4],
+    /// Inserts made (`j` at the end); inserts `removed..inserted` are still present.
+    pub inserted: u64,
+    /// Inserts removed again (the FIFO head at the end).
+    pub removed: u64,
+}
+
+impl Expected {
+    /// Fraction of reads that hit (1.0 when there are no reads).
+    pub fn hit_rate(&self) -> f64 {
+        if self.attempts[READ] == 0 {
+            1.0
+        } else {
+            self.successes[READ] as f64 / self.attempts[READ] as f64
+        }
+    }
+
+    pub fn add(&mut self, o: &Expected) {
+        for k in 0..4 {
+            self.attempts[k] += o.attempts[k];
+            self.successes[k] += o.successes[k];
+        }
+        self.inserted += o.inserted;
+        self.removed += o.removed;
+    }
+}
+
+impl Expected {
+    /// The expectation of an op sequence, read off the ops themselves: every insert succeeds;
+    /// a read, remove or update succeeds exactly when its key index is below [`MISS_BASE`]
+    /// (the generator sends the ops that must fail to never-present keys). So any prefix of a
+    /// stream carries its own expectation.
+    pub fn of(ops: &[u64]) -> Expected {
+        let mut e = Expected::default();
+        for &op in ops {
+            let kind = kind_of(op);
+            let ok = kind == INSERT || index_of(op) < MISS_BASE;
+            e.attempts[kind] += 1;
+            e.successes[kind] += ok as u64;
+        }
+        e.inserted = e.attempts[INSERT];
+        e.removed = e.successes[REMOVE];
+        e
+    }
+}
+
+/// One thread's pre-generated ops and their expected outcome.
+#[derive(Clone, Debug)]
+pub struct ThreadStream {
+    pub thread: u32,
+    pub ops: Vec<u64>,
+    pub expected: Expected,
+}
+
+/// A borrowed stream: some prefix of a [`ThreadStream`], with its own expectation.
+#[derive(Clone, Debug)]
+pub struct Stream<'a> {
+    pub thread: u32,
+    pub ops: &'a [u64],
+    pub expected: Expected,
+}
+
+impl ThreadStream {
+    /// The whole stream, borrowed.
+    pub fn as_stream(&self) -> Stream<'_> {
+        Stream {
+            thread: self.thread,
+            ops: &self.ops,
+            expected: self.expected.clone(),
+        }
+    }
+
+    /// The first `n` ops (all of them if there are fewer): the stream a run of `n` ops per
+    /// thread would have generated.
+    pub fn prefix(&self, n: u64) -> Stream<'_> {
+        let ops = &self.ops[..(n as usize).min(self.ops.len())];
+        Stream {
+            thread: self.thread,
+            ops,
+            expected: Expected::of(ops),
+        }
+    }
+}
+
+/// rand's `RngCore` over our SplitMix64, so that `rand_distr::Zipf` draws from a stream the Go
+/// anchor can reproduce.
+struct Rng64(SplitMix64);
+
+impl RngCore for Rng64 {
+    fn next_u32(&mut self) -> u32 {
+        (self.0.next_u64() >> 32) as u32
+    }
+    fn next_u64(&mut self) -> u64 {
+        self.0.next_u64()
+    }
+    fn fill_bytes(&mut self, dst: &mut [u8]) {
+        for chunk in dst.chunks_mut(8) {
+            let b = self.0.next_u64().to_le_bytes();
+            chunk.copy_from_slice(&b[..chunk.len()]);
+        }
+    }
+}
+
+/// Generates `n` ops of thread `t` (the first `n` of its infinite stream: a shorter stream is a
+/// prefix of a longer one).
+///
+/// # Panics
+/// When the arguments leave the encoding's ranges (see the constants).
+pub fn generate(workload: Workload, dist: Dist, size: u64, t: u32, n: u64) -> ThreadStream {
+    assert!(t < MAX_THREADS && n <= MAX_OPS && size <= MAX_PREFILL);
+    let p = workload.prefill(size);
+    let mix = workload.mix();
+    let cumulative = [mix[0], mix[0] + mix[1], mix[0] + mix[1] + mix[2]];
+    let mut rng = SplitMix64(OP_SEED ^ (t as u64 + 1));
+    let mut zrng = Rng64(SplitMix64(ZIPF_SEED ^ (t as u64 + 1)));
+    let zipf = (dist == Dist::Zipf && p > 0)
+        .then(|| Zipf::new(p as f64, ZIPF_THETA).expect("zipf parameters are valid"));
+    let mut target = |rng: &mut SplitMix64| -> u64 {
+        // The uniform draw is made under both distributions, so the kind sequence is the same.
+        let uniform = rng.below(p);
+        match &zipf {
+            None => uniform,
+            Some(z) => {
+                let rank = (z.sample(&mut zrng) as u64).clamp(1, p) - 1;
+                ((rank as u128 * ZIPF_SCATTER as u128) % p as u128) as u64
+            }
+        }
+    };
+
+    let mut ops = Vec::with_capacity(n as usize);
+    let (mut j, mut head) = (0u64, 0u64);
+    for i in 0..n {
+        let r = rng.below(100);
+        let kind = if r < cumulative[0] {
+            READ
+        } else if r < cumulative[1] {
+            INSERT
+        } else if r < cumulative[2] {
+            REMOVE
+        } else {
+            UPDATE
+        };
+        // Ops that must fail target never-present keys (index ≥ MISS_BASE): `Expected::of`
+        // relies on it.
+        let index = match kind {
+            READ | UPDATE if p > 0 => target(&mut rng),
+            // rapid-grow (no prefill): reads hit our own inserts; updates never occur there.
+            READ | UPDATE if j > 0 => insert_index(t, rng.below(j)),
+            READ | UPDATE => miss_index(t, i),
+            INSERT => {
+                j += 1;
+                insert_index(t, j - 1)
+            }
+            _ if head < j => {
+                head += 1;
+                insert_index(t, head - 1)
+            }
+            _ => miss_index(t, i),
+        };
+        ops.push(encode(kind, index));
+    }
+    let expected = Expected::of(&ops);
+    debug_assert_eq!((expected.inserted, expected.removed), (j, head));
+    ThreadStream {
+        thread: t,
+        ops,
+        expected,
+    }
+}
+
+/// The key of a packed op (what the timed loop computes).
+#[inline(always)]
+pub fn op_key(op: u64) -> u64 {
+    key(index_of(op))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mixes_sum_to_100_and_names_round_trip() {
+        for w in Workload::ALL {
+            assert_eq!(w.mix().iter().sum::<u64>(), 100);
+            assert_eq!(w.name().parse::<Workload>(), Ok(w));
+        }
+        assert!("nope".parse::<Workload>().is_err());
+        assert_eq!("zipf".parse::<Dist>(), Ok(Dist::Zipf));
+    }
+
+    #[test]
+    fn shorter_stream_is_prefix_and_kinds_match_across_dists() {
+        let a = generate(Workload::Exchange, Dist::Uniform, 1000, 1, 500);
+        let b = generate(Workload::Exchange, Dist::Uniform, 1000, 1, 1000);
+        assert_eq!(a.ops[..], b.ops[..500]);
+        let z = generate(Workload::Exchange, Dist::Zipf, 1000, 1, 1000);
+        let kinds = |s: &ThreadStream| s.ops.iter().map(|&o| kind_of(o)).collect::<Vec<_>>();
+        assert_eq!(kinds(&b), kinds(&z));
+    }
+
+    #[test]
+    fn prefilled_reads_always_hit_and_counts_add_up() {
+        for w in [
+            Workload::ReadHeavy,
+            Workload::Exchange,
+            Workload::WriteHeavy,
+        ] {
+            for d in Dist::ALL {
+                let s = generate(w, d, 4096, 0, 20_000);
+                let e = &s.expected;
+                assert_eq!(e.attempts.iter().sum::<u64>(), 20_000);
+                assert_eq!(e.successes[READ], e.attempts[READ]);
+                assert_eq!(e.successes[INSERT], e.attempts[INSERT]);
+                assert_eq!(e.successes[UPDATE], e.attempts[UPDATE]);
+                assert_eq!(e.inserted, e.attempts[INSERT]);
+                assert_eq!(e.removed, e.successes[REMOVE]);
+                for &op in &s.ops {
+                    if matches!(kind_of(op), READ | UPDATE) {
+                        assert!(index_of(op) < 4096);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_prefix_is_the_shorter_stream() {
+        let long = generate(Workload::Exchange, Dist::Zipf, 300, 2, 5000);
+        let short = generate(Workload::Exchange, Dist::Zipf, 300, 2, 1234);
+        let p = long.prefix(1234);
+        assert_eq!(p.ops, &short.ops[..]);
+        assert_eq!(p.expected, short.expected);
+        assert_eq!(long.prefix(99_999).ops.len(), 5000);
+    }
+
+    #[test]
+    fn zipf_is_skewed_and_scattered() {
+        let s = generate(Workload::ReadHeavy, Dist::Zipf, 1 << 16, 0, 100_000);
+        let mut counts = std::collections::HashMap::new();
+        for &op in &s.ops {
+            if kind_of(op) == READ {
+                *counts.entry(index_of(op)).or_insert(0u32) += 1;
+            }
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by_key(|&(_, c)| std::cmp::Reverse(c));
+        // The hottest key takes a big share; the two hottest are not neighbours.
+        assert!(v[0].1 > 5_000, "{:?}", &v[..3]);
+        assert!(v[0].0.abs_diff(v[1].0) > 1);
+    }
+
+    #[test]
+    fn rapid_grow_hit_rate_is_fixed_by_the_stream() {
+        let s = generate(Workload::RapidGrow, Dist::Uniform, 1 << 16, 0, 10_000);
+        let e = &s.expected;
+        assert_eq!(e.attempts[REMOVE] + e.attempts[UPDATE], 0);
+        assert!(e.hit_rate() > 0.99 && e.hit_rate() <= 1.0);
+        // The same for every thread's stream length, independent of the thread count.
+        let s1 = generate(Workload::RapidGrow, Dist::Zipf, 1 << 16, 0, 10_000);
+        assert_eq!(s.ops, s1.ops);
+    }
+}
