@@ -11,12 +11,14 @@
 //!   `concurrent map writes` detector (made sound).
 //! - [`contenders`]: the `Contender` / `Handle` traits, one adapter per map, the registry.
 //! - [`harness`]: keys, workloads, the runner, validation, and the `contention` command.
-//! - [`results`]: the versioned results schema.
+//! - [`results`]: the versioned results schema, comparison, plots.
+//! - [`pipeline`]: the main job (`gomap-bench run`): all of the above in one pass.
 
 pub mod concurrent;
 pub mod contenders;
 pub mod gomap;
 pub mod harness;
+pub mod pipeline;
 pub mod results;
 
 pub use gomap::GoMap;

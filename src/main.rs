@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use gomap_bench::harness::alloc_counter::CountingAllocator;
 use gomap_bench::harness::contention::{self, ContentionConfig};
 use gomap_bench::harness::locate_suite::{self, LocateConfig};
+use gomap_bench::pipeline;
 use gomap_bench::results::schema::Results;
 use gomap_bench::results::{collect, compare, io, merge, plots, report, runinfo};
 use std::error::Error;
@@ -35,6 +36,9 @@ struct Cli {
 enum Command {
     /// Single-thread: locate cost (bucket index, probes) and operations vs hashbrown and std.
     Locate(LocateArgs),
+    /// The main job: locate, ops and contention in one pass, then plots and the comparison
+    /// against the baseline (a few minutes; --quick: under one).
+    Run(RunArgs),
     /// Concurrent maps under contention: every map × workload × distribution × thread count.
     Contention(ContentionArgs),
     /// Compare a run against a baseline: exit 0 no regression, 1 regression, 2 bad input.
@@ -60,6 +64,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Run(a) => cmd_run(a),
         Command::Locate(a) => cmd_locate(a),
         Command::Contention(a) => cmd_contention(a),
         Command::Compare(a) => cmd_compare(a),
@@ -80,6 +85,39 @@ fn emit(text: &str, out: Option<&PathBuf>) -> Result<(), Box<dyn Error>> {
         None => print!("{text}"),
     }
     Ok(())
+}
+
+// ---- run ---------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// Small maps and short cells: under a minute.
+    #[arg(long)]
+    quick: bool,
+    /// Results file (never the baseline).
+    #[arg(long, default_value = "results/latest.json")]
+    out: PathBuf,
+    #[arg(long, default_value = "results/plots")]
+    plots_dir: PathBuf,
+    #[arg(long, default_value = "results/baseline.json")]
+    baseline: PathBuf,
+    /// Changes within this many percent count as unchanged.
+    #[arg(long, default_value = "5%")]
+    threshold: String,
+}
+
+fn cmd_run(a: RunArgs) -> CmdResult {
+    let cfg = pipeline::RunConfig {
+        quick: a.quick,
+        out: a.out,
+        plots_dir: a.plots_dir,
+        baseline: a.baseline,
+        threshold_pct: compare::parse_threshold(&a.threshold)?,
+    };
+    let outcome = pipeline::run(&cfg, &mut |l| eprintln!("{l}"))?;
+    println!("{}", pipeline::findings(&outcome.results.rows));
+    println!("{}", outcome.comparison);
+    Ok(ExitCode::from(u8::from(outcome.regressed)))
 }
 
 // ---- locate ------------------------------------------------------------------------------
