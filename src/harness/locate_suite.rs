@@ -365,7 +365,11 @@ fn probe_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
     let mut rows = Vec::new();
     for p in Pattern::all() {
         let cases = probe_kernels::cases(p, 4096);
-        type Strategy<'a> = (&'a str, Box<dyn Fn(u64) -> Duration + 'a>, Result<(), String>);
+        type Strategy<'a> = (
+            &'a str,
+            Box<dyn Fn(u64) -> Duration + 'a>,
+            Result<(), String>,
+        );
         let mut strategies: Vec<Strategy> = vec![
             (
                 Scalar::NAME,
