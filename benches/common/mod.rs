@@ -5,10 +5,14 @@
 //! the same code.
 //!
 //! Budget: the defaults (0.3 s warm-up, 1 s measurement, 20 samples; 10 samples and flat
-//! sampling for the big sizes and every write op) keep `cargo bench` for ops + locate + probe
-//! near 9 minutes on a 2-core machine. `GOMAP_BENCH_QUICK=1` cuts the sizes to 2^10 and 2^16
-//! and every time to the minimum, for smoke runs. Flags given to the bench binary
-//! (`--warm-up-time`, `--measurement-time`, …) still override these defaults.
+//! sampling for the big sizes and every write op) give, on a 2-core machine, about 6 minutes
+//! of running for ops (half of it at 2^23, where one criterion iteration of insert_grow or
+//! remove is a whole pass plus an untimed prefill of 8M keys, and 10 samples is criterion's
+//! floor), under a minute each for locate and probe: with the build (3-4 minutes from clean)
+//! and the contention bench, `cargo bench` stays near 12 minutes. `GOMAP_BENCH_QUICK=1` cuts
+//! the sizes to 2^10 and 2^16 and every time to the minimum, for smoke runs (about 15 s for
+//! the three). Flags given to the bench binary (`--warm-up-time`, `--measurement-time`, …)
+//! still override the Criterion-level defaults; the per-group sampling choices stay.
 
 // Each bench binary includes this module and uses a subset of it.
 #![allow(dead_code)]
