@@ -1,1 +1,68 @@
-fn main() {}
+//! `ops`: GoMap against hashbrown and std on the five single-thread operations, u64 → u64,
+//! foldhash everywhere, at 2^10, 2^16, 2^20 and 2^23 entries.
+//!
+//! Maps: GoMap's generic path (`gomap/generic`), its u64 fast path with Go's scalar key loop
+//! (`gomap/fast64`) and, where this CPU has them, the AVX2 / AVX-512 key compares; then
+//! `hashbrown` and `std`. Each is monomorphized through `contenders::single::dispatch`, and
+//! timed by the library's own loops (`harness::single::time_read` / `time_writes`), the ones
+//! `gomap-bench locate` runs. Ids follow the `collect` convention: group `ops/<op>`,
+//! function `<map>/<isa>`, parameter the size.
+
+mod common;
+
+use criterion::Criterion;
+use gomap_bench::contenders::single::{available, dispatch, SingleMap, Visit};
+use gomap_bench::harness::single::{Fixture, Op};
+
+const BENCH: &str = "ops";
+
+/// Every op of one map at one size. Reads share one prefilled map; writes build their own.
+struct OpsCell<'a> {
+    c: &'a mut Criterion,
+    fx: &'a Fixture,
+}
+
+impl Visit for OpsCell<'_> {
+    type Out = ();
+    fn visit<M: SingleMap>(self, name: &str) {
+        let n = self.fx.n;
+        let mut state: common::ReadState<M> = None;
+        for op in [Op::GetHit, Op::GetMiss] {
+            let mut g = common::group(self.c, BENCH, op.name(), n);
+            common::bench_read(&mut g, BENCH, name, op, self.fx, &mut state);
+            g.finish();
+        }
+        if let Some((m, _)) = &state {
+            // The reads must have left the map as they found it.
+            self.fx
+                .validate_full(m)
+                .unwrap_or_else(|e| common::invalid(BENCH, name, n, &e));
+        }
+        drop(state);
+        for op in [Op::InsertPresized, Op::InsertGrow, Op::Remove] {
+            let mut g = common::group(self.c, BENCH, op.name(), n);
+            common::bench_write::<M>(&mut g, BENCH, name, op, self.fx);
+            g.finish();
+        }
+    }
+}
+
+/// The ops maps: every available contender except the from-B variants (those are `locate`'s).
+fn maps() -> Vec<&'static str> {
+    available()
+        .into_iter()
+        .filter(|m| !m.ends_with("from-b"))
+        .collect()
+}
+
+fn main() {
+    common::pin(BENCH);
+    let mut c = common::criterion();
+    for n in common::sizes() {
+        let fx = Fixture::new(n);
+        for map in maps() {
+            dispatch(map, OpsCell { c: &mut c, fx: &fx }).expect("listed by available()");
+        }
+    }
+    c.final_summary();
+}

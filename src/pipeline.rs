@@ -69,7 +69,10 @@ pub fn contention_config(quick: bool) -> ContentionConfig {
 }
 
 /// Runs everything; `log` receives progress lines.
-pub fn run(cfg: &RunConfig, log: &mut dyn FnMut(&str)) -> Result<RunOutcome, Box<dyn std::error::Error>> {
+pub fn run(
+    cfg: &RunConfig,
+    log: &mut dyn FnMut(&str),
+) -> Result<RunOutcome, Box<dyn std::error::Error>> {
     // Refuse up front rather than after minutes of measuring.
     io::check_baseline_overwrite(&cfg.out, BaselinePolicy::Protect)?;
     let lc = locate_config(cfg.quick);
@@ -95,7 +98,11 @@ pub fn run(cfg: &RunConfig, log: &mut dyn FnMut(&str)) -> Result<RunOutcome, Box
     log(&format!("wrote {}", cfg.out.display()));
 
     let plots = plots::render_all(std::slice::from_ref(&results), &cfg.plots_dir)?;
-    log(&format!("{} plots in {}", plots.len(), cfg.plots_dir.display()));
+    log(&format!(
+        "{} plots in {}",
+        plots.len(),
+        cfg.plots_dir.display()
+    ));
 
     let (comparison, regressed) = compare_with_baseline(&cfg.baseline, &cfg.out, cfg.threshold_pct);
     Ok(RunOutcome {
@@ -110,7 +117,10 @@ pub fn run(cfg: &RunConfig, log: &mut dyn FnMut(&str)) -> Result<RunOutcome, Box
 /// why there is none.
 fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) -> (String, bool) {
     if !baseline.exists() {
-        return (format!("no baseline at {}: nothing to compare", baseline.display()), false);
+        return (
+            format!("no baseline at {}: nothing to compare", baseline.display()),
+            false,
+        );
     }
     let opts = Options {
         threshold_pct,
@@ -146,7 +156,11 @@ pub fn findings(rows: &[Row]) -> String {
     };
     let fast = best_fast64();
     let _ = writeln!(out, "single thread, get_hit ns/op (× hashbrown):");
-    let mut sizes: Vec<u64> = rows.iter().filter(|r| r.suite == "ops").map(|r| r.size).collect();
+    let mut sizes: Vec<u64> = rows
+        .iter()
+        .filter(|r| r.suite == "ops")
+        .map(|r| r.size)
+        .collect();
     sizes.sort_unstable();
     sizes.dedup();
     for n in sizes {
@@ -164,8 +178,15 @@ pub fn findings(rows: &[Row]) -> String {
             hb.map_or("—".into(), |b| format!("{b:.2}"))
         );
     }
-    let _ = writeln!(out, "contention, Mops/s (gomap-sharded ÷ dashmap), uniform keys:");
-    let mut threads: Vec<u32> = rows.iter().filter(|r| r.suite == "contention").map(|r| r.threads).collect();
+    let _ = writeln!(
+        out,
+        "contention, Mops/s (gomap-sharded ÷ dashmap), uniform keys:"
+    );
+    let mut threads: Vec<u32> = rows
+        .iter()
+        .filter(|r| r.suite == "contention")
+        .map(|r| r.threads)
+        .collect();
     threads.sort_unstable();
     threads.dedup();
     for w in ["read-heavy", "exchange", "write-heavy"] {
@@ -173,13 +194,21 @@ pub fn findings(rows: &[Row]) -> String {
             let s = median("contention", "gomap-sharded", w, None, t, "uniform");
             let d = median("contention", "dashmap", w, None, t, "uniform");
             if let (Some(s), Some(d)) = (s, d) {
-                let _ = writeln!(out, "  {w:<12} {t} thr  sharded {s:8.2}  dashmap {d:8.2}  ratio {:.2}", s / d);
+                let _ = writeln!(
+                    out,
+                    "  {w:<12} {t} thr  sharded {s:8.2}  dashmap {d:8.2}  ratio {:.2}",
+                    s / d
+                );
             }
         }
     }
     for &t in &threads {
         if let Some(n) = median("contention", "null", "read-heavy", None, t, "uniform") {
-            let _ = writeln!(out, "  harness (null, read-heavy) {t} thr: {:.2} ns/op per thread", 1e3 * t as f64 / n);
+            let _ = writeln!(
+                out,
+                "  harness (null, read-heavy) {t} thr: {:.2} ns/op per thread",
+                1e3 * t as f64 / n
+            );
         }
     }
     out

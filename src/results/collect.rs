@@ -7,8 +7,9 @@
 //!
 //! * group `"<suite>/<op>"`, e.g. `ops/get_hit` (no `/`: the op is `-`);
 //! * function `"<map>[/<isa>]"`, e.g. `gomap/fast64/avx2`: a last segment that is an ISA name
-//!   (`scalar`, `swar`, `sse2`, `avx2`, `avx512`, `neon`) is the row's isa; without one, a
-//!   `gomap…` row gets this machine's best ISA and any other map `-`;
+//!   (`scalar`, `swar`, `sse2`, `avx2`, `avx512`, `neon`) is the row's isa, and a function
+//!   id that is an ISA name alone (a probe strategy, `swar`) is both map and isa; otherwise
+//!   a `gomap…` row gets this machine's best ISA and any other map `-`;
 //! * value `"<size>"`, or `key=value` pairs joined by `,` (`size=1024,threads=4,dist=zipf`);
 //!   absent: size 0, threads 1, dist `-`.
 //!
@@ -190,9 +191,13 @@ fn row_from_dir(dir: &Path, machine_isa: &str) -> Result<Result<Row, String>, Re
     Ok(Ok(row))
 }
 
-/// `gomap/fast64/avx2` → (`gomap/fast64`, `avx2`); no ISA suffix → the machine's ISA for
-/// our own map, `-` for the others.
+/// `gomap/fast64/avx2` → (`gomap/fast64`, `avx2`); a bare ISA name (a probe strategy such
+/// as `sse2`) → (`sse2`, `sse2`); no ISA suffix → the machine's ISA for our own map, `-`
+/// for the others.
 pub fn split_isa(function: &str, machine_isa: &str) -> (String, String) {
+    if ISA_NAMES.contains(&function) {
+        return (function.to_string(), function.to_string());
+    }
     if let Some((map, last)) = function.rsplit_once('/') {
         if ISA_NAMES.contains(&last) {
             return (map.to_string(), last.to_string());
@@ -257,6 +262,8 @@ mod tests {
             split_isa("hashbrown", "sse2"),
             ("hashbrown".into(), "-".into())
         );
+        // The probe bench's strategies are ISA names themselves (as the CLI's rows have it).
+        assert_eq!(split_isa("swar", "avx512"), ("swar".into(), "swar".into()));
     }
 
     #[test]
