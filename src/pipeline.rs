@@ -5,7 +5,7 @@
 //! `compare`) with settings sized for a few minutes on a 2-core machine (`--quick`: under a
 //! minute); the full-length version is `scripts/bench.sh` (criterion + contention).
 
-use crate::contenders::single::best_fast64;
+use crate::contenders::single::{best_fast64, identity_of};
 use crate::harness::contention::{self, ContentionConfig};
 use crate::harness::locate_suite::{self, LocateConfig};
 use crate::results::compare::{self, Options};
@@ -141,11 +141,14 @@ fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) ->
 /// headline (sharded GoMap vs dashmap, the harness's own cost).
 pub fn findings(rows: &[Row]) -> String {
     let mut out = String::new();
+    // `map` is a contender name; single-thread rows are matched on its (map, isa).
     let median = |suite: &str, map: &str, op: &str, size: Option<u64>, threads: u32, dist: &str| {
+        let (m, isa) = identity_of(map).unwrap_or((map.to_string(), String::new()));
         rows.iter()
             .find(|r| {
                 r.suite == suite
-                    && r.map == map
+                    && r.map == m
+                    && (isa.is_empty() || r.isa == isa)
                     && r.op == op
                     && size.is_none_or(|s| r.size == s)
                     && r.threads == threads

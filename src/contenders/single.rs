@@ -179,6 +179,32 @@ pub fn available() -> Vec<&'static str> {
     v
 }
 
+/// How a contender appears in result rows: (map, isa). A name that spells its ISA
+/// (`gomap/fast64/avx2`) becomes map `gomap/fast64` with isa `avx2`, so that the variants of
+/// one map share a name and differ in the identity's isa field; criterion ids follow the
+/// same convention (`<map>/<isa>`, see `results/collect.rs`).
+pub fn row_identity<'a>(name: &'a str, isa: &'a str) -> (&'a str, &'a str) {
+    let map = name
+        .strip_suffix(isa)
+        .and_then(|m| m.strip_suffix('/'))
+        .unwrap_or(name);
+    (map, isa)
+}
+
+/// The (map, isa) of a registered contender's rows; `None` for an unknown name.
+pub fn identity_of(name: &str) -> Option<(String, String)> {
+    struct Isa;
+    impl Visit for Isa {
+        type Out = &'static str;
+        fn visit<M: SingleMap>(self, _name: &str) -> &'static str {
+            M::isa()
+        }
+    }
+    let isa = dispatch(name, Isa)?;
+    let (m, i) = row_identity(name, isa);
+    Some((m.to_string(), i.to_string()))
+}
+
 /// The fastest fast64 variant this CPU runs (for the headline comparisons).
 pub fn best_fast64() -> &'static str {
     available()
@@ -225,6 +251,19 @@ mod tests {
             assert_eq!(m.get(5), None);
             assert_eq!(m.len(), 999);
         }
+    }
+
+    #[test]
+    fn row_identity_splits_a_spelled_isa() {
+        assert_eq!(
+            row_identity("gomap/fast64/avx2", "avx2"),
+            ("gomap/fast64", "avx2")
+        );
+        assert_eq!(
+            row_identity("gomap/fast64", "scalar"),
+            ("gomap/fast64", "scalar")
+        );
+        assert_eq!(row_identity("hashbrown", "sse2"), ("hashbrown", "sse2"));
     }
 
     #[test]

@@ -135,7 +135,8 @@ impl Visit for OpsCell<'_> {
     type Out = Row;
     fn visit<M: SingleMap>(self, name: &str) -> Row {
         let r = measure::<M>(self.op, self.fx, self.cfg.reps, self.cfg.secs);
-        ns_row("ops", name, self.op.name(), self.fx.n, M::isa(), r)
+        let (map, isa) = contenders::row_identity(name, M::isa());
+        ns_row("ops", map, self.op.name(), self.fx.n, isa, r)
     }
 }
 
@@ -420,46 +421,42 @@ fn probe_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
 pub fn findings(rows: &[Row]) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    let find = |suite: &str, map: &str, op: &str, size: u64| {
-        rows.iter()
-            .find(|r| r.suite == suite && r.map == map && r.op == op && r.size == size && r.valid)
-    };
-    let mut sizes: Vec<u64> = rows
-        .iter()
-        .filter(|r| r.suite == "ops")
-        .map(|r| r.size)
-        .collect();
+    let ops_rows = || rows.iter().filter(|r| r.suite == "ops");
+    let mut sizes: Vec<u64> = ops_rows().map(|r| r.size).collect();
     sizes.sort_unstable();
     sizes.dedup();
-    let mut maps: Vec<&str> = Vec::new();
-    for r in rows.iter().filter(|r| r.suite == "ops") {
-        if !maps.contains(&r.map.as_str()) {
-            maps.push(&r.map);
+    // Columns: one per (map, isa), in first-seen order.
+    let mut cols: Vec<(&str, &str)> = Vec::new();
+    for r in ops_rows() {
+        if !cols.contains(&(r.map.as_str(), r.isa.as_str())) {
+            cols.push((&r.map, &r.isa));
         }
     }
+    let cell_of = |map: &str, isa: &str, op: &str, n: u64| {
+        ops_rows().find(|r| r.map == map && r.isa == isa && r.op == op && r.size == n)
+    };
     let _ = writeln!(out, "ns/op (median), ×hashbrown in brackets");
     let _ = write!(out, "{:<16} {:>5}", "op", "size");
-    for m in &maps {
-        let _ = write!(out, " {m:>21}");
+    for (m, i) in &cols {
+        let _ = write!(out, " {:>21}", format!("{m} [{i}]"));
     }
     out.push('\n');
     for op in Op::ALL {
         for &n in &sizes {
-            let base = find("ops", "hashbrown", op.name(), n).map(|r| r.median);
+            let base = cell_of("hashbrown", "sse2", op.name(), n)
+                .filter(|r| r.valid)
+                .map(|r| r.median);
             let _ = write!(
                 out,
                 "{:<16} {:>5}",
                 op.name(),
                 format!("2^{}", n.trailing_zeros())
             );
-            for m in &maps {
-                let any = rows
-                    .iter()
-                    .any(|r| r.suite == "ops" && r.map == *m && r.op == op.name() && r.size == n);
-                let cell = match (find("ops", m, op.name(), n), base) {
+            for (m, i) in &cols {
+                let cell = match (cell_of(m, i, op.name(), n), base) {
+                    (Some(r), _) if !r.valid => "INVALID".into(),
                     (Some(r), Some(b)) => format!("{:.2} [{:.2}×]", r.median, r.median / b),
                     (Some(r), None) => format!("{:.2}", r.median),
-                    (None, _) if any => "INVALID".into(),
                     (None, _) => "—".into(),
                 };
                 let _ = write!(out, " {cell:>21}");
@@ -469,15 +466,16 @@ pub fn findings(rows: &[Row]) -> String {
     }
     let _ = writeln!(out, "\nprecomputed − from-B (ns/op, mean and 95% CI):");
     for r in rows.iter().filter(|r| r.map.contains("minus-from-b")) {
+        let x = |k: &str| r.extra.get(k).and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
         let _ = writeln!(
             out,
             "  {:<36} {:<16} 2^{:<2} {:+.3} [{:+.3}, {:+.3}]",
             r.map,
             r.op,
             r.size.trailing_zeros(),
-            r.extra["mean_diff"].as_f64().unwrap_or(f64::NAN),
-            r.extra["ci95_low"].as_f64().unwrap_or(f64::NAN),
-            r.extra["ci95_high"].as_f64().unwrap_or(f64::NAN)
+            x("mean_diff"),
+            x("ci95_low"),
+            x("ci95_high")
         );
     }
     out

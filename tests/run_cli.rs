@@ -1,0 +1,66 @@
+//! `gomap-bench run --quick` end to end in a temporary directory: one results file that
+//! reads back, plots, findings, and a comparison against a baseline.
+
+use gomap_bench::results::io;
+use std::process::Command;
+
+#[test]
+fn run_quick_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("latest.json");
+    let plots = dir.path().join("plots");
+    let baseline = dir.path().join("baseline.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_gomap-bench"))
+        .args(["run", "--quick", "--out"])
+        .arg(&out)
+        .arg("--plots-dir")
+        .arg(&plots)
+        .arg("--baseline")
+        .arg(&baseline)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        stdout.contains("get_hit") && stdout.contains("contention"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("no baseline"), "{stdout}");
+
+    let results = io::read(&out).unwrap();
+    for suite in ["locate", "probe", "ops", "contention"] {
+        assert!(
+            results.rows.iter().any(|r| r.suite == suite),
+            "no {suite} rows"
+        );
+    }
+    // Everything but the known crossbeam-skiplist bug validates.
+    let invalid: Vec<_> = results
+        .rows
+        .iter()
+        .filter(|r| !r.valid && r.map != "skipmap")
+        .collect();
+    assert!(invalid.is_empty(), "{invalid:?}");
+    let svgs = std::fs::read_dir(&plots).unwrap().count();
+    assert!(svgs >= 5, "{svgs} plots");
+
+    // The run compared against itself: no regression, exit 0.
+    std::fs::copy(&out, &baseline).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_gomap-bench"))
+        .arg("compare")
+        .arg(&baseline)
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}
