@@ -183,6 +183,12 @@ fn all_paths<S: BuildHasher + Clone, L: Locate, P: Probe>(
     run::<S, L, P, _>(h.clone(), Fast(KeysScalar), ops, check)?;
     #[cfg(target_arch = "x86_64")]
     {
+        run::<S, L, P, _>(
+            h.clone(),
+            Fast(gomap_bench::gomap::fast64::KeysSse2),
+            ops,
+            check,
+        )?;
         if let Some(kp) = <gomap_bench::gomap::fast64::KeysAvx2 as KeyProbe64>::detect() {
             run::<S, L, P, _>(h.clone(), Fast(kp), ops, check)?;
         }

@@ -52,7 +52,7 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> MutexGoMap<K, V, S> {
     }
 
     /// The hash `GoMap::hash_key` computes, computed without the lock.
-    #[inline]
+    #[inline(always)]
     pub fn hash_key<Q: ?Sized + Hash>(&self, k: &Q) -> u64 {
         self.hasher.hash_one(k)
     }
@@ -62,7 +62,7 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> MutexGoMap<K, V, S> {
         self.map.lock().expect(POISONED)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<V>
     where
         K: Borrow<Q>,
@@ -72,13 +72,13 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> MutexGoMap<K, V, S> {
         self.lock().get_hashed(h, k).cloned()
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn insert(&self, k: K, v: V) -> Option<V> {
         let h = self.hash_key(&k);
         self.lock().insert_hashed(h, k, v)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn remove<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<V>
     where
         K: Borrow<Q>,
@@ -113,7 +113,7 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> RwLockGoMap<K, V, S> {
     }
 
     /// The hash `GoMap::hash_key` computes, computed without the lock.
-    #[inline]
+    #[inline(always)]
     pub fn hash_key<Q: ?Sized + Hash>(&self, k: &Q) -> u64 {
         self.hasher.hash_one(k)
     }
@@ -126,7 +126,7 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> RwLockGoMap<K, V, S> {
         self.map.write().expect(POISONED)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<V>
     where
         K: Borrow<Q>,
@@ -136,13 +136,13 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> RwLockGoMap<K, V, S> {
         self.read().get_hashed(h, k).cloned()
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn insert(&self, k: K, v: V) -> Option<V> {
         let h = self.hash_key(&k);
         self.write().insert_hashed(h, k, v)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn remove<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<V>
     where
         K: Borrow<Q>,

@@ -109,12 +109,12 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> ShardedGoMap<K, V, S> {
     }
 
     /// The hash every shard's `GoMap::hash_key` computes.
-    #[inline]
+    #[inline(always)]
     pub fn hash_key<Q: ?Sized + Hash>(&self, k: &Q) -> u64 {
         self.hasher.hash_one(k)
     }
 
-    #[inline]
+    #[inline(always)]
     fn shard(&self, hash: u64) -> &RwLock<GoMap<K, V, S>> {
         &self.shards[shard_of(hash, self.mask)]
     }
@@ -129,7 +129,7 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> ShardedGoMap<K, V, S> {
         self.shards[i].write().expect(POISONED)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<V>
     where
         K: Borrow<Q>,
@@ -143,7 +143,7 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> ShardedGoMap<K, V, S> {
             .cloned()
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn insert(&self, k: K, v: V) -> Option<V> {
         let h = self.hash_key(&k);
         self.shard(h)
@@ -152,7 +152,7 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> ShardedGoMap<K, V, S> {
             .insert_hashed(h, k, v)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn remove<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<V>
     where
         K: Borrow<Q>,

@@ -37,19 +37,19 @@ impl Contender for GoMapMutex {
 }
 
 impl Handle for &GoMapMutex {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.0.get(k)
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         self.0.insert(k, v).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.0.remove(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.0.insert(k, v).is_some()
     }
@@ -73,19 +73,19 @@ impl Contender for GoMapRwLock {
 }
 
 impl Handle for &GoMapRwLock {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.0.get(k)
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         self.0.insert(k, v).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.0.remove(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.0.insert(k, v).is_some()
     }
@@ -114,19 +114,19 @@ impl Contender for GoMapSharded {
 }
 
 impl Handle for &GoMapSharded {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.0.get(k)
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         self.0.insert(k, v).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.0.remove(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.0.insert(k, v).is_some()
     }
@@ -158,19 +158,19 @@ impl Contender for GoMapFailFast {
 
 /// The panicking API: at one thread a panic would be a bug, and the runner reports it.
 impl Handle for &GoMapFailFast {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.0.get(k)
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         self.0.insert(k, v).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.0.remove(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.0.insert(k, v).is_some()
     }

@@ -6,7 +6,7 @@
 
 use crate::gomap::fast64::KeyProbe64;
 #[cfg(target_arch = "x86_64")]
-use crate::gomap::fast64::{KeysAvx2, KeysAvx512};
+use crate::gomap::fast64::{KeysAvx2, KeysAvx512, KeysSse2};
 use crate::gomap::{
     DefaultHashBuilder, DefaultProbe, FromB, GoMap, KeysScalar, Locate, Precomputed, Probe,
 };
@@ -168,6 +168,7 @@ pub fn available() -> Vec<&'static str> {
     ];
     #[cfg(target_arch = "x86_64")]
     {
+        v.push("gomap/fast64/sse2");
         if KeysAvx2::detect().is_some() {
             v.push("gomap/fast64/avx2");
         }
@@ -223,6 +224,8 @@ pub fn dispatch<V: Visit>(name: &str, v: V) -> Option<V::Out> {
         "gomap/generic/from-b" => v.visit::<GoGeneric<FromB>>(name),
         "gomap/fast64" => v.visit::<GoFast64<KeysScalar>>(name),
         "gomap/fast64/from-b" => v.visit::<GoFast64<KeysScalar, FromB>>(name),
+        #[cfg(target_arch = "x86_64")]
+        "gomap/fast64/sse2" => v.visit::<GoFast64<KeysSse2>>(name),
         #[cfg(target_arch = "x86_64")]
         "gomap/fast64/avx2" => v.visit::<GoFast64<KeysAvx2>>(name),
         #[cfg(target_arch = "x86_64")]

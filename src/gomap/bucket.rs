@@ -64,6 +64,39 @@ pub struct Bucket<K, V> {
 }
 
 impl<K, V> Bucket<K, V> {
+    /// Asks for the cache lines of the bucket's keys and values while its first line (the
+    /// tophash bytes) is being loaded and compared.
+    ///
+    /// In Go's layout a hit reads the tophash line, then the matching key's line, then its
+    /// value's line (64 bytes further on for u64 → u64), each address waiting on the compare
+    /// before it: on a large map, cache misses in a row. Prefetching the keys' last line and
+    /// the values' first and last lines starts them alongside the first. Measured (README):
+    /// it shortens hits on large maps and leaves misses unchanged. Go does not do this; it
+    /// changes no layout and no result, only when memory is asked. (Keys or values spanning
+    /// more than two lines leave their middle lines to the hardware prefetcher.)
+    #[inline(always)]
+    pub fn prefetch_slots(&self) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let keys = self.keys.as_ptr() as *const i8;
+            let values = self.values.as_ptr() as *const i8;
+            let ks = std::mem::size_of_val(&self.keys);
+            let vs = std::mem::size_of_val(&self.values);
+            // SAFETY: a prefetch never faults and reads nothing architecturally; every address
+            // is inside this bucket.
+            unsafe {
+                if ks > 0 {
+                    _mm_prefetch(keys.add(ks - 1), _MM_HINT_T0);
+                }
+                if vs > 0 {
+                    _mm_prefetch(values, _MM_HINT_T0);
+                    _mm_prefetch(values.add(vs - 1), _MM_HINT_T0);
+                }
+            }
+        }
+    }
+
     /// Whether this (old) bucket has been evacuated (Go's `evacuated`): evacuation marks every
     /// slot, so slot 0 tells for the whole chain.
     #[inline(always)]

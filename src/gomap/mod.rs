@@ -399,6 +399,7 @@ where
         loop {
             // SAFETY: `b` is a bucket of a live array (read_bucket, then overflow links).
             let bucket = unsafe { &*b };
+            bucket.prefetch_slots();
             for i in P::match_byte(&bucket.tophash, top) {
                 // SAFETY: a slot whose tophash matches a live tophash is live: initialized.
                 if unsafe { bucket.keys[i].assume_init_ref() }.borrow() == key {

@@ -9,8 +9,8 @@
 //! - a lookup and a delete do not stop at emptyRest; an assign does.
 //!
 //! Which key comparison runs is a [`KeyProbe64`] value: Go's scalar loop ([`KeysScalar`]),
-//! or a vector compare of all 8 keys (AVX2: two 256-bit compares; AVX-512: one). The vector
-//! probes can only be obtained from `detect()`, which checks the CPU, so holding one proves
+//! or a vector compare of all 8 keys (SSE2: four 128-bit compares; AVX2: two 256-bit ones;
+//! AVX-512: one). The AVX probes can only be obtained from `detect()`, which checks the CPU, so holding one proves
 //! the instructions exist: the check happens once per run, never per probe.
 
 mod keys;
@@ -18,12 +18,16 @@ mod keys;
 mod keys_avx2;
 #[cfg(target_arch = "x86_64")]
 mod keys_avx512;
+#[cfg(target_arch = "x86_64")]
+mod keys_sse2;
 
 pub use keys::{KeyProbe64, KeysScalar};
 #[cfg(target_arch = "x86_64")]
 pub use keys_avx2::KeysAvx2;
 #[cfg(target_arch = "x86_64")]
 pub use keys_avx512::KeysAvx512;
+#[cfg(target_arch = "x86_64")]
+pub use keys_sse2::KeysSse2;
 
 use super::bucket::{tophash, Bucket, BUCKET_CNT};
 use super::locate::Locate;
@@ -70,6 +74,7 @@ impl<V, S: BuildHasher, L: Locate, P: Probe> GoMap<u64, V, S, L, P> {
         loop {
             // SAFETY: `b` is a bucket of a live array (the caller's start, then overflow links).
             let bucket = unsafe { &*b };
+            bucket.prefetch_slots();
             if let Some(i) = kp.find(&bucket.tophash, keys_of(bucket), key) {
                 return Some((b, i));
             }
@@ -86,12 +91,29 @@ impl<V, S: BuildHasher, L: Locate, P: Probe> GoMap<u64, V, S, L, P> {
         if self.count == 0 {
             return None;
         }
-        let b = if self.b == 0 {
+        if self.b == 0 {
             // One bucket, and no growth can be in progress with B = 0: skip the hash.
-            self.buckets.bucket(0)
-        } else {
-            self.read_bucket(self.hash_key(&key))
-        };
+            let b = self.buckets.bucket(0);
+            // SAFETY: a live slot; the reference lives as long as `&self`.
+            return Self::find_fast64(b, key, kp)
+                .map(|(b, i)| unsafe { (*b).values[i].assume_init_ref() });
+        }
+        self.get_fast64_hashed_with(self.hash_key(&key), key, kp)
+    }
+
+    /// `get_fast64_with`, the hash computed by the caller (with this map's hasher), as the
+    /// sharded map does.
+    #[inline(always)]
+    pub fn get_fast64_hashed_with<KP: KeyProbe64>(
+        &self,
+        hash: u64,
+        key: u64,
+        kp: KP,
+    ) -> Option<&V> {
+        if self.count == 0 {
+            return None;
+        }
+        let b = self.read_bucket(hash);
         // SAFETY: a live slot; the reference lives as long as `&self`.
         Self::find_fast64(b, key, kp).map(|(b, i)| unsafe { (*b).values[i].assume_init_ref() })
     }
@@ -99,10 +121,21 @@ impl<V, S: BuildHasher, L: Locate, P: Probe> GoMap<u64, V, S, L, P> {
     /// `insert_fast64` with a chosen key probe.
     #[inline(always)]
     pub fn insert_fast64_with<KP: KeyProbe64>(&mut self, key: u64, value: V, kp: KP) -> Option<V> {
+        self.insert_fast64_hashed_with(self.hash_key(&key), key, value, kp)
+    }
+
+    /// `insert_fast64_with`, the hash computed by the caller (with this map's hasher).
+    #[inline(always)]
+    pub fn insert_fast64_hashed_with<KP: KeyProbe64>(
+        &mut self,
+        hash: u64,
+        key: u64,
+        value: V,
+        kp: KP,
+    ) -> Option<V> {
         if !self.buckets.is_allocated() {
             self.buckets = super::bucket::BucketArray::new(0);
         }
-        let hash = self.hash_key(&key);
         loop {
             let mut b = self.write_bucket(hash);
             let mut slot: Option<(*mut Bucket<u64, V>, usize)> = None;
@@ -137,10 +170,21 @@ impl<V, S: BuildHasher, L: Locate, P: Probe> GoMap<u64, V, S, L, P> {
     /// emptyRest: it compares keys down the whole chain.
     #[inline(always)]
     pub fn remove_fast64_with<KP: KeyProbe64>(&mut self, key: u64, kp: KP) -> Option<V> {
+        self.remove_fast64_hashed_with(self.hash_key(&key), key, kp)
+    }
+
+    /// `remove_fast64_with`, the hash computed by the caller (with this map's hasher).
+    #[inline(always)]
+    pub fn remove_fast64_hashed_with<KP: KeyProbe64>(
+        &mut self,
+        hash: u64,
+        key: u64,
+        kp: KP,
+    ) -> Option<V> {
         if self.count == 0 {
             return None;
         }
-        let first = self.write_bucket(self.hash_key(&key));
+        let first = self.write_bucket(hash);
         let (b, i) = Self::find_fast64(first, key, kp)?;
         // SAFETY: a live slot in the chain at `first` of the current array.
         Some(unsafe { self.take_slot(first, b, i) })
