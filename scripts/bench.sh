@@ -6,7 +6,9 @@
 #   scripts/bench.sh --quick    # a smoke run: criterion in quick mode, short contention cells
 #   scripts/bench.sh --go       # also run the real Go maps (scripts/go-anchor.sh) and merge them
 #
-# Writes results/latest.json (never the baseline: pass --update-baseline to replace it).
+# Each step writes its own file under results/ (criterion.json, contention.json, go-anchor.json),
+# so a failing step never loses the others; they are merged into results/latest.json (never
+# the baseline: pass --update-baseline to replace it too).
 # Exit status: that of the comparison (0 no regression, 1 regression, 2 bad input), or the
 # first failing step's.
 set -euo pipefail
@@ -24,8 +26,6 @@ done
 
 cargo build --release --quiet --bin gomap-bench
 bin=target/release/gomap-bench
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 echo "== criterion (cargo bench)"
 if [ $quick = 1 ]; then
@@ -33,22 +33,22 @@ if [ $quick = 1 ]; then
 else
     cargo bench --quiet
 fi
-$bin collect --out "$work/criterion.json"
+$bin collect --out results/criterion.json
 
 echo "== contention"
 if [ $quick = 1 ]; then
-    $bin contention --quick --out "$work/contention.json"
+    $bin contention --quick --out results/contention.json
 else
-    $bin contention --out "$work/contention.json"
+    $bin contention --out results/contention.json
 fi
 
-inputs=("$work/criterion.json" "$work/contention.json")
+inputs=(results/criterion.json results/contention.json)
 if [ $go = 1 ]; then
     echo "== go anchor"
     goargs=()
     [ $quick = 1 ] && goargs+=(--quick)
-    if scripts/go-anchor.sh "${goargs[@]}" --out "$work/go.json"; then
-        inputs+=("$work/go.json")
+    if scripts/go-anchor.sh "${goargs[@]}" --out results/go-anchor.json; then
+        inputs+=(results/go-anchor.json)
     else
         echo "bench.sh: the Go anchor failed; going on without it" >&2
     fi

@@ -153,11 +153,22 @@ func thpMode() string {
 	return "unknown"
 }
 
+// osPrettyName is PRETTY_NAME of /etc/os-release, as the Rust side records it (the machine
+// identity that compare and merge check), or GOOS where that file is unreadable.
+func osPrettyName() string {
+	for _, l := range strings.Split(readTrim("/etc/os-release"), "\n") {
+		if strings.HasPrefix(l, "PRETTY_NAME=") {
+			return strings.Trim(strings.TrimPrefix(l, "PRETTY_NAME="), `"'`)
+		}
+	}
+	return runtime.GOOS
+}
+
 func machineInfo() machine {
 	m := machine{
 		CPUModel: cpuinfoField("model name"),
 		Cores:    uint32(runtime.NumCPU()),
-		OS:       runtime.GOOS,
+		OS:       osPrettyName(),
 		Kernel:   readTrim("/proc/sys/kernel/osrelease"),
 		THP:      thpMode(),
 		Governor: readTrim("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"),
