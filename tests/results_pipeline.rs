@@ -207,7 +207,7 @@ fn collect_reads_a_fake_criterion_tree() {
         &[8.0, 9.0],
     );
     fake_bench(root, "odd/x", "odd", None, Some("weird"), &[1.0]);
-    let got = collect::collect_rows(root, "sse2").unwrap();
+    let got = collect::collect_rows(root).unwrap();
     assert_eq!(got.skipped.len(), 1, "{:?}", got.skipped);
     let ids: Vec<String> = got.rows.iter().map(|r| r.identity().to_string()).collect();
     assert_eq!(
@@ -225,6 +225,6 @@ fn collect_reads_a_fake_criterion_tree() {
     assert_eq!(r.extra["ci95_low"], 10.5);
     assert_eq!(r.extra["ci95_high"], 11.5);
 
-    let err = collect::collect_rows(&root.join("nope"), "sse2").unwrap_err();
+    let err = collect::collect_rows(&root.join("nope")).unwrap_err();
     assert!(err.to_string().contains("nope"));
 }

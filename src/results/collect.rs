@@ -72,12 +72,12 @@ pub fn collect(criterion_dir: &Path) -> Result<(Results, Vec<String>), ResultsEr
         "command": "collect",
         "criterion_dir": criterion_dir.display().to_string(),
     }));
-    let got = collect_rows(criterion_dir, &run.machine.isa)?;
+    let got = collect_rows(criterion_dir)?;
     Ok((Results::new(run, got.rows), got.skipped))
 }
 
 /// Every `new/benchmark.json` under `criterion_dir` as a row, sorted by identity.
-pub fn collect_rows(criterion_dir: &Path, machine_isa: &str) -> Result<Collected, ResultsError> {
+pub fn collect_rows(criterion_dir: &Path) -> Result<Collected, ResultsError> {
     if !criterion_dir.is_dir() {
         return Err(ResultsError::at(
             criterion_dir,
@@ -89,7 +89,7 @@ pub fn collect_rows(criterion_dir: &Path, machine_isa: &str) -> Result<Collected
     dirs.sort();
     let mut out = Collected::default();
     for dir in dirs {
-        match row_from_dir(&dir, machine_isa)? {
+        match row_from_dir(&dir)? {
             Ok(row) => out.rows.push(row),
             Err(why) => out.skipped.push(format!("{}: {why}", dir.display())),
         }
@@ -133,7 +133,7 @@ fn load<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, ResultsError> {
 
 /// The row of one `new` directory: `Err(ResultsError)` for unreadable files, `Ok(Err(why))`
 /// for a benchmark that does not follow the naming convention.
-fn row_from_dir(dir: &Path, machine_isa: &str) -> Result<Result<Row, String>, ResultsError> {
+fn row_from_dir(dir: &Path) -> Result<Result<Row, String>, ResultsError> {
     let b: BenchmarkJson = load(&dir.join("benchmark.json"))?;
     let Some(function) = b.function_id.as_deref() else {
         return Ok(Err(format!(
@@ -142,7 +142,7 @@ fn row_from_dir(dir: &Path, machine_isa: &str) -> Result<Result<Row, String>, Re
         )));
     };
     let (suite, op) = b.group_id.split_once('/').unwrap_or((&b.group_id, "-"));
-    let (map, isa) = split_isa(function, machine_isa);
+    let (map, isa) = split_isa(function);
     let param = match parse_value(b.value_str.as_deref()) {
         Ok(p) => p,
         Err(why) => return Ok(Err(why)),
@@ -192,9 +192,8 @@ fn row_from_dir(dir: &Path, machine_isa: &str) -> Result<Result<Row, String>, Re
 }
 
 /// `gomap/fast64/avx2` → (`gomap/fast64`, `avx2`); a bare ISA name (a probe strategy such
-/// as `sse2`) → (`sse2`, `sse2`); no ISA suffix → the machine's ISA for our own map, `-`
-/// for the others.
-pub fn split_isa(function: &str, machine_isa: &str) -> (String, String) {
+/// as `sse2`) → (`sse2`, `sse2`); no ISA suffix → `-`.
+pub fn split_isa(function: &str) -> (String, String) {
     if ISA_NAMES.contains(&function) {
         return (function.to_string(), function.to_string());
     }
@@ -203,12 +202,8 @@ pub fn split_isa(function: &str, machine_isa: &str) -> (String, String) {
             return (map.to_string(), last.to_string());
         }
     }
-    let isa = if function.starts_with("gomap") {
-        machine_isa
-    } else {
-        "-"
-    };
-    (function.to_string(), isa.to_string())
+    // No guessing: a benchmark whose ISA matters spells it (see the module docs).
+    (function.to_string(), "-".to_string())
 }
 
 struct Param {
@@ -251,19 +246,17 @@ mod tests {
     #[test]
     fn isa_suffix_convention() {
         assert_eq!(
-            split_isa("gomap/fast64/avx2", "sse2"),
+            split_isa("gomap/fast64/avx2"),
             ("gomap/fast64".into(), "avx2".into())
         );
+        // Without a spelled ISA nothing is guessed (the contention bench's rows).
         assert_eq!(
-            split_isa("gomap/fast64", "sse2"),
-            ("gomap/fast64".into(), "sse2".into())
+            split_isa("gomap-rwlock"),
+            ("gomap-rwlock".into(), "-".into())
         );
-        assert_eq!(
-            split_isa("hashbrown", "sse2"),
-            ("hashbrown".into(), "-".into())
-        );
+        assert_eq!(split_isa("hashbrown"), ("hashbrown".into(), "-".into()));
         // The probe bench's strategies are ISA names themselves (as the CLI's rows have it).
-        assert_eq!(split_isa("swar", "avx512"), ("swar".into(), "swar".into()));
+        assert_eq!(split_isa("swar"), ("swar".into(), "swar".into()));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //!
 //! Scaling is the question the contention suite asks, so threads are the x axis and each map
 //! is a line; the bars span the min and max repetition, because one bad repetition out of
-//! five is exactly what a reader of a scaling curve needs to see.
+//! five is exactly what a reader of a scaling curve needs to see. The `null` contender (the
+//! harness alone) is left out of the lines, since its rate would flatten every map's, and
+//! named in a footnote instead.
 
 use super::draw::{self, LinePlot, Point, Series, XAxis};
 use super::{skipped_note, slug, Chart, Skipped, Varying};
@@ -11,8 +13,14 @@ use std::collections::BTreeMap;
 
 pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
+    let mut null: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.suite == "contention") {
-        groups.entry((&r.op, &r.dist)).or_default().push(r);
+        let by = if r.map == "null" {
+            &mut null
+        } else {
+            &mut groups
+        };
+        by.entry((&r.op, &r.dist)).or_default().push(r);
     }
     let mut out = Vec::new();
     for ((op, dist), rs) in groups {
@@ -42,6 +50,17 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
             footnotes.push("hollow points: run flagged noisy".into());
         }
         footnotes.extend(skipped_note(skipped, "contention", op));
+        if let Some(ns) = null.get(&(op, dist)) {
+            let mut v: Vec<String> = ns
+                .iter()
+                .map(|r| format!("{} thr {:.0} {}", r.threads, r.median, r.unit.as_str()))
+                .collect();
+            v.sort();
+            footnotes.push(format!(
+                "harness alone (null contender, not drawn): {}",
+                v.join(", ")
+            ));
+        }
         let dist_part = if dist == "-" { "" } else { dist };
         let title = if dist_part.is_empty() {
             format!("contention: {op}")
