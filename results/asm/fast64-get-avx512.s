@@ -1,131 +1,146 @@
 # gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>
 # rustc 1.95.0 (59807616e 2026-04-14); release profile; objdump -d --no-show-raw-insn -C
-00000000000b8b60 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>>:
-   b8b60:	push   %rbp
-   b8b61:	push   %r15
-   b8b63:	push   %r14
-   b8b65:	push   %r13
-   b8b67:	push   %r12
-   b8b69:	push   %rbx
-   b8b6a:	sub    $0x38,%rsp
-   b8b6e:	mov    %rsi,%r14
-   b8b71:	mov    %rdi,0x18(%rsp)
-   b8b76:	call   *0x10df6c(%rip)        # 1c6ae8 <_DYNAMIC+0x948>
-   b8b7c:	mov    %rax,0x28(%rsp)
-   b8b81:	mov    %edx,0x30(%rsp)
-   b8b85:	mov    (%r14),%rax
-   b8b88:	mov    (%rax),%r8
-   b8b8b:	test   %r8,%r8
-   b8b8e:	je     b8d1a <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x1ba>
-   b8b94:	movabs $0x101010101010101,%r9
-   b8b9e:	mov    0x20(%r14),%r10
-   b8ba2:	mov    0x18(%r14),%rax
-   b8ba6:	mov    %rax,(%rsp)
-   b8baa:	mov    0x8(%r14),%r11
-   b8bae:	mov    0x10(%r14),%rax
-   b8bb2:	mov    %rax,0x20(%rsp)
-   b8bb7:	mov    0x28(%r14),%rsi
-   b8bbb:	mov    (%r10),%rdi
-   b8bbe:	vpxor  %xmm3,%xmm3,%xmm3
-   b8bc2:	movabs $0x7e7e7e7e7e7e7e7e,%r13
-   b8bcc:	movabs $0x7f7f7f7f7f7f7f7f,%rbp
-   b8bd6:	movabs $0x102040810204080,%rbx
-   b8be0:	vmovdqa -0xa8be8(%rip),%xmm0        # 10000 <anon.58baeeae7d5fe476157d296c9f08f803.346.llvm.5844774155465566772+0x3b0>
-   b8be8:	xor    %r12d,%r12d
-   b8beb:	jmp    b8c24 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0xc4>
-   b8bed:	nopl   (%rax)
-   b8bf0:	movzbl %cl,%ecx
-   b8bf3:	tzcnt  %ecx,%ecx
-   b8bf7:	vpinsrq $0x1,0x48(%rax,%rcx,8),%xmm0,%xmm1
-   b8bff:	vpaddq %xmm3,%xmm1,%xmm3
-   b8c03:	inc    %r12
-   b8c06:	inc    %rdi
-   b8c09:	mov    %rdi,(%r10)
-   b8c0c:	cmp    (%rsi),%rdi
-   b8c0f:	mov    $0x0,%eax
-   b8c14:	cmove  %rax,%rdi
-   b8c18:	mov    %rdi,(%r10)
-   b8c1b:	cmp    %r8,%r12
-   b8c1e:	je     b8d1e <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x1be>
-   b8c24:	cmp    (%rsp),%rdi
-   b8c28:	jae    b8d55 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x1f5>
-   b8c2e:	vpxor  %xmm1,%xmm1,%xmm1
-   b8c32:	cmpq   $0x0,0x70(%r11)
-   b8c37:	je     b8bff <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x9f>
-   b8c39:	mov    0x20(%rsp),%rax
-   b8c3e:	mov    (%rax,%rdi,8),%r15
-   b8c42:	cmpb   $0x0,0x93(%r11)
-   b8c4a:	je     b8cc0 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x160>
-   b8c4c:	mov    0x80(%r11),%rax
-   b8c53:	xor    %r15,%rax
-   b8c56:	mov    0x10dccb(%rip),%rcx        # 1c6928 <_DYNAMIC+0x788>
-   b8c5d:	mulq   (%rcx)
-   b8c60:	xor    %rax,%rdx
-   b8c63:	mov    0x78(%r11),%r14
-   b8c67:	mov    %r14,%rax
-   b8c6a:	and    %rdx,%rax
-   b8c6d:	lea    (%rax,%rax,8),%rax
-   b8c71:	shl    $0x4,%rax
-   b8c75:	add    0x18(%r11),%rax
-   b8c79:	xor    %ecx,%ecx
-   b8c7b:	cmp    0x38(%r11),%rcx
-   b8c7f:	jo     b8cc4 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x164>
-   b8c81:	testb  $0x8,0x92(%r11)
-   b8c89:	sete   %cl
-   b8c8c:	shr    %cl,%r14
-   b8c8f:	and    %rdx,%r14
-   b8c92:	mov    0x50(%r11),%rcx
-   b8c96:	lea    (%r14,%r14,8),%rdx
-   b8c9a:	shl    $0x4,%rdx
-   b8c9e:	movzbl (%rcx,%rdx,1),%r14d
-   b8ca3:	add    $0xfb,%r14b
-   b8ca7:	cmp    $0xfd,%r14b
-   b8cab:	jae    b8cc4 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x164>
-   b8cad:	add    %rdx,%rcx
-   b8cb0:	mov    %rcx,%rax
-   b8cb3:	jmp    b8cc4 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x164>
-   b8cb5:	data16 cs nopw 0x0(%rax,%rax,1)
-   b8cc0:	mov    0x18(%r11),%rax
-   b8cc4:	vpbroadcastq %r15,%zmm2
-   b8cca:	nopw   0x0(%rax,%rax,1)
-   b8cd0:	vpcmpeqq 0x8(%rax),%zmm2,%k0
-   b8cda:	kmovw  %k0,%edx
-   b8cde:	mov    (%rax),%r14
-   b8ce1:	mov    %r14,%rcx
-   b8ce4:	and    %r13,%rcx
-   b8ce7:	add    %rbp,%rcx
-   b8cea:	or     %r14,%rcx
-   b8ced:	not    %rcx
-   b8cf0:	shr    $0x7,%rcx
-   b8cf4:	and    %r9,%rcx
-   b8cf7:	imul   %rbx,%rcx
-   b8cfb:	shr    $0x38,%rcx
-   b8cff:	not    %cl
-   b8d01:	and    %dl,%cl
-   b8d03:	jne    b8bf0 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x90>
-   b8d09:	mov    0x88(%rax),%rax
-   b8d10:	test   %rax,%rax
-   b8d13:	jne    b8cd0 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x170>
-   b8d15:	jmp    b8bff <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x9f>
-   b8d1a:	vpxor  %xmm3,%xmm3,%xmm3
-   b8d1e:	vmovdqa %xmm3,(%rsp)
-   b8d23:	lea    0x28(%rsp),%rdi
-   b8d28:	vzeroupper
-   b8d2b:	call   *0x10ddbf(%rip)        # 1c6af0 <_DYNAMIC+0x950>
-   b8d31:	mov    0x18(%rsp),%rcx
-   b8d36:	mov    %rax,(%rcx)
-   b8d39:	mov    %edx,0x8(%rcx)
-   b8d3c:	vmovaps (%rsp),%xmm0
-   b8d41:	vmovups %xmm0,0x10(%rcx)
-   b8d46:	add    $0x38,%rsp
-   b8d4a:	pop    %rbx
-   b8d4b:	pop    %r12
-   b8d4d:	pop    %r13
-   b8d4f:	pop    %r14
-   b8d51:	pop    %r15
-   b8d53:	pop    %rbp
-   b8d54:	ret
-   b8d55:	lea    0x109a74(%rip),%rdx        # 1c27d0 <anon.8cfae0649b24339a7c6ff37f2bd6b634.1766.llvm.13263554319387139704+0x818>
-   b8d5c:	mov    (%rsp),%rsi
-   b8d60:	vzeroupper
-   b8d63:	call   *0x10d687(%rip)        # 1c63f0 <_DYNAMIC+0x250>
+00000000001435e0 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>>:
+  1435e0:	push   %rbp
+  1435e1:	push   %r15
+  1435e3:	push   %r14
+  1435e5:	push   %r13
+  1435e7:	push   %r12
+  1435e9:	push   %rbx
+  1435ea:	sub    $0x38,%rsp
+  1435ee:	mov    %rsi,%r14
+  1435f1:	mov    %rdi,0x8(%rsp)
+  1435f6:	call   *0x179df4(%rip)        # 2bd3f0 <_DYNAMIC+0xf90>
+  1435fc:	mov    %rax,0x10(%rsp)
+  143601:	mov    %edx,0x18(%rsp)
+  143605:	mov    (%r14),%rax
+  143608:	mov    (%rax),%r8
+  14360b:	test   %r8,%r8
+  14360e:	je     1437e1 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x201>
+  143614:	mov    0x8(%r14),%r9
+  143618:	mov    0x10(%r14),%r10
+  14361c:	mov    0x20(%r14),%r11
+  143620:	mov    0x18(%r14),%rsi
+  143624:	mov    0x28(%r14),%r14
+  143628:	vpxor  %xmm3,%xmm3,%xmm3
+  14362c:	mov    %rsp,%r12
+  14362f:	vmovdqa -0x12d897(%rip),%xmm0        # 15da0 <anon.58baeeae7d5fe476157d296c9f08f803.346.llvm.5844774155465566772+0x440>
+  143637:	mov    0x179812(%rip),%r13        # 2bce50 <_DYNAMIC+0x9f0>
+  14363e:	xor    %ebp,%ebp
+  143640:	jmp    14367f <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x9f>
+  143642:	data16 data16 data16 data16 cs nopw 0x0(%rax,%rax,1)
+  143650:	lea    (%rcx,%rbx,8),%rax
+  143654:	vpinsrq $0x1,(%rax),%xmm0,%xmm1
+  14365a:	vpaddq %xmm3,%xmm1,%xmm3
+  14365e:	inc    %rbp
+  143661:	inc    %rdi
+  143664:	mov    %rdi,(%r11)
+  143667:	cmp    (%r14),%rdi
+  14366a:	mov    $0x0,%eax
+  14366f:	cmovne %rdi,%rax
+  143673:	mov    %rax,(%r11)
+  143676:	cmp    %r8,%rbp
+  143679:	je     1437e5 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x205>
+  14367f:	mov    (%r9),%rax
+  143682:	mov    %rax,(%rsp)
+  143686:	mov    (%r11),%rdi
+  143689:	cmp    %rsi,%rdi
+  14368c:	jae    14381e <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x23e>
+  143692:	mov    (%rsp),%rbx
+  143696:	vpxor  %xmm1,%xmm1,%xmm1
+  14369a:	cmpq   $0x0,0x70(%rbx)
+  14369f:	je     14365a <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x7a>
+  1436a1:	mov    (%r10,%rdi,8),%rax
+  1436a5:	cmpb   $0x0,0x93(%rbx)
+  1436ac:	vpbroadcastq %rax,%zmm2
+  1436b2:	je     143780 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x1a0>
+  1436b8:	xor    0x80(%rbx),%rax
+  1436bf:	mulq   0x0(%r13)
+  1436c3:	xor    %rax,%rdx
+  1436c6:	mov    0x78(%rbx),%r15
+  1436ca:	mov    %r15,%rax
+  1436cd:	and    %rdx,%rax
+  1436d0:	lea    (%rax,%rax,8),%rax
+  1436d4:	shl    $0x4,%rax
+  1436d8:	add    0x18(%rbx),%rax
+  1436dc:	xor    %ecx,%ecx
+  1436de:	cmp    0x38(%rbx),%rcx
+  1436e2:	jo     143730 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x150>
+  1436e4:	testb  $0x8,0x92(%rbx)
+  1436eb:	sete   %cl
+  1436ee:	shr    %cl,%r15
+  1436f1:	and    %rdx,%r15
+  1436f4:	mov    0x50(%rbx),%rcx
+  1436f8:	lea    (%r15,%r15,8),%rdx
+  1436fc:	shl    $0x4,%rdx
+  143700:	movzbl (%rcx,%rdx,1),%ebx
+  143704:	add    $0xfb,%bl
+  143707:	cmp    $0xfd,%bl
+  14370a:	jae    143730 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x150>
+  14370c:	add    %rdx,%rcx
+  14370f:	mov    %rcx,%rax
+  143712:	jmp    143730 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x150>
+  143714:	data16 data16 cs nopw 0x0(%rax,%rax,1)
+  143720:	mov    0x88(%rax),%rax
+  143727:	test   %rax,%rax
+  14372a:	je     14365a <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x7a>
+  143730:	lea    0x48(%rax),%rcx
+  143734:	prefetcht0 0x47(%rax)
+  143738:	prefetcht0 0x48(%rax)
+  14373c:	prefetcht0 0x87(%rax)
+  143743:	vpcmpeqq 0x8(%rax),%zmm2,%k0
+  14374d:	kmovw  %k0,%edx
+  143751:	data16 data16 data16 data16 data16 cs nopw 0x0(%rax,%rax,1)
+  143760:	test   %dl,%dl
+  143762:	je     143720 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x140>
+  143764:	movzbl %dl,%ebx
+  143767:	tzcnt  %ebx,%ebx
+  14376b:	lea    -0x1(%rdx),%r15d
+  14376f:	and    %dl,%r15b
+  143772:	cmpb   $0x1,(%rax,%rbx,1)
+  143776:	mov    %r15d,%edx
+  143779:	jbe    143760 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x180>
+  14377b:	jmp    143650 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x70>
+  143780:	mov    0x18(%rbx),%rax
+  143784:	lea    0x48(%rax),%rcx
+  143788:	prefetcht0 0x47(%rax)
+  14378c:	prefetcht0 0x48(%rax)
+  143790:	prefetcht0 0x87(%rax)
+  143797:	vpcmpeqq 0x8(%rax),%zmm2,%k0
+  1437a1:	kmovw  %k0,%edx
+  1437a5:	data16 cs nopw 0x0(%rax,%rax,1)
+  1437b0:	test   %dl,%dl
+  1437b2:	je     1437d0 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x1f0>
+  1437b4:	movzbl %dl,%ebx
+  1437b7:	tzcnt  %ebx,%ebx
+  1437bb:	lea    -0x1(%rdx),%r15d
+  1437bf:	and    %dl,%r15b
+  1437c2:	cmpb   $0x1,(%rax,%rbx,1)
+  1437c6:	mov    %r15d,%edx
+  1437c9:	jbe    1437b0 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x1d0>
+  1437cb:	jmp    143650 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x70>
+  1437d0:	mov    0x88(%rax),%rax
+  1437d7:	test   %rax,%rax
+  1437da:	jne    143784 <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x1a4>
+  1437dc:	jmp    14365a <gomap_bench::gomap::fast64::keys_avx512::with_avx512::<(core::time::Duration, u64, u64), gomap_bench::harness::single::time_gets<gomap_bench::contenders::single::GoFast64<gomap_bench::gomap::fast64::keys_avx512::KeysAvx512>>::{closure#0}>+0x7a>
+  1437e1:	vpxor  %xmm3,%xmm3,%xmm3
+  1437e5:	vmovdqa %xmm3,0x20(%rsp)
+  1437eb:	lea    0x10(%rsp),%rdi
+  1437f0:	vzeroupper
+  1437f3:	call   *0x179bff(%rip)        # 2bd3f8 <_DYNAMIC+0xf98>
+  1437f9:	mov    0x8(%rsp),%rcx
+  1437fe:	mov    %rax,(%rcx)
+  143801:	mov    %edx,0x8(%rcx)
+  143804:	vmovaps 0x20(%rsp),%xmm0
+  14380a:	vmovups %xmm0,0x10(%rcx)
+  14380f:	add    $0x38,%rsp
+  143813:	pop    %rbx
+  143814:	pop    %r12
+  143816:	pop    %r13
+  143818:	pop    %r14
+  14381a:	pop    %r15
+  14381c:	pop    %rbp
+  14381d:	ret
+  14381e:	lea    0x173743(%rip),%rdx        # 2b6f68 <anon.8cfae0649b24339a7c6ff37f2bd6b634.1766.llvm.13263554319387139704+0xcf8>
+  143825:	vzeroupper
+  143828:	call   *0x178e4a(%rip)        # 2bc678 <_DYNAMIC+0x218>

@@ -1,74 +1,74 @@
 # gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>
 # rustc 1.95.0 (59807616e 2026-04-14); release profile; objdump -d --no-show-raw-insn -C
-00000000000ad700 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>>:
-   ad700:	push   %rbp
-   ad701:	push   %r15
-   ad703:	push   %r14
-   ad705:	push   %r13
-   ad707:	push   %r12
-   ad709:	push   %rbx
-   ad70a:	sub    $0x48,%rsp
-   ad70e:	mov    %rcx,%r12
-   ad711:	mov    %rdx,%r15
-   ad714:	mov    %rsi,%r13
-   ad717:	mov    %rdi,%r14
-   ad71a:	mov    $0x1,%edi
-   ad71f:	call   1987a0 <<std::sys::pal::unix::time::Timespec>::now>
-   ad724:	mov    %rax,0x20(%rsp)
-   ad729:	mov    %edx,0x4(%rsp)
-   ad72d:	xor    %ebx,%ebx
-   ad72f:	test   %r12,%r12
-   ad732:	je     ad784 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>+0x84>
-   ad734:	xor    %edi,%edi
-   ad736:	lea    0x8(%rsp),%rax
-   ad73b:	xor    %ebp,%ebp
-   ad73d:	nopl   (%rax)
-   ad740:	mov    %r14,0x8(%rsp)
-   ad745:	cmp    %r15,%rdi
-   ad748:	jae    ad7ed <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>+0xed>
-   ad74e:	mov    0x8(%rsp),%rcx
-   ad753:	movzbl (%rcx),%ecx
-   ad756:	mov    $0xffffffffffffffff,%rdx
-   ad75d:	shl    %cl,%rdx
-   ad760:	not    %rdx
-   ad763:	and    0x0(%r13,%rdi,8),%rdx
-   ad768:	add    %rdx,%rbp
-   ad76b:	mov    %rdi,%rcx
-   ad76e:	inc    %rcx
-   ad771:	cmp    %r15,%rcx
-   ad774:	mov    $0x0,%edi
-   ad779:	cmovne %rcx,%rdi
-   ad77d:	dec    %r12
-   ad780:	jne    ad740 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>+0x40>
-   ad782:	jmp    ad786 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>+0x86>
-   ad784:	xor    %ebp,%ebp
-   ad786:	mov    $0x1,%edi
-   ad78b:	call   1987a0 <<std::sys::pal::unix::time::Timespec>::now>
-   ad790:	mov    %rax,0x28(%rsp)
-   ad795:	mov    %edx,0x30(%rsp)
-   ad799:	mov    0x20(%rsp),%rax
-   ad79e:	mov    %rax,0x38(%rsp)
-   ad7a3:	mov    0x4(%rsp),%eax
-   ad7a7:	mov    %eax,0x40(%rsp)
-   ad7ab:	lea    0x8(%rsp),%rdi
-   ad7b0:	lea    0x28(%rsp),%rsi
-   ad7b5:	lea    0x38(%rsp),%rdx
-   ad7ba:	call   1986d0 <<std::sys::pal::unix::time::Timespec>::sub_timespec>
-   ad7bf:	cmpb   $0x0,0x8(%rsp)
-   ad7c4:	mov    0x18(%rsp),%edx
-   ad7c8:	cmovne %ebx,%edx
-   ad7cb:	cmove  0x10(%rsp),%rbx
-   ad7d1:	mov    %rbp,0x8(%rsp)
-   ad7d6:	lea    0x8(%rsp),%rax
-   ad7db:	mov    %rbx,%rax
-   ad7de:	add    $0x48,%rsp
-   ad7e2:	pop    %rbx
-   ad7e3:	pop    %r12
-   ad7e5:	pop    %r13
-   ad7e7:	pop    %r14
-   ad7e9:	pop    %r15
-   ad7eb:	pop    %rbp
-   ad7ec:	ret
-   ad7ed:	lea    0x114a5c(%rip),%rdx        # 1c2250 <anon.8cfae0649b24339a7c6ff37f2bd6b634.1766.llvm.13263554319387139704+0x298>
-   ad7f4:	mov    %r15,%rsi
-   ad7f7:	call   *0x118bf3(%rip)        # 1c63f0 <_DYNAMIC+0x250>
+000000000010c430 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>>:
+  10c430:	push   %rbp
+  10c431:	push   %r15
+  10c433:	push   %r14
+  10c435:	push   %r13
+  10c437:	push   %r12
+  10c439:	push   %rbx
+  10c43a:	sub    $0x48,%rsp
+  10c43e:	mov    %rcx,%r12
+  10c441:	mov    %rdx,%r15
+  10c444:	mov    %rsi,%r13
+  10c447:	mov    %rdi,%r14
+  10c44a:	mov    $0x1,%edi
+  10c44f:	call   2897c0 <<std::sys::pal::unix::time::Timespec>::now>
+  10c454:	mov    %rax,0x20(%rsp)
+  10c459:	mov    %edx,0x4(%rsp)
+  10c45d:	xor    %ebx,%ebx
+  10c45f:	test   %r12,%r12
+  10c462:	je     10c4b4 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>+0x84>
+  10c464:	xor    %edi,%edi
+  10c466:	lea    0x8(%rsp),%rax
+  10c46b:	xor    %ebp,%ebp
+  10c46d:	nopl   (%rax)
+  10c470:	mov    %r14,0x8(%rsp)
+  10c475:	cmp    %r15,%rdi
+  10c478:	jae    10c51d <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>+0xed>
+  10c47e:	mov    0x8(%rsp),%rcx
+  10c483:	movzbl (%rcx),%ecx
+  10c486:	mov    $0xffffffffffffffff,%rdx
+  10c48d:	shl    %cl,%rdx
+  10c490:	not    %rdx
+  10c493:	and    0x0(%r13,%rdi,8),%rdx
+  10c498:	add    %rdx,%rbp
+  10c49b:	mov    %rdi,%rcx
+  10c49e:	inc    %rcx
+  10c4a1:	cmp    %r15,%rcx
+  10c4a4:	mov    $0x0,%edi
+  10c4a9:	cmovne %rcx,%rdi
+  10c4ad:	dec    %r12
+  10c4b0:	jne    10c470 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>+0x40>
+  10c4b2:	jmp    10c4b6 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>+0x86>
+  10c4b4:	xor    %ebp,%ebp
+  10c4b6:	mov    $0x1,%edi
+  10c4bb:	call   2897c0 <<std::sys::pal::unix::time::Timespec>::now>
+  10c4c0:	mov    %rax,0x28(%rsp)
+  10c4c5:	mov    %edx,0x30(%rsp)
+  10c4c9:	mov    0x20(%rsp),%rax
+  10c4ce:	mov    %rax,0x38(%rsp)
+  10c4d3:	mov    0x4(%rsp),%eax
+  10c4d7:	mov    %eax,0x40(%rsp)
+  10c4db:	lea    0x8(%rsp),%rdi
+  10c4e0:	lea    0x28(%rsp),%rsi
+  10c4e5:	lea    0x38(%rsp),%rdx
+  10c4ea:	call   2896f0 <<std::sys::pal::unix::time::Timespec>::sub_timespec>
+  10c4ef:	cmpb   $0x0,0x8(%rsp)
+  10c4f4:	mov    0x18(%rsp),%edx
+  10c4f8:	cmovne %ebx,%edx
+  10c4fb:	cmove  0x10(%rsp),%rbx
+  10c501:	mov    %rbp,0x8(%rsp)
+  10c506:	lea    0x8(%rsp),%rax
+  10c50b:	mov    %rbx,%rax
+  10c50e:	add    $0x48,%rsp
+  10c512:	pop    %rbx
+  10c513:	pop    %r12
+  10c515:	pop    %r13
+  10c517:	pop    %r14
+  10c519:	pop    %r15
+  10c51b:	pop    %rbp
+  10c51c:	ret
+  10c51d:	lea    0x1aa2cc(%rip),%rdx        # 2b67f0 <anon.8cfae0649b24339a7c6ff37f2bd6b634.1766.llvm.13263554319387139704+0x580>
+  10c524:	mov    %r15,%rsi
+  10c527:	call   *0x1b014b(%rip)        # 2bc678 <_DYNAMIC+0x218>

@@ -1,71 +1,71 @@
 # gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>
 # rustc 1.95.0 (59807616e 2026-04-14); release profile; objdump -d --no-show-raw-insn -C
-00000000000ad600 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>>:
-   ad600:	push   %rbp
-   ad601:	push   %r15
-   ad603:	push   %r14
-   ad605:	push   %r13
-   ad607:	push   %r12
-   ad609:	push   %rbx
-   ad60a:	sub    $0x48,%rsp
-   ad60e:	mov    %rcx,%r12
-   ad611:	mov    %rdx,%r15
-   ad614:	mov    %rsi,%r13
-   ad617:	mov    %rdi,%r14
-   ad61a:	mov    $0x1,%edi
-   ad61f:	call   1987a0 <<std::sys::pal::unix::time::Timespec>::now>
-   ad624:	mov    %rax,0x20(%rsp)
-   ad629:	mov    %edx,0x4(%rsp)
-   ad62d:	xor    %ebx,%ebx
-   ad62f:	test   %r12,%r12
-   ad632:	je     ad678 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>+0x78>
-   ad634:	xor    %edi,%edi
-   ad636:	lea    0x8(%rsp),%rax
-   ad63b:	xor    %ebp,%ebp
-   ad63d:	nopl   (%rax)
-   ad640:	mov    %r14,0x8(%rsp)
-   ad645:	cmp    %r15,%rdi
-   ad648:	jae    ad6e1 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>+0xe1>
-   ad64e:	mov    0x8(%rsp),%rcx
-   ad653:	mov    0x8(%rcx),%rcx
-   ad657:	and    0x0(%r13,%rdi,8),%rcx
-   ad65c:	add    %rcx,%rbp
-   ad65f:	mov    %rdi,%rcx
-   ad662:	inc    %rcx
-   ad665:	cmp    %r15,%rcx
-   ad668:	mov    $0x0,%edi
-   ad66d:	cmovne %rcx,%rdi
-   ad671:	dec    %r12
-   ad674:	jne    ad640 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>+0x40>
-   ad676:	jmp    ad67a <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>+0x7a>
-   ad678:	xor    %ebp,%ebp
-   ad67a:	mov    $0x1,%edi
-   ad67f:	call   1987a0 <<std::sys::pal::unix::time::Timespec>::now>
-   ad684:	mov    %rax,0x28(%rsp)
-   ad689:	mov    %edx,0x30(%rsp)
-   ad68d:	mov    0x20(%rsp),%rax
-   ad692:	mov    %rax,0x38(%rsp)
-   ad697:	mov    0x4(%rsp),%eax
-   ad69b:	mov    %eax,0x40(%rsp)
-   ad69f:	lea    0x8(%rsp),%rdi
-   ad6a4:	lea    0x28(%rsp),%rsi
-   ad6a9:	lea    0x38(%rsp),%rdx
-   ad6ae:	call   1986d0 <<std::sys::pal::unix::time::Timespec>::sub_timespec>
-   ad6b3:	cmpb   $0x0,0x8(%rsp)
-   ad6b8:	mov    0x18(%rsp),%edx
-   ad6bc:	cmovne %ebx,%edx
-   ad6bf:	cmove  0x10(%rsp),%rbx
-   ad6c5:	mov    %rbp,0x8(%rsp)
-   ad6ca:	lea    0x8(%rsp),%rax
-   ad6cf:	mov    %rbx,%rax
-   ad6d2:	add    $0x48,%rsp
-   ad6d6:	pop    %rbx
-   ad6d7:	pop    %r12
-   ad6d9:	pop    %r13
-   ad6db:	pop    %r14
-   ad6dd:	pop    %r15
-   ad6df:	pop    %rbp
-   ad6e0:	ret
-   ad6e1:	lea    0x114b68(%rip),%rdx        # 1c2250 <anon.8cfae0649b24339a7c6ff37f2bd6b634.1766.llvm.13263554319387139704+0x298>
-   ad6e8:	mov    %r15,%rsi
-   ad6eb:	call   *0x118cff(%rip)        # 1c63f0 <_DYNAMIC+0x250>
+000000000010c330 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>>:
+  10c330:	push   %rbp
+  10c331:	push   %r15
+  10c333:	push   %r14
+  10c335:	push   %r13
+  10c337:	push   %r12
+  10c339:	push   %rbx
+  10c33a:	sub    $0x48,%rsp
+  10c33e:	mov    %rcx,%r12
+  10c341:	mov    %rdx,%r15
+  10c344:	mov    %rsi,%r13
+  10c347:	mov    %rdi,%r14
+  10c34a:	mov    $0x1,%edi
+  10c34f:	call   2897c0 <<std::sys::pal::unix::time::Timespec>::now>
+  10c354:	mov    %rax,0x20(%rsp)
+  10c359:	mov    %edx,0x4(%rsp)
+  10c35d:	xor    %ebx,%ebx
+  10c35f:	test   %r12,%r12
+  10c362:	je     10c3a8 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>+0x78>
+  10c364:	xor    %edi,%edi
+  10c366:	lea    0x8(%rsp),%rax
+  10c36b:	xor    %ebp,%ebp
+  10c36d:	nopl   (%rax)
+  10c370:	mov    %r14,0x8(%rsp)
+  10c375:	cmp    %r15,%rdi
+  10c378:	jae    10c411 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>+0xe1>
+  10c37e:	mov    0x8(%rsp),%rcx
+  10c383:	mov    0x8(%rcx),%rcx
+  10c387:	and    0x0(%r13,%rdi,8),%rcx
+  10c38c:	add    %rcx,%rbp
+  10c38f:	mov    %rdi,%rcx
+  10c392:	inc    %rcx
+  10c395:	cmp    %r15,%rcx
+  10c398:	mov    $0x0,%edi
+  10c39d:	cmovne %rcx,%rdi
+  10c3a1:	dec    %r12
+  10c3a4:	jne    10c370 <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>+0x40>
+  10c3a6:	jmp    10c3aa <gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::Precomputed>+0x7a>
+  10c3a8:	xor    %ebp,%ebp
+  10c3aa:	mov    $0x1,%edi
+  10c3af:	call   2897c0 <<std::sys::pal::unix::time::Timespec>::now>
+  10c3b4:	mov    %rax,0x28(%rsp)
+  10c3b9:	mov    %edx,0x30(%rsp)
+  10c3bd:	mov    0x20(%rsp),%rax
+  10c3c2:	mov    %rax,0x38(%rsp)
+  10c3c7:	mov    0x4(%rsp),%eax
+  10c3cb:	mov    %eax,0x40(%rsp)
+  10c3cf:	lea    0x8(%rsp),%rdi
+  10c3d4:	lea    0x28(%rsp),%rsi
+  10c3d9:	lea    0x38(%rsp),%rdx
+  10c3de:	call   2896f0 <<std::sys::pal::unix::time::Timespec>::sub_timespec>
+  10c3e3:	cmpb   $0x0,0x8(%rsp)
+  10c3e8:	mov    0x18(%rsp),%edx
+  10c3ec:	cmovne %ebx,%edx
+  10c3ef:	cmove  0x10(%rsp),%rbx
+  10c3f5:	mov    %rbp,0x8(%rsp)
+  10c3fa:	lea    0x8(%rsp),%rax
+  10c3ff:	mov    %rbx,%rax
+  10c402:	add    $0x48,%rsp
+  10c406:	pop    %rbx
+  10c407:	pop    %r12
+  10c409:	pop    %r13
+  10c40b:	pop    %r14
+  10c40d:	pop    %r15
+  10c40f:	pop    %rbp
+  10c410:	ret
+  10c411:	lea    0x1aa3d8(%rip),%rdx        # 2b67f0 <anon.8cfae0649b24339a7c6ff37f2bd6b634.1766.llvm.13263554319387139704+0x580>
+  10c418:	mov    %r15,%rsi
+  10c41b:	call   *0x1b0257(%rip)        # 2bc678 <_DYNAMIC+0x218>
