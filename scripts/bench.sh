@@ -42,18 +42,21 @@ else
     $bin contention --out results/contention.json
 fi
 
-inputs=(results/criterion.json results/contention.json)
+# The merged file takes its run facts (compiler, flags, revision) from the last input, so the
+# Go anchor, when present, goes first.
+inputs=()
 if [ $go = 1 ]; then
     echo "== go anchor"
     goargs=()
     [ $quick = 1 ] && goargs+=(--quick)
     if scripts/go-anchor.sh "${goargs[@]}" --out results/go-anchor.json; then
-        inputs+=(results/go-anchor.json)
+        inputs=(results/go-anchor.json)
     else
         echo "bench.sh: the Go anchor failed; going on without it" >&2
     fi
 fi
 
+inputs+=(results/criterion.json results/contention.json)
 $bin merge "${inputs[@]}" --out results/latest.json
 if [ ${#update[@]} -gt 0 ]; then
     $bin merge results/latest.json --out results/baseline.json "${update[@]}"
