@@ -104,6 +104,9 @@ struct RunArgs {
     /// Changes within this many percent count as unchanged.
     #[arg(long, default_value = "5%")]
     threshold: String,
+    /// Also make this run the new baseline (after comparing with the old one).
+    #[arg(long)]
+    update_baseline: bool,
 }
 
 fn cmd_run(a: RunArgs) -> CmdResult {
@@ -113,6 +116,7 @@ fn cmd_run(a: RunArgs) -> CmdResult {
         plots_dir: a.plots_dir,
         baseline: a.baseline,
         threshold_pct: compare::parse_threshold(&a.threshold)?,
+        update_baseline: a.update_baseline,
     };
     let outcome = pipeline::run(&cfg, &mut |l| eprintln!("{l}"))?;
     println!("{}", pipeline::findings(&outcome.results.rows));

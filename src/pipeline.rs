@@ -25,6 +25,8 @@ pub struct RunConfig {
     pub plots_dir: PathBuf,
     pub baseline: PathBuf,
     pub threshold_pct: f64,
+    /// Also write the results as the new baseline (the only way `run` replaces it).
+    pub update_baseline: bool,
 }
 
 /// What came of a run.
@@ -97,14 +99,19 @@ pub fn run(
     io::write(&cfg.out, &results, BaselinePolicy::Protect)?;
     log(&format!("wrote {}", cfg.out.display()));
 
+    // Compare before replacing the baseline, so that an update still reports the change.
+    let (comparison, regressed) = compare_with_baseline(&cfg.baseline, &cfg.out, cfg.threshold_pct);
+    if cfg.update_baseline {
+        io::write(&cfg.baseline, &results, BaselinePolicy::Replace)?;
+        log(&format!("wrote {} (the new baseline)", cfg.baseline.display()));
+    }
+
     let plots = plots::render_all(std::slice::from_ref(&results), &cfg.plots_dir)?;
     log(&format!(
         "{} plots in {}",
         plots.len(),
         cfg.plots_dir.display()
     ));
-
-    let (comparison, regressed) = compare_with_baseline(&cfg.baseline, &cfg.out, cfg.threshold_pct);
     Ok(RunOutcome {
         results,
         plots,
@@ -128,7 +135,16 @@ fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) ->
     };
     match compare::compare_files(baseline, current, &opts) {
         Ok(c) => {
-            let mut text = report::render(&c, report::Format::Table);
+            // The rows that need a look (regressed, invalid), then the counts; the full table
+            // is one `gomap-bench compare` away.
+            let table = report::render(&c, report::Format::Table);
+            let mut text = format!("compared with {}:\n", baseline.display());
+            for l in table.lines() {
+                if l.starts_with("verdict") || l.starts_with("regressed") || l.starts_with("invalid") {
+                    text.push_str(l);
+                    text.push('\n');
+                }
+            }
             text.push_str(&c.summary());
             text.push('\n');
             (text, c.has_regression())
