@@ -103,7 +103,10 @@ pub fn run(
     let (comparison, regressed) = compare_with_baseline(&cfg.baseline, &cfg.out, cfg.threshold_pct);
     if cfg.update_baseline {
         io::write(&cfg.baseline, &results, BaselinePolicy::Replace)?;
-        log(&format!("wrote {} (the new baseline)", cfg.baseline.display()));
+        log(&format!(
+            "wrote {} (the new baseline)",
+            cfg.baseline.display()
+        ));
     }
 
     let plots = plots::render_all(std::slice::from_ref(&results), &cfg.plots_dir)?;
@@ -140,7 +143,10 @@ fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) ->
             let table = report::render(&c, report::Format::Table);
             let mut text = format!("compared with {}:\n", baseline.display());
             for l in table.lines() {
-                if l.starts_with("verdict") || l.starts_with("regressed") || l.starts_with("invalid") {
+                if l.starts_with("verdict")
+                    || l.starts_with("regressed")
+                    || l.starts_with("invalid")
+                {
                     text.push_str(l);
                     text.push('\n');
                 }

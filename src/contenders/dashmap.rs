@@ -38,19 +38,19 @@ impl Contender for DashMapContender {
 }
 
 impl Handle for &DashMapContender {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.map.get(k).map(|r| *r)
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         self.map.insert(k, v).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.map.remove(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.map.insert(k, v).is_some()
     }

@@ -9,6 +9,31 @@ use super::{BuildSpec, Contender, Handle, Hasher};
 use crate::concurrent::sharded::default_shard_count;
 use crate::concurrent::{FailFastGoMap, MutexGoMap, RwLockGoMap, ShardedGoMap};
 
+/// The four wrappers share GoMap's API shape (`get` / `insert` / `remove` through `&self`),
+/// so one handle body serves them all.
+macro_rules! delegate_handle {
+    ($t:ident) => {
+        impl Handle for &$t {
+            #[inline(always)]
+            fn get(&mut self, k: &u64) -> Option<u64> {
+                self.0.get(k)
+            }
+            #[inline(always)]
+            fn insert(&mut self, k: u64, v: u64) -> bool {
+                self.0.insert(k, v).is_none()
+            }
+            #[inline(always)]
+            fn remove(&mut self, k: &u64) -> bool {
+                self.0.remove(k).is_some()
+            }
+            #[inline(always)]
+            fn update(&mut self, k: u64, v: u64) -> bool {
+                self.0.insert(k, v).is_some()
+            }
+        }
+    };
+}
+
 /// `gomap-mutex`: one GoMap behind one `std::sync::Mutex`.
 pub struct GoMapMutex(MutexGoMap<u64, u64, Hasher>);
 /// `gomap-rwlock`: one GoMap behind one `std::sync::RwLock`.
@@ -36,24 +61,7 @@ impl Contender for GoMapMutex {
     }
 }
 
-impl Handle for &GoMapMutex {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        self.0.get(k)
-    }
-    #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        self.0.insert(k, v).is_none()
-    }
-    #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        self.0.remove(k).is_some()
-    }
-    #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        self.0.insert(k, v).is_some()
-    }
-}
+delegate_handle!(GoMapMutex);
 
 impl Contender for GoMapRwLock {
     const NAME: &'static str = "gomap-rwlock";
@@ -72,24 +80,7 @@ impl Contender for GoMapRwLock {
     }
 }
 
-impl Handle for &GoMapRwLock {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        self.0.get(k)
-    }
-    #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        self.0.insert(k, v).is_none()
-    }
-    #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        self.0.remove(k).is_some()
-    }
-    #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        self.0.insert(k, v).is_some()
-    }
-}
+delegate_handle!(GoMapRwLock);
 
 impl Contender for GoMapSharded {
     const NAME: &'static str = "gomap-sharded";
@@ -113,24 +104,7 @@ impl Contender for GoMapSharded {
     }
 }
 
-impl Handle for &GoMapSharded {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        self.0.get(k)
-    }
-    #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        self.0.insert(k, v).is_none()
-    }
-    #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        self.0.remove(k).is_some()
-    }
-    #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        self.0.insert(k, v).is_some()
-    }
-}
+delegate_handle!(GoMapSharded);
 
 impl Contender for GoMapFailFast {
     const NAME: &'static str = "gomap-failfast";
@@ -156,22 +130,5 @@ impl Contender for GoMapFailFast {
     }
 }
 
-/// The panicking API: at one thread a panic would be a bug, and the runner reports it.
-impl Handle for &GoMapFailFast {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        self.0.get(k)
-    }
-    #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        self.0.insert(k, v).is_none()
-    }
-    #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        self.0.remove(k).is_some()
-    }
-    #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        self.0.insert(k, v).is_some()
-    }
-}
+// The panicking API: at one thread a panic would be a bug, and the runner reports it.
+delegate_handle!(GoMapFailFast);

@@ -34,19 +34,19 @@ impl Contender for HashbrownMutex {
 }
 
 impl Handle for &HashbrownMutex {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.0.lock().expect(POISONED).get(k).copied()
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         self.0.lock().expect(POISONED).insert(k, v).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.0.lock().expect(POISONED).remove(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.0.lock().expect(POISONED).insert(k, v).is_some()
     }
@@ -70,19 +70,19 @@ impl Contender for HashbrownRwLock {
 }
 
 impl Handle for &HashbrownRwLock {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.0.read().expect(POISONED).get(k).copied()
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         self.0.write().expect(POISONED).insert(k, v).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.0.write().expect(POISONED).remove(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.0.write().expect(POISONED).insert(k, v).is_some()
     }
@@ -105,19 +105,19 @@ impl Contender for StdMutex {
 }
 
 impl Handle for &StdMutex {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.0.lock().expect(POISONED).get(k).copied()
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         self.0.lock().expect(POISONED).insert(k, v).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.0.lock().expect(POISONED).remove(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.0.lock().expect(POISONED).insert(k, v).is_some()
     }

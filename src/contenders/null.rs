@@ -29,21 +29,21 @@ impl Handle for NullHandle {
     // Each operation passes its key through `black_box` and nothing else: folding it into
     // the handle's state would add a load–xor–store chain through memory per op, a cost no
     // real map has, and the null contender must not be slower than the harness itself.
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         Some(black_box(*k))
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         black_box(k ^ v);
         true
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         black_box(*k);
         true
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         black_box(k ^ v);
         true

@@ -31,22 +31,22 @@ impl Contender for PapayaContender {
 }
 
 impl Handle for &PapayaContender {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         let g = self.0.guard();
         self.0.get(k, &g).copied()
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         let g = self.0.guard();
         self.0.insert(k, v, &g).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         let g = self.0.guard();
         self.0.remove(k, &g).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         let g = self.0.guard();
         self.0.insert(k, v, &g).is_some()

@@ -27,21 +27,21 @@ impl Contender for SccContender {
 }
 
 impl Handle for &SccContender {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.0.read_sync(k, |_, v| *v)
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         // `insert_sync` refuses an existing key instead of replacing it; `upsert_sync` has the
         // trait's insert-or-replace meaning and returns the old value.
         self.0.upsert_sync(k, v).is_none()
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.0.remove_sync(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.0.upsert_sync(k, v).is_some()
     }

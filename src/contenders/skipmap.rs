@@ -46,19 +46,19 @@ impl Contender for SkipMapContender {
 }
 
 impl Handle for &SkipMapContender {
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
         self.0.get(k).map(|e| *e.value())
     }
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
         !self.replace(k, v)
     }
-    #[inline]
+    #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
         self.0.remove(k).is_some()
     }
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
         self.replace(k, v)
     }
