@@ -214,7 +214,7 @@ fn collect_reads_a_fake_criterion_tree() {
         ids,
         [
             "ops/gomap/fast64/get_hit/size=1024/threads=1/-/avx2",
-            "ops/gomap/fast64/get_hit/size=4096/threads=1/-/sse2",
+            "ops/gomap/fast64/get_hit/size=4096/threads=1/-/-",
             "ops/hashbrown/get_hit/size=1024/threads=1/-/-",
         ]
     );
