@@ -71,8 +71,8 @@ impl<K, V> Bucket<K, V> {
     /// value's line (64 bytes further on for u64 → u64), each address waiting on the compare
     /// before it: on a large map, cache misses in a row. Prefetching the keys' last line and
     /// the values' first and last lines starts them alongside the first. Measured (README):
-    /// it shortens hits on large maps and leaves misses unchanged. (The generic insert and
-    /// remove walks measured no gain from it and do without.) Go does not do this; it
+    /// it shortens hits and removes on large maps and leaves misses unchanged. (The insert
+    /// walks measured no gain from it and do without.) Go does not do this; it
     /// changes no layout and no result, only when memory is asked. (Keys or values spanning
     /// more than two lines leave their middle lines to the hardware prefetcher.)
     #[inline(always)]

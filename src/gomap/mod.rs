@@ -533,6 +533,7 @@ where
         loop {
             // SAFETY: `b` is a bucket of the current array's chain at `first`.
             let bucket = unsafe { &*b };
+            bucket.prefetch_slots();
             for i in P::match_byte(&bucket.tophash, top) {
                 // SAFETY: live slot (tophash matched a live tophash).
                 if unsafe { bucket.keys[i].assume_init_ref() }.borrow() == key {
