@@ -466,11 +466,31 @@ where
     /// `insert` with the hash computed by the caller (with this map's hasher).
     #[inline(always)]
     pub fn insert_hashed(&mut self, hash: u64, key: K, value: V) -> Option<V> {
+        let top = tophash(hash);
+        self.assign(hash, key, value, |bucket, key| {
+            P::match_byte(&bucket.tophash, top)
+                // SAFETY: matching a live tophash means the slot is live.
+                .find(|&i| unsafe { bucket.keys[i].assume_init_ref() } == key)
+        })
+    }
+
+    /// Go's `mapassign` after the hash, shared by the generic and the fast64 paths, which
+    /// differ only in how a bucket is searched for the key (`find_in`: tophash then key, or
+    /// keys directly): walk the chain remembering the first empty slot, stop at emptyRest;
+    /// overwrite a found key; for a new key, maybe start a growth and search again (Go's
+    /// `again`), then fill the remembered slot or a new overflow bucket.
+    #[inline(always)]
+    pub(crate) fn assign(
+        &mut self,
+        hash: u64,
+        key: K,
+        value: V,
+        find_in: impl Fn(&Bucket<K, V>, &K) -> Option<usize>,
+    ) -> Option<V> {
         if !self.buckets.is_allocated() {
             // Go allocates a single bucket lazily, on the first write.
             self.buckets = BucketArray::new(0);
         }
-        let top = tophash(hash);
         loop {
             let mut b = self.write_bucket(hash);
             // Go's `insertb`/`inserti`: the first empty slot of the chain.
@@ -478,13 +498,10 @@ where
             let last = loop {
                 // SAFETY: `b` is a bucket of the current array (write_bucket, then overflow links).
                 let bucket = unsafe { &mut *b };
-                for i in P::match_byte(&bucket.tophash, top) {
-                    // SAFETY: matching a live tophash means the slot is live.
-                    if unsafe { bucket.keys[i].assume_init_ref() } == &key {
-                        // SAFETY: as above; the value is initialized.
-                        let v = unsafe { bucket.values[i].assume_init_mut() };
-                        return Some(std::mem::replace(v, value));
-                    }
+                if let Some(i) = find_in(bucket, &key) {
+                    // SAFETY: `find_in` returns live slots only: the value is initialized.
+                    let v = unsafe { bucket.values[i].assume_init_mut() };
+                    return Some(std::mem::replace(v, value));
                 }
                 if slot.is_none() {
                     slot = P::match_empty(&bucket.tophash).lowest().map(|i| (b, i));
@@ -501,7 +518,7 @@ where
             }
             let (b, i) = slot.unwrap_or_else(|| (self.new_overflow(last), 0));
             // SAFETY: `b`'s slot `i` is empty: found by match_empty or a fresh overflow bucket.
-            unsafe { self.write_slot(b, i, top, key, value) };
+            unsafe { self.write_slot(b, i, tophash(hash), key, value) };
             return None;
         }
     }

@@ -29,7 +29,7 @@ pub use keys_avx512::KeysAvx512;
 #[cfg(target_arch = "x86_64")]
 pub use keys_sse2::KeysSse2;
 
-use super::bucket::{tophash, Bucket, BUCKET_CNT};
+use super::bucket::{Bucket, BUCKET_CNT};
 use super::locate::Locate;
 use super::probe::Probe;
 use super::GoMap;
@@ -133,37 +133,10 @@ impl<V, S: BuildHasher, L: Locate, P: Probe> GoMap<u64, V, S, L, P> {
         value: V,
         kp: KP,
     ) -> Option<V> {
-        if !self.buckets.is_allocated() {
-            self.buckets = super::bucket::BucketArray::new(0);
-        }
-        loop {
-            let mut b = self.write_bucket(hash);
-            let mut slot: Option<(*mut Bucket<u64, V>, usize)> = None;
-            let last = loop {
-                // SAFETY: a bucket of the current array (write_bucket, then overflow links).
-                let bucket = unsafe { &mut *b };
-                if let Some(i) = kp.find(&bucket.tophash, keys_of(bucket), key) {
-                    // SAFETY: `find` accepts live slots only: the value is initialized.
-                    let v = unsafe { bucket.values[i].assume_init_mut() };
-                    return Some(std::mem::replace(v, value));
-                }
-                if slot.is_none() {
-                    slot = P::match_empty(&bucket.tophash).lowest().map(|i| (b, i));
-                }
-                if P::has_empty_rest(&bucket.tophash) || bucket.overflow.is_null() {
-                    break b;
-                }
-                b = bucket.overflow;
-            };
-            if self.needs_grow() {
-                self.hash_grow();
-                continue;
-            }
-            let (b, i) = slot.unwrap_or_else(|| (self.new_overflow(last), 0));
-            // SAFETY: an empty slot of the current array (match_empty or a fresh bucket).
-            unsafe { self.write_slot(b, i, tophash(hash), key, value) };
-            return None;
-        }
+        // Go's mapassign_fast64 compares keys directly; the rest of the assign is shared.
+        self.assign(hash, key, value, |bucket, &key| {
+            kp.find(&bucket.tophash, keys_of(bucket), key)
+        })
     }
 
     /// `remove_fast64` with a chosen key probe. Like Go's, it does not stop early at
