@@ -394,10 +394,24 @@ where
         if self.count == 0 {
             return None;
         }
+        Self::find_in_chain(self.read_bucket(hash), hash, key)
+    }
+
+    /// The slot of `key` in the chain starting at `b`: tophash first, then key, stopping at
+    /// emptyRest (the walk of Go's `mapaccess1` and `mapdelete`).
+    #[inline(always)]
+    fn find_in_chain<Q>(
+        mut b: *mut Bucket<K, V>,
+        hash: u64,
+        key: &Q,
+    ) -> Option<(*mut Bucket<K, V>, usize)>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
         let top = tophash(hash);
-        let mut b = self.read_bucket(hash);
         loop {
-            // SAFETY: `b` is a bucket of a live array (read_bucket, then overflow links).
+            // SAFETY: `b` is a bucket of a live array (the caller's start, then overflow links).
             let bucket = unsafe { &*b };
             bucket.prefetch_slots();
             for i in P::match_byte(&bucket.tophash, top) {
@@ -544,24 +558,10 @@ where
         if self.count == 0 {
             return None;
         }
-        let top = tophash(hash);
         let first = self.write_bucket(hash);
-        let mut b = first;
-        loop {
-            // SAFETY: `b` is a bucket of the current array's chain at `first`.
-            let bucket = unsafe { &*b };
-            bucket.prefetch_slots();
-            for i in P::match_byte(&bucket.tophash, top) {
-                // SAFETY: live slot (tophash matched a live tophash).
-                if unsafe { bucket.keys[i].assume_init_ref() }.borrow() == key {
-                    return Some(unsafe { self.take_slot(first, b, i) });
-                }
-            }
-            if P::has_empty_rest(&bucket.tophash) || bucket.overflow.is_null() {
-                return None;
-            }
-            b = bucket.overflow;
-        }
+        let (b, i) = Self::find_in_chain(first, hash, key)?;
+        // SAFETY: a live slot in the chain at `first` of the current array.
+        Some(unsafe { self.take_slot(first, b, i) })
     }
 }
 
