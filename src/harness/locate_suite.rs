@@ -149,36 +149,27 @@ fn ns_row(
     isa: &str,
     r: Result<Vec<f64>, String>,
 ) -> Row {
-    match r {
-        Ok(samples) => Row::from_samples(
-            suite,
-            map,
-            op,
-            size as u64,
-            1,
-            "-",
-            isa,
-            Unit::NsPerOp,
-            samples,
-        ),
-        Err(e) => {
-            let mut row = Row::from_samples(
-                suite,
-                map,
-                op,
-                size as u64,
-                1,
-                "-",
-                isa,
-                Unit::NsPerOp,
-                vec![0.0],
-            );
-            row.samples.clear();
-            row.valid = false;
-            row.extra.insert("validation_error".into(), e.into());
-            row
-        }
+    // An invalid cell has no samples: its median, min and max are NaN, written as null.
+    let (samples, error) = match r {
+        Ok(samples) => (samples, None),
+        Err(e) => (Vec::new(), Some(e)),
+    };
+    let mut row = Row::from_samples(
+        suite,
+        map,
+        op,
+        size as u64,
+        1,
+        "-",
+        isa,
+        Unit::NsPerOp,
+        samples,
+    );
+    if let Some(e) = error {
+        row.valid = false;
+        row.extra.insert("validation_error".into(), e.into());
     }
+    row
 }
 
 /// The paired-difference row: samples are the differences A − B (ns/op), with the CI.
@@ -338,17 +329,12 @@ fn in_situ_rows(cfg: &LocateConfig, fx: &Fixture, log: Log) -> Vec<Row> {
     );
     pair(
         "fast64",
-        KeysScalarName::NAME,
+        <GoFast64<KeysScalar> as SingleMap>::isa(),
         paired::<GoFast64<KeysScalar, Precomputed>, GoFast64<KeysScalar, FromB>>(
             fx, cfg.secs, reps,
         ),
     );
     rows
-}
-
-struct KeysScalarName;
-impl KeysScalarName {
-    const NAME: &'static str = "scalar";
 }
 
 fn paired<A: SingleMap, B: SingleMap>(
