@@ -1,27 +1,26 @@
 //! A small read-heavy contention matrix under criterion (`cargo bench --bench contention`):
-//! a few maps × 1..cores threads, 2^12 entries, uniform keys. One criterion iteration is one op
-//! per thread; `iter_custom` runs a whole pinned, validated repetition (see
-//! `harness::runner`) and returns its wall time, so throughput is ops of all threads per second.
-//! Short measurement times keep the whole file under a minute; the `contention` command is the
-//! real measurement.
+//! every registered contender × 1..cores threads (at most 2), 2^12 entries, uniform keys.
+//!
+//! One criterion iteration is one op per thread; `iter_custom` runs a whole pinned, validated
+//! repetition (`harness::runner`: every worker pinned to its own core) and returns its wall
+//! time, so throughput is ops of all threads per second. The configuration (times, quick
+//! mode) is `common`'s, as for every bench; ids follow `collect`'s convention, so the rows
+//! have the identities the `contention` command gives the same cells. The `contention`
+//! command is the real measurement; this is the criterion view of its read-heavy cells.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use gomap_bench::contenders::{self, Contender, ContenderVisitor};
+mod common;
+
+use criterion::{BenchmarkId, Throughput};
+use gomap_bench::contenders::{self, Contender, ContenderVisitor, Role};
 use gomap_bench::harness::runner::{generate_streams, timed_rep, CellSpec};
 use gomap_bench::harness::workload::{Dist, Workload};
-use std::time::Duration;
 
-const MAPS: &[&str] = &[
-    "gomap-rwlock",
-    "gomap-sharded",
-    "dashmap",
-    "hashbrown-rwlock",
-    "papaya",
-    "scc",
-];
+const BENCH: &str = "contention";
+const SIZE: u64 = 1 << 12;
+const WORKLOAD: Workload = Workload::ReadHeavy;
 
 struct Bench<'a, 'c> {
-    c: &'a mut criterion::BenchmarkGroup<'c, criterion::measurement::WallTime>,
+    g: &'a mut criterion::BenchmarkGroup<'c, criterion::measurement::WallTime>,
     threads: u32,
 }
 
@@ -29,51 +28,45 @@ impl ContenderVisitor for Bench<'_, '_> {
     type Output = ();
     fn visit<C: Contender>(self) {
         let threads = self.threads;
-        self.c.throughput(Throughput::Elements(threads as u64));
-        self.c.bench_function(
-            BenchmarkId::new(C::NAME, format!("threads={threads}")),
-            |b| {
+        self.g.throughput(Throughput::Elements(threads as u64));
+        let spec = |iters: u64| CellSpec {
+            workload: WORKLOAD,
+            dist: Dist::Uniform,
+            size: SIZE,
+            threads,
+            secs: 0.0,
+            reps: 1,
+            ops_per_thread: Some(iters),
+            shards: None,
+        };
+        let value = format!("size={SIZE},threads={threads},dist={}", Dist::Uniform);
+        self.g
+            .bench_function(BenchmarkId::new(C::NAME, value), |b| {
                 b.iter_custom(|iters| {
-                    let spec = CellSpec {
-                        workload: Workload::ReadHeavy,
-                        dist: Dist::Uniform,
-                        size: 1 << 12,
-                        threads,
-                        secs: 0.0,
-                        reps: 1,
-                        ops_per_thread: Some(iters),
-                        shards: None,
-                    };
+                    let spec = spec(iters);
                     let owned = generate_streams(&spec, iters);
                     let streams: Vec<_> = owned.iter().map(|s| s.as_stream()).collect();
-                    timed_rep::<C>(&spec, &streams).unwrap_or_else(|e| panic!("{}: {e}", C::NAME))
+                    timed_rep::<C>(&spec, &streams)
+                        .unwrap_or_else(|e| common::invalid(BENCH, C::NAME, SIZE as usize, &e))
                 })
-            },
-        );
+            });
     }
 }
 
-fn contention(c: &mut Criterion) {
+fn main() {
+    let mut c = common::criterion();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
-    let mut group = c.benchmark_group("contention/read-heavy");
-    group
-        .warm_up_time(Duration::from_millis(200))
-        .measurement_time(Duration::from_millis(1500))
-        .sample_size(10);
+    let mut g = common::group(&mut c, BENCH, WORKLOAD.name(), SIZE as usize);
     for threads in [1, 2].into_iter().filter(|&t| t <= cores) {
-        for name in MAPS {
-            contenders::visit(
-                name,
-                Bench {
-                    c: &mut group,
-                    threads,
-                },
-            )
-            .expect("registered");
+        // The harness alone (`null`) would only measure criterion's own loop here.
+        let maps = contenders::ALL
+            .iter()
+            .filter(|d| d.role != Role::HarnessOnly && d.runs_at(threads));
+        for d in maps {
+            let bench = Bench { g: &mut g, threads };
+            contenders::visit(d.name, bench).expect("registered");
         }
     }
-    group.finish();
+    g.finish();
+    c.final_summary();
 }
-
-criterion_group!(benches, contention);
-criterion_main!(benches);

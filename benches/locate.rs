@@ -16,11 +16,12 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion};
-use gomap_bench::contenders::single::{dispatch, SingleMap, Visit};
+use gomap_bench::contenders::single::{dispatch, entries, Entry, SingleMap, Visit};
 use gomap_bench::gomap::locate::{FromB, Locate, Precomputed};
 use gomap_bench::harness::index_kernels::{self, Header};
 use gomap_bench::harness::keys::SplitMix64;
 use gomap_bench::harness::single::{Fixture, Op};
+use gomap_bench::isa::Isa;
 use std::time::Duration;
 
 const BENCH: &str = "locate";
@@ -28,7 +29,7 @@ const BENCH: &str = "locate";
 /// index computation, not the cache.
 const B: u8 = 10;
 /// The index kernels are plain integer code: no vector unit involved.
-const KERNEL_ISA: &str = "scalar";
+const KERNEL_ISA: Isa = Isa::Scalar;
 
 /// The index kernels, on the same hashes and table as `gomap-bench locate`.
 fn index(c: &mut Criterion) {
@@ -82,7 +83,8 @@ struct GetHit<'a> {
 
 impl Visit for GetHit<'_> {
     type Out = ();
-    fn visit<M: SingleMap>(self, name: &str) {
+    fn visit<M: SingleMap>(self, entry: &Entry) {
+        let name = entry.map;
         let mut g = common::group(self.c, BENCH, Op::GetHit.name(), self.fx.n);
         let mut state: common::ReadState<M> = None;
         common::bench_read(&mut g, BENCH, name, Op::GetHit, self.fx, &mut state);
@@ -90,13 +92,14 @@ impl Visit for GetHit<'_> {
     }
 }
 
-/// The in situ maps: each path with the mask precomputed (the default) and from B.
-const IN_SITU: [&str; 4] = [
-    "gomap/generic",
-    "gomap/generic/from-b",
-    "gomap/fast64",
-    "gomap/fast64/from-b",
-];
+/// The in situ maps: each map the registry lists with a from-B twin, then the twin.
+fn in_situ() -> Vec<&'static str> {
+    entries()
+        .iter()
+        .filter_map(|twin| Some([twin.from_b_of?, twin.name]))
+        .flatten()
+        .collect()
+}
 
 fn main() {
     common::pin(BENCH);
@@ -104,7 +107,7 @@ fn main() {
     index(&mut c);
     for n in common::sizes() {
         let fx = Fixture::new(n);
-        for map in IN_SITU {
+        for map in in_situ() {
             dispatch(map, GetHit { c: &mut c, fx: &fx }).expect("always available");
         }
     }

@@ -11,7 +11,7 @@
 mod common;
 
 use criterion::Criterion;
-use gomap_bench::contenders::single::{available, dispatch, SingleMap, Visit};
+use gomap_bench::contenders::single::{dispatch, ops_defaults, Entry, SingleMap, Visit};
 use gomap_bench::harness::single::{Fixture, Op};
 
 const BENCH: &str = "ops";
@@ -24,7 +24,8 @@ struct OpsCell<'a> {
 
 impl Visit for OpsCell<'_> {
     type Out = ();
-    fn visit<M: SingleMap>(self, name: &str) {
+    fn visit<M: SingleMap>(self, entry: &Entry) {
+        let name = entry.map;
         let n = self.fx.n;
         let mut state: common::ReadState<M> = None;
         for op in [Op::GetHit, Op::GetMiss] {
@@ -47,20 +48,13 @@ impl Visit for OpsCell<'_> {
     }
 }
 
-/// The ops maps: every available contender except the from-B variants (those are `locate`'s).
-fn maps() -> Vec<&'static str> {
-    available()
-        .into_iter()
-        .filter(|m| !m.ends_with("from-b"))
-        .collect()
-}
-
 fn main() {
     common::pin(BENCH);
     let mut c = common::criterion();
     for n in common::sizes() {
         let fx = Fixture::new(n);
-        for map in maps() {
+        // Every contender but the from-B twins (those are `locate`'s).
+        for map in ops_defaults() {
             dispatch(map, OpsCell { c: &mut c, fx: &fx }).expect("listed by available()");
         }
     }

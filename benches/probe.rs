@@ -23,13 +23,9 @@ type Run = fn(&[Case], u64) -> Duration;
 /// One strategy: validated on `cases`, then its name and timed loop.
 fn strategy<P: Probe>(p: Pattern, cases: &[Case]) -> (&'static str, Run) {
     if let Err(e) = probe_kernels::validate::<P>(p, cases) {
-        panic!(
-            "{BENCH}: {} on {} failed validation: {e}",
-            P::NAME,
-            p.name()
-        );
+        panic!("{BENCH}: {} on {} failed validation: {e}", P::ISA, p.name());
     }
-    (P::NAME, probe_kernels::run::<P>)
+    (P::ISA.name(), probe_kernels::run::<P>)
 }
 
 fn main() {

@@ -12,12 +12,14 @@
 //! - [`contenders`]: the `Contender` / `Handle` traits, one adapter per map, the registry.
 //! - [`harness`]: keys, workloads, the runner, validation, and the `contention` command.
 //! - [`results`]: the versioned results schema, comparison, plots.
+//! - [`isa`]: the instruction set a timed loop ran with, as a type.
 //! - [`pipeline`]: the main job (`gomap-bench run`): all of the above in one pass.
 
 pub mod concurrent;
 pub mod contenders;
 pub mod gomap;
 pub mod harness;
+pub mod isa;
 pub mod pipeline;
 pub mod results;
 

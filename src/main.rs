@@ -5,13 +5,13 @@
 //! Every subcommand returns `Result<ExitCode, Box<dyn Error>>`; an error is printed as one
 //! line on stderr and exits 2 (as clap's own usage errors do).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use gomap_bench::harness::alloc_counter::CountingAllocator;
 use gomap_bench::harness::contention::{self, ContentionConfig};
 use gomap_bench::harness::locate_suite::{self, LocateConfig};
 use gomap_bench::pipeline;
 use gomap_bench::results::schema::Results;
-use gomap_bench::results::{collect, compare, io, merge, plots, report, runinfo};
+use gomap_bench::results::{collect, compare, findings, io, merge, plots, report, runinfo};
 use std::error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -119,7 +119,7 @@ fn cmd_run(a: RunArgs) -> CmdResult {
         update_baseline: a.update_baseline,
     };
     let outcome = pipeline::run(&cfg, &mut |l| eprintln!("{l}"))?;
-    println!("{}", pipeline::findings(&outcome.results.rows));
+    println!("{}", findings::findings(&outcome.results.rows));
     println!("{}", outcome.comparison);
     Ok(ExitCode::from(u8::from(outcome.regressed)))
 }
@@ -161,10 +161,11 @@ fn cmd_locate(a: LocateArgs) -> CmdResult {
         LocateConfig::default_full()
     };
     if let Some(s) = a.sizes_log2 {
-        if s.iter().any(|&b| !(4..=28).contains(&b)) {
-            return Err("--sizes-log2 takes values from 4 to 28".into());
-        }
-        cfg.sizes = s.into_iter().map(|b| 1usize << b).collect();
+        // An exponent past the word size becomes 0, which the config's check refuses.
+        cfg.sizes = s
+            .into_iter()
+            .map(|b| 1usize.checked_shl(b).unwrap_or(0))
+            .collect();
     }
     cfg.ops = a.ops.unwrap_or(cfg.ops);
     cfg.maps = a.maps.unwrap_or(cfg.maps);
@@ -175,7 +176,7 @@ fn cmd_locate(a: LocateArgs) -> CmdResult {
     let rows = locate_suite::run(&cfg, &mut |l| eprintln!("{l}"))?;
     let results = Results::new(runinfo::collect(serde_json::to_value(&cfg)?), rows);
     io::write(&a.out, &results, baseline_policy(a.update_baseline))?;
-    print!("{}", locate_suite::findings(&results.rows));
+    print!("{}", findings::findings(&results.rows));
     eprintln!("wrote {}", a.out.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -279,8 +280,10 @@ struct CompareArgs {
     /// Changes within this many percent are `unchanged` (`5%` or `5`).
     #[arg(long, default_value = "5%")]
     threshold: String,
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    format: FormatArg,
+    /// table, markdown, json, gab (github-action-benchmark customSmallerIsBetter: the ns/op
+    /// rows) or gab-bigger (customBiggerIsBetter: the Mops/s rows).
+    #[arg(long, default_value = "table", value_parser = parse_format)]
+    format: report::Format,
     /// Compare runs from different machines anyway.
     #[arg(long)]
     cross_machine: bool,
@@ -289,15 +292,8 @@ struct CompareArgs {
     out: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Table,
-    Markdown,
-    Json,
-    /// github-action-benchmark customSmallerIsBetter (ns/op rows).
-    Gab,
-    /// github-action-benchmark customBiggerIsBetter (Mops/s rows).
-    GabBigger,
+fn parse_format(s: &str) -> Result<report::Format, String> {
+    s.parse()
 }
 
 fn cmd_compare(a: CompareArgs) -> CmdResult {
@@ -306,15 +302,8 @@ fn cmd_compare(a: CompareArgs) -> CmdResult {
         cross_machine: a.cross_machine,
     };
     let cmp = compare::compare_files(&a.baseline, &a.current, &opts)?;
-    let format = match a.format {
-        FormatArg::Table => report::Format::Table,
-        FormatArg::Markdown => report::Format::Markdown,
-        FormatArg::Json => report::Format::Json,
-        FormatArg::Gab => report::Format::Gab,
-        FormatArg::GabBigger => report::Format::GabBigger,
-    };
-    emit(&report::render(&cmp, format), a.out.as_ref())?;
-    if a.out.is_some() || !matches!(a.format, FormatArg::Table | FormatArg::Markdown) {
+    emit(&report::render(&cmp, a.format), a.out.as_ref())?;
+    if a.out.is_some() || !a.format.is_for_people() {
         eprintln!("{}", cmp.summary()); // machine formats keep stdout pure
     }
     Ok(ExitCode::from(u8::from(cmp.has_regression())))

@@ -5,15 +5,13 @@
 //! `compare`) with settings sized for a few minutes on a 2-core machine (`--quick`: under a
 //! minute); the full-length version is `scripts/bench.sh` (criterion + contention).
 
-use crate::contenders::single::{best_fast64, identity_of};
 use crate::harness::contention::{self, ContentionConfig};
 use crate::harness::locate_suite::{self, LocateConfig};
 use crate::results::compare::{self, Options};
 use crate::results::io::{self, BaselinePolicy};
-use crate::results::schema::{Results, Row};
+use crate::results::schema::Results;
 use crate::results::{plots, report, runinfo};
 use serde_json::json;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// What `run` does and where it writes.
@@ -157,84 +155,4 @@ fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) ->
         }
         Err(e) => (format!("not compared: {e}"), false),
     }
-}
-
-/// The short findings table: single-thread ratios to hashbrown, and the contention
-/// headline (sharded GoMap vs dashmap, the harness's own cost).
-pub fn findings(rows: &[Row]) -> String {
-    let mut out = String::new();
-    // `map` is a contender name; single-thread rows are matched on its (map, isa).
-    let median = |suite: &str, map: &str, op: &str, size: Option<u64>, threads: u32, dist: &str| {
-        let (m, isa) = identity_of(map).unwrap_or((map.to_string(), String::new()));
-        rows.iter()
-            .find(|r| {
-                r.suite == suite
-                    && r.map == m
-                    && (isa.is_empty() || r.isa == isa)
-                    && r.op == op
-                    && size.is_none_or(|s| r.size == s)
-                    && r.threads == threads
-                    && r.dist == dist
-                    && r.valid
-            })
-            .map(|r| r.median)
-    };
-    let fast = best_fast64();
-    let _ = writeln!(out, "single thread, get_hit ns/op (× hashbrown):");
-    let mut sizes: Vec<u64> = rows
-        .iter()
-        .filter(|r| r.suite == "ops")
-        .map(|r| r.size)
-        .collect();
-    sizes.sort_unstable();
-    sizes.dedup();
-    for n in sizes {
-        let hb = median("ops", "hashbrown", "get_hit", Some(n), 1, "-");
-        let cell = |m: &str| match (median("ops", m, "get_hit", Some(n), 1, "-"), hb) {
-            (Some(x), Some(b)) => format!("{x:.2} ({:.2}×)", x / b),
-            _ => "—".into(),
-        };
-        let _ = writeln!(
-            out,
-            "  2^{:<2}  {fast} {:<16} gomap/generic {:<16} hashbrown {}",
-            n.trailing_zeros(),
-            cell(fast),
-            cell("gomap/generic"),
-            hb.map_or("—".into(), |b| format!("{b:.2}"))
-        );
-    }
-    let _ = writeln!(
-        out,
-        "contention, Mops/s (gomap-sharded ÷ dashmap), uniform keys:"
-    );
-    let mut threads: Vec<u32> = rows
-        .iter()
-        .filter(|r| r.suite == "contention")
-        .map(|r| r.threads)
-        .collect();
-    threads.sort_unstable();
-    threads.dedup();
-    for w in ["read-heavy", "exchange", "write-heavy"] {
-        for &t in &threads {
-            let s = median("contention", "gomap-sharded", w, None, t, "uniform");
-            let d = median("contention", "dashmap", w, None, t, "uniform");
-            if let (Some(s), Some(d)) = (s, d) {
-                let _ = writeln!(
-                    out,
-                    "  {w:<12} {t} thr  sharded {s:8.2}  dashmap {d:8.2}  ratio {:.2}",
-                    s / d
-                );
-            }
-        }
-    }
-    for &t in &threads {
-        if let Some(n) = median("contention", "null", "read-heavy", None, t, "uniform") {
-            let _ = writeln!(
-                out,
-                "  harness (null, read-heavy) {t} thr: {:.2} ns/op per thread",
-                1e3 * t as f64 / n
-            );
-        }
-    }
-    out
 }

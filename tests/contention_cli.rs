@@ -1,7 +1,8 @@
 //! The `contention` command line: bad input is one line and exit status 2; a tiny run writes
 //! a valid results file.
 
-use gomap_bench::results::schema::{Results, SCHEMA_VERSION};
+use gomap_bench::harness::workload::Workload;
+use gomap_bench::results::schema::{OpId, Results, Suite, SCHEMA_VERSION};
 use std::process::Command;
 
 fn bench() -> Command {
@@ -106,33 +107,27 @@ fn a_tiny_run_writes_valid_results() {
         "row identities must be unique"
     );
     for r in &results.rows {
-        assert_eq!(r.suite, "contention");
-        assert!(
-            r.valid,
-            "{} {}: {:?}",
-            r.map,
-            r.op,
-            r.extra.get("validation_error")
-        );
+        assert_eq!(r.id.suite, Suite::Contention);
+        assert!(r.valid, "{}: {:?}", r.id, r.extra.validation_error);
         assert_eq!(serde_json::to_value(r.unit).unwrap(), "Mops/s");
-        assert!(r.extra.contains_key("latency") && r.extra.contains_key("other_cpu_pct"));
+        assert!(r.extra.latency.is_some() && r.extra.other_cpu_pct.is_some());
         assert!(r.median > 0.0);
-        if r.map == "gomap-sharded" {
-            assert!(r.extra["shards"].as_u64().unwrap().is_power_of_two());
+        if r.id.map == "gomap-sharded" {
+            assert!(r.extra.facts.shards.unwrap().is_power_of_two());
         }
-        if r.op == "rapid-grow" {
-            assert_eq!((r.size, r.dist.as_str()), (0, "-"));
+        if r.id.op == OpId::Workload(Workload::RapidGrow) {
+            assert_eq!((r.id.size, r.id.dist), (0, None));
         }
     }
     // The binary installs the counting allocator, so memory is measured.
     assert!(results
         .rows
         .iter()
-        .any(|r| r.map == "dashmap" && r.extra["bytes_after_prefill"].as_i64().unwrap() > 0));
+        .any(|r| r.id.map == "dashmap" && r.extra.bytes_after_prefill.unwrap() > 0));
     assert!(results
         .rows
         .iter()
-        .all(|r| !(r.map == "gomap-failfast" && r.threads > 1)));
+        .all(|r| !(r.id.map == "gomap-failfast" && r.id.threads > 1)));
     assert!(!std::fs::read_dir(out_path.parent().unwrap())
         .unwrap()
         .any(|e| e.unwrap().file_name().to_string_lossy().contains(".tmp-")));

@@ -35,28 +35,31 @@ fn check(name: &str, threads: u32, workloads: &[Workload]) {
             assert!(
                 row.valid,
                 "{name} {w} {dist} threads={threads}: {:?}",
-                row.extra.get("validation_error")
+                row.extra.validation_error
             );
             assert_eq!(row.samples.len(), 1);
             assert!(row.median > 0.0);
-            assert_eq!(row.extra["ops_per_thread"], 3_000);
+            assert_eq!(row.extra.ops_per_thread, Some(3_000));
         }
     }
 }
 
 #[test]
 fn every_contender_validates_at_one_thread() {
-    for name in contenders::NAMES {
+    for name in contenders::names() {
         check(name, 1, &Workload::ALL);
     }
 }
 
 #[test]
 fn every_contender_validates_at_two_threads() {
-    for name in contenders::NAMES {
-        match *name {
-            // A detector, not a lock: runs at 1 thread only (tested in contention_failfast).
-            "gomap-failfast" => continue,
+    for d in contenders::ALL {
+        let name = d.name;
+        if !d.runs_at(2) {
+            // gomap-failfast, a detector, not a lock: tested in contention_failfast.
+            continue;
+        }
+        match name {
             // crossbeam-skiplist 0.1.3: a `get` racing with a replace of the same key can miss
             // it (crossbeam-rs/crossbeam#1023), and only `exchange` updates shared keys while
             // others read them. The harness reports that as an invalid cell; here we check the
@@ -82,10 +85,10 @@ fn sharded_rows_record_the_shard_count() {
         Run(spec(Workload::Exchange, Dist::Uniform, 2)),
     )
     .unwrap();
-    assert_eq!(row.extra["shards"], 4);
+    assert_eq!(row.extra.facts.shards, Some(4));
     let row =
         contenders::visit("dashmap", Run(spec(Workload::Exchange, Dist::Uniform, 1))).unwrap();
-    assert_eq!(row.extra["shards"], 4);
+    assert_eq!(row.extra.facts.shards, Some(4));
 }
 
 /// Drops every 100th insert while reporting it as done.
@@ -169,7 +172,7 @@ fn broken_contenders_are_reported_invalid() {
         assert!(!row.valid);
         // The lie shows up as a missing prefilled key (a read that misses), a wrong length or
         // a missing insert, depending on which insert was dropped.
-        let err = row.extra["validation_error"].as_str().unwrap();
+        let err = row.extra.validation_error.as_deref().unwrap();
         assert!(
             ["read", "len", "insert"].iter().any(|w| err.contains(w)),
             "{err}"
@@ -177,7 +180,7 @@ fn broken_contenders_are_reported_invalid() {
 
         let row = run_cell::<MisreportsRemoves>(&spec(Workload::WriteHeavy, Dist::Zipf, threads));
         assert!(!row.valid);
-        let err = row.extra["validation_error"].as_str().unwrap();
+        let err = row.extra.validation_error.as_deref().unwrap();
         assert!(err.starts_with("rep 1: remove:"), "{err}");
     }
 }
@@ -216,6 +219,6 @@ impl Handle for &Panics {
 fn a_panicking_contender_is_an_invalid_row() {
     let row = run_cell::<Panics>(&spec(Workload::ReadHeavy, Dist::Uniform, 2));
     assert!(!row.valid);
-    let err = row.extra["validation_error"].as_str().unwrap();
+    let err = row.extra.validation_error.as_deref().unwrap();
     assert!(err.contains("panicked: injected failure"), "{err}");
 }

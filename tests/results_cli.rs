@@ -2,8 +2,9 @@
 
 mod results_fixtures;
 
+use gomap_bench::harness::single::Op;
 use gomap_bench::results::io::{self, BaselinePolicy};
-use gomap_bench::results::schema::Results;
+use gomap_bench::results::schema::{Results, Suite};
 use results_fixtures::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -44,12 +45,12 @@ fn assert_bad_input(o: &Output, file: &Path) {
 /// Baseline: two rows at ~100 ns; current: the first 30% slower or within noise.
 fn pair(dir: &Path, slower: f64) -> (PathBuf, PathBuf) {
     let base = doc(vec![
-        ns_row("ops", "gomap", "get_hit", 1024, 100.0),
-        ns_row("ops", "hashbrown", "get_hit", 1024, 80.0),
+        ns_row(Suite::Ops, "gomap", Op::GetHit, 1024, 100.0),
+        ns_row(Suite::Ops, "hashbrown", Op::GetHit, 1024, 80.0),
     ]);
     let cur = doc(vec![
-        ns_row("ops", "gomap", "get_hit", 1024, 100.0 * slower),
-        ns_row("ops", "hashbrown", "get_hit", 1024, 80.0),
+        ns_row(Suite::Ops, "gomap", Op::GetHit, 1024, 100.0 * slower),
+        ns_row(Suite::Ops, "hashbrown", Op::GetHit, 1024, 80.0),
     ]);
     (
         save(dir, "baseline.json", &base),
@@ -166,12 +167,12 @@ fn no_common_rows_exits_2() {
     let b = save(
         dir.path(),
         "b.json",
-        &doc(vec![ns_row("ops", "a", "get", 1, 1.0)]),
+        &doc(vec![ns_row(Suite::Ops, "a", Op::GetHit, 1, 1.0)]),
     );
     let c = save(
         dir.path(),
         "c.json",
-        &doc(vec![ns_row("ops", "b", "get", 1, 1.0)]),
+        &doc(vec![ns_row(Suite::Ops, "b", Op::GetHit, 1, 1.0)]),
     );
     let o = bin(&["compare", s(&b), s(&c)]);
     assert_bad_input(&o, &c);
@@ -209,8 +210,8 @@ fn plot_merge_and_collect_subcommands() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let all = save(d, "all.json", &everything());
-    let mut rerun = ns_row("ops", "gomap/fast64", "get_hit", 1024, 1.0);
-    rerun.isa = "avx2".into();
+    let mut rerun = ns_row(Suite::Ops, "gomap/fast64", Op::GetHit, 1024, 1.0);
+    rerun.id.isa = Some(gomap_bench::isa::Isa::Avx2);
     let later = save(d, "later.json", &doc(vec![rerun]));
 
     let plots = d.join("plots");
@@ -232,7 +233,7 @@ fn plot_merge_and_collect_subcommands() {
     assert!(m
         .rows
         .iter()
-        .any(|r| r.map == "gomap/fast64" && r.size == 1024 && r.median == 1.0));
+        .any(|r| r.id.map == "gomap/fast64" && r.id.size == 1024 && r.median == 1.0));
 
     // The baseline guard: merge refuses to replace baseline.json without --update-baseline.
     let base = save(d, "baseline.json", &doc(vec![]));

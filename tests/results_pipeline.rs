@@ -3,7 +3,8 @@
 
 mod results_fixtures;
 
-use gomap_bench::results::schema::Unit;
+use gomap_bench::harness::single::Op;
+use gomap_bench::results::schema::{Suite, Unit};
 use gomap_bench::results::{collect, io, plots};
 use results_fixtures::*;
 use std::fs;
@@ -15,7 +16,7 @@ fn schema_round_trip_through_a_file() {
     let path = dir.path().join("x.json");
     let mut doc = everything();
     // A row without samples (NaN median, written as null) must survive the trip.
-    let mut empty = ns_row("ops", "empty", "get_hit", 8, 1.0);
+    let mut empty = ns_row(Suite::Ops, "empty", Op::GetHit, 8, 1.0);
     empty.samples.clear();
     (empty.median, empty.min, empty.max) = (f64::NAN, f64::NAN, f64::NAN);
     empty.valid = false;
@@ -105,9 +106,9 @@ fn every_chart_renders_a_well_formed_svg() {
             "latency-contention-read-heavy-t2.svg",
             "latency-contention-read-heavy-t4.svg",
             "latency-contention-read-heavy-t8.svg",
-            "locate-index.svg",
+            "locate-index_throughput.svg",
             "ops-get_hit.svg",
-            "probe-match_tophash.svg",
+            "probe-match_slot0.svg",
         ]
     );
     for f in &report.files {
@@ -222,8 +223,8 @@ fn collect_reads_a_fake_criterion_tree() {
     assert_eq!(r.samples, vec![10.0, 11.0, 12.0]);
     assert_eq!((r.median, r.min, r.max), (11.0, 10.0, 12.0));
     assert_eq!(r.unit, Unit::NsPerOp);
-    assert_eq!(r.extra["ci95_low"], 10.5);
-    assert_eq!(r.extra["ci95_high"], 11.5);
+    assert_eq!(r.extra.ci95_low, Some(10.5));
+    assert_eq!(r.extra.ci95_high, Some(11.5));
 
     let err = collect::collect_rows(&root.join("nope")).unwrap_err();
     assert!(err.to_string().contains("nope"));

@@ -35,7 +35,7 @@ fn run_quick_end_to_end() {
     let results = io::read(&out).unwrap();
     for suite in ["locate", "probe", "ops", "contention"] {
         assert!(
-            results.rows.iter().any(|r| r.suite == suite),
+            results.rows.iter().any(|r| r.id.suite.name() == suite),
             "no {suite} rows"
         );
     }
@@ -43,7 +43,7 @@ fn run_quick_end_to_end() {
     let invalid: Vec<_> = results
         .rows
         .iter()
-        .filter(|r| !r.valid && r.map != "skipmap")
+        .filter(|r| !r.valid && r.id.map != "skipmap")
         .collect();
     assert!(invalid.is_empty(), "{invalid:?}");
     let svgs = std::fs::read_dir(&plots).unwrap().count();

@@ -1,6 +1,7 @@
 //! What the single-thread criterion benches (`ops`, `locate`, `probe`) share: the criterion
 //! configuration and its quick mode, the sizes, core pinning, the function-id rule that lets
-//! `gomap-bench collect` recover each row's ISA, and the read/write cells that call the
+//! `gomap-bench collect` recover each row's ISA (`collect::function_id`, next to its parser),
+//! and the read/write cells that call the
 //! library's timed loops (`harness::single`), so that criterion and `gomap-bench locate` time
 //! the same code.
 //!
@@ -21,6 +22,7 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
 use gomap_bench::contenders::single::SingleMap;
 use gomap_bench::harness::single::{time_read, time_writes, Fixture, Op};
+pub use gomap_bench::results::collect::function_id;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -91,17 +93,6 @@ fn criterion_dir() -> PathBuf {
     }
     let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
     PathBuf::from(target).join("criterion")
-}
-
-/// The criterion function id of a map: `<map>/<isa>`, so that `collect` records the ISA the
-/// timed code ran with instead of guessing it (a name that already ends in its ISA, such as
-/// `gomap/fast64/avx2`, is kept as is).
-pub fn function_id(map: &str, isa: &str) -> String {
-    if map.rsplit('/').next() == Some(isa) {
-        map.to_string()
-    } else {
-        format!("{map}/{isa}")
-    }
 }
 
 /// A benchmark group named `<suite>/<op>`, sampled to fit the budget at size `n`.

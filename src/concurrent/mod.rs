@@ -7,13 +7,14 @@
 //! - [`failfast`]: no lock at all, only Go's `concurrent map writes` detector — done with an
 //!   atomic claim, so that it is sound where Go's is best effort.
 //!
-//! Every wrapper hashes a key once, with its own clone of the map's `BuildHasher`, outside any
-//! critical section, and passes the hash down through `GoMap::*_hashed`.
+//! Every wrapper hashes a key once, with its own clone of the map's `BuildHasher`, and passes
+//! the hash down through `GoMap::*_hashed`. The locked and sharded wrappers hash before
+//! taking a lock; the fail-fast one hashes inside its claim (it has no lock to keep short).
 
 pub mod failfast;
 pub mod guarded;
 pub mod sharded;
 
 pub use failfast::{ConcurrentMapError, FailFastGoMap};
-pub use guarded::{MutexGoMap, RwLockGoMap};
+pub use guarded::{Exclusive, Guarded, LockPolicy, MutexGoMap, RwLockGoMap, SharedReads};
 pub use sharded::ShardedGoMap;

@@ -29,7 +29,7 @@ use crate::gomap::{DefaultHashBuilder, GoMap};
 use crossbeam_utils::CachePadded;
 use std::borrow::Borrow;
 use std::hash::{BuildHasher, Hash};
-use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{RwLock, RwLockReadGuard};
 
 /// The lowest hash bit the shard index uses (see the module docs for why 40).
 pub const SHARD_SHIFT: u32 = 40;
@@ -122,11 +122,6 @@ impl<K: Hash + Eq, V, S: BuildHasher + Clone> ShardedGoMap<K, V, S> {
     /// Shard `i`, read-locked (for inspection and tests).
     pub fn read_shard(&self, i: usize) -> RwLockReadGuard<'_, GoMap<K, V, S>> {
         self.shards[i].read().expect(POISONED)
-    }
-
-    /// Shard `i`, write-locked.
-    pub fn write_shard(&self, i: usize) -> RwLockWriteGuard<'_, GoMap<K, V, S>> {
-        self.shards[i].write().expect(POISONED)
     }
 
     #[inline(always)]

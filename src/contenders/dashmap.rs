@@ -2,17 +2,21 @@
 //! design `gomap-sharded` copies, so both get the same shard count (`--shards`, default the next
 //! power of two ≥ 4 × cores, which is also DashMap's own default); it is recorded per row.
 
-use super::{BuildSpec, Contender, Handle, Hasher};
+use super::{BuildSpec, Contender, Facts, Handle, Role};
 use crate::concurrent::sharded::default_shard_count;
+use crate::gomap::DefaultHashBuilder;
 use ::dashmap::DashMap;
 
 pub struct DashMapContender {
-    map: DashMap<u64, u64, Hasher>,
+    map: DashMap<u64, u64, DefaultHashBuilder>,
     shards: usize,
 }
 
 impl Contender for DashMapContender {
     const NAME: &'static str = "dashmap";
+    /// The contention suite's reference: the most used concurrent map of the ecosystem,
+    /// sharded like `gomap-sharded`, so every other map is divided by it.
+    const ROLE: Role = Role::Reference;
     type Handle<'a> = &'a Self;
     fn build(spec: &BuildSpec) -> Self {
         // DashMap insists on at least 2 shards.
@@ -20,7 +24,7 @@ impl Contender for DashMapContender {
         DashMapContender {
             map: DashMap::with_capacity_and_hasher_and_shard_amount(
                 spec.capacity,
-                Hasher::default(),
+                DefaultHashBuilder::default(),
                 shards,
             ),
             shards,
@@ -32,8 +36,11 @@ impl Contender for DashMapContender {
     fn len(&self) -> usize {
         self.map.len()
     }
-    fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
-        vec![("shards", self.shards.into())]
+    fn facts(&self) -> Facts {
+        Facts {
+            shards: Some(self.shards),
+            ..Facts::default()
+        }
     }
 }
 

@@ -5,15 +5,18 @@
 //! all four hash once in the wrapper and pass the hash down. The fast path belongs to the
 //! single-thread `ops` suite.
 
-use super::{BuildSpec, Contender, Handle, Hasher};
+use super::locked::LockedName;
+use super::{BuildSpec, Contender, Facts, Handle, Role, ThreadLimit};
 use crate::concurrent::sharded::default_shard_count;
-use crate::concurrent::{FailFastGoMap, MutexGoMap, RwLockGoMap, ShardedGoMap};
+use crate::concurrent::{Exclusive, FailFastGoMap, Guarded, LockPolicy, ShardedGoMap, SharedReads};
+use crate::gomap::DefaultHashBuilder;
+use std::marker::PhantomData;
 
-/// The four wrappers share GoMap's API shape (`get` / `insert` / `remove` through `&self`),
-/// so one handle body serves them all.
+/// The sharded and fail-fast wrappers share GoMap's API shape (`get` / `insert` / `remove`
+/// through `&self`), so one handle body serves both.
 macro_rules! delegate_handle {
-    ($t:ident) => {
-        impl Handle for &$t {
+    ([$($generics:tt)*] $t:ty) => {
+        impl<$($generics)*> Handle for &$t {
             #[inline(always)]
             fn get(&mut self, k: &u64) -> Option<u64> {
                 self.0.get(k)
@@ -34,43 +37,42 @@ macro_rules! delegate_handle {
     };
 }
 
+/// A GoMap behind one lock of policy `P` (`concurrent::guarded`); `N` names the contender.
+pub struct GoMapLocked<P: LockPolicy, N>(Guarded<u64, u64, DefaultHashBuilder, P>, PhantomData<N>);
+
 /// `gomap-mutex`: one GoMap behind one `std::sync::Mutex`.
-pub struct GoMapMutex(MutexGoMap<u64, u64, Hasher>);
+pub type GoMapMutex = GoMapLocked<Exclusive, GoMapMutexName>;
 /// `gomap-rwlock`: one GoMap behind one `std::sync::RwLock`.
-pub struct GoMapRwLock(RwLockGoMap<u64, u64, Hasher>);
-/// `gomap-sharded`: cache-padded `RwLock<GoMap>` shards.
-pub struct GoMapSharded(ShardedGoMap<u64, u64, Hasher>);
-/// `gomap-failfast`: no lock, Go's writer detector. Runs at 1 thread only: it is a detector,
-/// not a lock, and with two threads writing it panics `concurrent map writes`, as Go would.
-pub struct GoMapFailFast(FailFastGoMap<u64, u64, Hasher>);
+pub type GoMapRwLock = GoMapLocked<SharedReads, GoMapRwLockName>;
 
-impl Contender for GoMapMutex {
+#[doc(hidden)]
+pub struct GoMapMutexName;
+impl LockedName for GoMapMutexName {
     const NAME: &'static str = "gomap-mutex";
-    type Handle<'a> = &'a Self;
-    fn build(spec: &BuildSpec) -> Self {
-        GoMapMutex(MutexGoMap::with_capacity_and_hasher(
-            spec.capacity,
-            Hasher::default(),
-        ))
-    }
-    fn handle(&self) -> &Self {
-        self
-    }
-    fn len(&self) -> usize {
-        self.0.len()
-    }
 }
-
-delegate_handle!(GoMapMutex);
-
-impl Contender for GoMapRwLock {
+#[doc(hidden)]
+pub struct GoMapRwLockName;
+impl LockedName for GoMapRwLockName {
     const NAME: &'static str = "gomap-rwlock";
+}
+
+/// `gomap-sharded`: cache-padded `RwLock<GoMap>` shards.
+pub struct GoMapSharded(ShardedGoMap<u64, u64, DefaultHashBuilder>);
+/// `gomap-failfast`: no lock, Go's writer detector.
+pub struct GoMapFailFast(FailFastGoMap<u64, u64, DefaultHashBuilder>);
+
+impl<P: LockPolicy, N: LockedName> Contender for GoMapLocked<P, N>
+where
+    Guarded<u64, u64, DefaultHashBuilder, P>: Send + Sync,
+{
+    const NAME: &'static str = N::NAME;
+    const ROLE: Role = Role::Ours;
     type Handle<'a> = &'a Self;
     fn build(spec: &BuildSpec) -> Self {
-        GoMapRwLock(RwLockGoMap::with_capacity_and_hasher(
-            spec.capacity,
-            Hasher::default(),
-        ))
+        GoMapLocked(
+            Guarded::with_capacity_and_hasher(spec.capacity, DefaultHashBuilder::default()),
+            PhantomData,
+        )
     }
     fn handle(&self) -> &Self {
         self
@@ -80,17 +82,18 @@ impl Contender for GoMapRwLock {
     }
 }
 
-delegate_handle!(GoMapRwLock);
+delegate_handle!([P: LockPolicy, N] GoMapLocked<P, N>);
 
 impl Contender for GoMapSharded {
     const NAME: &'static str = "gomap-sharded";
+    const ROLE: Role = Role::Ours;
     type Handle<'a> = &'a Self;
     fn build(spec: &BuildSpec) -> Self {
         let shards = spec.shards.unwrap_or_else(default_shard_count);
         GoMapSharded(ShardedGoMap::with_capacity_shards_and_hasher(
             spec.capacity,
             shards,
-            Hasher::default(),
+            DefaultHashBuilder::default(),
         ))
     }
     fn handle(&self) -> &Self {
@@ -99,21 +102,29 @@ impl Contender for GoMapSharded {
     fn len(&self) -> usize {
         self.0.len()
     }
-    fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
-        vec![("shards", self.0.shard_count().into())]
+    fn facts(&self) -> Facts {
+        Facts {
+            shards: Some(self.0.shard_count()),
+            ..Facts::default()
+        }
     }
 }
 
-delegate_handle!(GoMapSharded);
+delegate_handle!([] GoMapSharded);
 
 impl Contender for GoMapFailFast {
     const NAME: &'static str = "gomap-failfast";
-    const MAX_THREADS: Option<u32> = Some(1);
+    const ROLE: Role = Role::Ours;
+    const THREAD_LIMIT: Option<ThreadLimit> = Some(ThreadLimit {
+        max: 1,
+        why: "it is a detector, not a lock; concurrent writers would panic \
+              `concurrent map writes`, as Go's map would",
+    });
     type Handle<'a> = &'a Self;
     fn build(spec: &BuildSpec) -> Self {
         GoMapFailFast(FailFastGoMap::with_capacity_and_hasher(
             spec.capacity,
-            Hasher::default(),
+            DefaultHashBuilder::default(),
         ))
     }
     fn handle(&self) -> &Self {
@@ -122,13 +133,13 @@ impl Contender for GoMapFailFast {
     fn len(&self) -> usize {
         self.0.len()
     }
-    fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
-        vec![(
-            "failfast_mode",
-            "panicking API (Go's behaviour); run at threads=1 only".into(),
-        )]
+    fn facts(&self) -> Facts {
+        Facts {
+            failfast_mode: Some("panicking API (Go's behaviour); run at threads=1 only".into()),
+            ..Facts::default()
+        }
     }
 }
 
 // The panicking API: at one thread a panic would be a bug, and the runner reports it.
-delegate_handle!(GoMapFailFast);
+delegate_handle!([] GoMapFailFast);

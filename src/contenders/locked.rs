@@ -1,124 +1,134 @@
 //! hashbrown and std's `HashMap` behind one std lock: `hashbrown-mutex`, `hashbrown-rwlock`,
-//! `std-mutex`. The same sharing scheme as `gomap-mutex` / `gomap-rwlock` around SwissTable
-//! maps, so the difference is the map, not the lock. All use foldhash; here the map hashes
-//! inside the critical section, as a plain `Mutex<HashMap>` user would.
+//! `std-mutex`. The same sharing scheme as `gomap-mutex` / `gomap-rwlock` (the same
+//! [`LockPolicy`] types), around SwissTable maps, so the difference is the map, not the lock.
+//! All use GoMap's hasher; here the map hashes inside the critical section, as a plain
+//! `Mutex<HashMap>` user would.
 
-use super::{BuildSpec, Contender, Handle, Hasher};
-use std::sync::{Mutex, RwLock};
+use super::{BuildSpec, Contender, Handle};
+use crate::concurrent::{Exclusive, LockPolicy, SharedReads};
+use crate::gomap::DefaultHashBuilder;
+use std::marker::PhantomData;
 
-const POISONED: &str = "lock poisoned: a map operation panicked";
+/// The three operations a locked map needs, over hashbrown's and std's `HashMap` alike.
+pub trait PlainMap: Send + Sync + 'static {
+    fn with_capacity(n: usize) -> Self;
+    fn get(&self, k: &u64) -> Option<u64>;
+    fn insert(&mut self, k: u64, v: u64) -> Option<u64>;
+    fn remove(&mut self, k: &u64) -> Option<u64>;
+    fn len(&self) -> usize;
+}
 
-/// `hashbrown-mutex`.
-pub struct HashbrownMutex(Mutex<hashbrown::HashMap<u64, u64, Hasher>>);
-/// `hashbrown-rwlock`.
-pub struct HashbrownRwLock(RwLock<hashbrown::HashMap<u64, u64, Hasher>>);
-/// `std-mutex`: `Mutex<std::collections::HashMap>` with foldhash (not SipHash), so it differs
-/// from `hashbrown-mutex` only by std's wrapper.
-pub struct StdMutex(Mutex<std::collections::HashMap<u64, u64, Hasher>>);
+macro_rules! plain_map {
+    ($t:ty) => {
+        impl PlainMap for $t {
+            fn with_capacity(n: usize) -> Self {
+                <$t>::with_capacity_and_hasher(n, DefaultHashBuilder::default())
+            }
+            #[inline(always)]
+            fn get(&self, k: &u64) -> Option<u64> {
+                <$t>::get(self, k).copied()
+            }
+            #[inline(always)]
+            fn insert(&mut self, k: u64, v: u64) -> Option<u64> {
+                <$t>::insert(self, k, v)
+            }
+            #[inline(always)]
+            fn remove(&mut self, k: &u64) -> Option<u64> {
+                <$t>::remove(self, k)
+            }
+            fn len(&self) -> usize {
+                <$t>::len(self)
+            }
+        }
+    };
+}
+plain_map!(hashbrown::HashMap<u64, u64, DefaultHashBuilder>);
+plain_map!(std::collections::HashMap<u64, u64, DefaultHashBuilder>);
 
-impl Contender for HashbrownMutex {
-    const NAME: &'static str = "hashbrown-mutex";
+/// Map `M` behind one lock of policy `P`; `N` names the contender.
+pub struct Locked<M, P: LockPolicy, N> {
+    map: P::Lock<M>,
+    name: PhantomData<N>,
+}
+
+/// The registry name of a [`Locked`] contender.
+pub trait LockedName: Send + Sync + 'static {
+    const NAME: &'static str;
+}
+
+macro_rules! locked {
+    ($(#[$doc:meta])* $alias:ident, $tag:ident, $name:literal, $map:ty, $policy:ty) => {
+        $(#[$doc])*
+        pub type $alias = Locked<$map, $policy, $tag>;
+        #[doc(hidden)]
+        pub struct $tag;
+        impl LockedName for $tag {
+            const NAME: &'static str = $name;
+        }
+    };
+}
+
+locked!(
+    /// `hashbrown-mutex`.
+    HashbrownMutex,
+    HashbrownMutexName,
+    "hashbrown-mutex",
+    hashbrown::HashMap<u64, u64, DefaultHashBuilder>,
+    Exclusive
+);
+locked!(
+    /// `hashbrown-rwlock`.
+    HashbrownRwLock,
+    HashbrownRwLockName,
+    "hashbrown-rwlock",
+    hashbrown::HashMap<u64, u64, DefaultHashBuilder>,
+    SharedReads
+);
+locked!(
+    /// `std-mutex`: `Mutex<std::collections::HashMap>` with GoMap's hasher (not SipHash), so
+    /// it differs from `hashbrown-mutex` only by std's wrapper.
+    StdMutex,
+    StdMutexName,
+    "std-mutex",
+    std::collections::HashMap<u64, u64, DefaultHashBuilder>,
+    Exclusive
+);
+
+impl<M: PlainMap, P: LockPolicy, N: LockedName> Contender for Locked<M, P, N>
+where
+    P::Lock<M>: Send + Sync,
+{
+    const NAME: &'static str = N::NAME;
     type Handle<'a> = &'a Self;
     fn build(spec: &BuildSpec) -> Self {
-        HashbrownMutex(Mutex::new(hashbrown::HashMap::with_capacity_and_hasher(
-            spec.capacity,
-            Hasher::default(),
-        )))
+        Locked {
+            map: P::new(M::with_capacity(spec.capacity)),
+            name: PhantomData,
+        }
     }
     fn handle(&self) -> &Self {
         self
     }
     fn len(&self) -> usize {
-        self.0.lock().expect(POISONED).len()
+        P::read(&self.map).len()
     }
 }
 
-impl Handle for &HashbrownMutex {
+impl<M: PlainMap, P: LockPolicy, N> Handle for &Locked<M, P, N> {
     #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
-        self.0.lock().expect(POISONED).get(k).copied()
+        P::read(&self.map).get(k)
     }
     #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
-        self.0.lock().expect(POISONED).insert(k, v).is_none()
+        P::write(&self.map).insert(k, v).is_none()
     }
     #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
-        self.0.lock().expect(POISONED).remove(k).is_some()
+        P::write(&self.map).remove(k).is_some()
     }
     #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
-        self.0.lock().expect(POISONED).insert(k, v).is_some()
-    }
-}
-
-impl Contender for HashbrownRwLock {
-    const NAME: &'static str = "hashbrown-rwlock";
-    type Handle<'a> = &'a Self;
-    fn build(spec: &BuildSpec) -> Self {
-        HashbrownRwLock(RwLock::new(hashbrown::HashMap::with_capacity_and_hasher(
-            spec.capacity,
-            Hasher::default(),
-        )))
-    }
-    fn handle(&self) -> &Self {
-        self
-    }
-    fn len(&self) -> usize {
-        self.0.read().expect(POISONED).len()
-    }
-}
-
-impl Handle for &HashbrownRwLock {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        self.0.read().expect(POISONED).get(k).copied()
-    }
-    #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        self.0.write().expect(POISONED).insert(k, v).is_none()
-    }
-    #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        self.0.write().expect(POISONED).remove(k).is_some()
-    }
-    #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        self.0.write().expect(POISONED).insert(k, v).is_some()
-    }
-}
-
-impl Contender for StdMutex {
-    const NAME: &'static str = "std-mutex";
-    type Handle<'a> = &'a Self;
-    fn build(spec: &BuildSpec) -> Self {
-        StdMutex(Mutex::new(
-            std::collections::HashMap::with_capacity_and_hasher(spec.capacity, Hasher::default()),
-        ))
-    }
-    fn handle(&self) -> &Self {
-        self
-    }
-    fn len(&self) -> usize {
-        self.0.lock().expect(POISONED).len()
-    }
-}
-
-impl Handle for &StdMutex {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        self.0.lock().expect(POISONED).get(k).copied()
-    }
-    #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        self.0.lock().expect(POISONED).insert(k, v).is_none()
-    }
-    #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        self.0.lock().expect(POISONED).remove(k).is_some()
-    }
-    #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        self.0.lock().expect(POISONED).insert(k, v).is_some()
+        P::write(&self.map).insert(k, v).is_some()
     }
 }

@@ -9,7 +9,9 @@
 //!
 //! The registry keeps monomorphization: [`visit`] maps a name to a call of
 //! [`ContenderVisitor::visit::<C>`], so the harness's generic timed loop is compiled once per
-//! contender and never calls through `dyn`.
+//! contender and never calls through `dyn`. Each contender type is named once, in the
+//! `registry!` line; its name, role ([`Role`]: ours, the reference, another map, the harness
+//! alone) and thread limit are its own declaration ([`Contender`]), read as [`Descriptor`]s.
 //!
 //! | name | what | hasher |
 //! |---|---|---|
@@ -42,10 +44,11 @@ pub use self::papaya::PapayaContender;
 pub use self::scc::SccContender;
 pub use self::skipmap::SkipMapContender;
 
-/// The hasher of every contender that takes one.
-pub type Hasher = foldhash::fast::RandomState;
-/// How [`Hasher`] is named in results files.
-pub const HASHER_NAME: &str = "foldhash::fast::RandomState";
+use serde::{Deserialize, Serialize};
+
+/// Every contender that takes a hasher is built with GoMap's default one, so that no map
+/// wins by hashing faster; results files record it under this name.
+pub use crate::gomap::DEFAULT_HASHER_NAME as HASHER_NAME;
 
 /// How a contender is built.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,14 +59,65 @@ pub struct BuildSpec {
     pub shards: Option<usize>,
 }
 
-/// A map under test, shared by all threads of a cell.
+/// What part a contender plays in a comparison: whose figures the project answers for,
+/// which one the others are judged against, and which are there for context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// One of this project's own maps (the GoMap family): a change in its figures is a
+    /// change of this project.
+    Ours,
+    /// The map every other one of its suite is divided by (one per suite).
+    Reference,
+    /// Another third-party map, for context.
+    Other,
+    /// No map at all: the harness's own cost per op. Its answers are not validated.
+    HarnessOnly,
+}
+
+impl Role {
+    /// True for the project's own maps.
+    pub fn is_ours(self) -> bool {
+        self == Role::Ours
+    }
+}
+
+/// The most threads a contender may run with, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ThreadLimit {
+    pub max: u32,
+    /// Why, as a clause that completes "skipped: …".
+    pub why: &'static str,
+}
+
+/// What a contender says of itself in every row it produces (written under these keys in
+/// `extra`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    /// Shard count of a sharded map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shards: Option<usize>,
+    /// How an epoch-based map pins its guard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guard: Option<String>,
+    /// Which read API the adapter calls, where the map has several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_api: Option<String>,
+    /// Which insert API the adapter calls, where the map has several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insert_api: Option<String>,
+    /// How the fail-fast map is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failfast_mode: Option<String>,
+}
+
+/// A map under test, shared by all threads of a cell. Everything generic code needs to know
+/// about a particular contender is declared here, by the contender.
 pub trait Contender: Send + Sync + Sized + 'static {
     /// The registry name, also the `map` of every result row.
     const NAME: &'static str;
-    /// The most threads it may run with (`gomap-failfast`: 1, since it panics on overlap).
-    const MAX_THREADS: Option<u32> = None;
-    /// False only for `null`, whose answers mean nothing and are not validated.
-    const DOES_MAP_WORK: bool = true;
+    const ROLE: Role = Role::Other;
+    /// `None`: any thread count.
+    const THREAD_LIMIT: Option<ThreadLimit> = None;
 
     /// One thread's view of the map, made once per thread outside the timed loop.
     type Handle<'a>: Handle
@@ -77,9 +131,9 @@ pub trait Contender: Send + Sync + Sized + 'static {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
-    /// Facts recorded with every row of this contender (`shards`, guard policy, …).
-    fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
-        Vec::new()
+    /// Facts recorded with every row of this contender.
+    fn facts(&self) -> Facts {
+        Facts::default()
     }
 }
 
@@ -101,21 +155,80 @@ pub trait ContenderVisitor {
     fn visit<C: Contender>(self) -> Self::Output;
 }
 
+/// A contender's declaration, as data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Descriptor {
+    pub name: &'static str,
+    pub role: Role,
+    pub thread_limit: Option<ThreadLimit>,
+}
+
+impl Descriptor {
+    /// What `C` declares.
+    pub const fn of<C: Contender>() -> Descriptor {
+        Descriptor {
+            name: C::NAME,
+            role: C::ROLE,
+            thread_limit: C::THREAD_LIMIT,
+        }
+    }
+
+    /// Whether it may run at `threads` threads.
+    pub fn runs_at(&self, threads: u32) -> bool {
+        self.thread_limit.is_none_or(|l| threads <= l.max)
+    }
+}
+
+/// The registry: each contender type named once; the list, the lookup and the dispatch
+/// all come from that one line.
+macro_rules! registry {
+    ($($t:ty),* $(,)?) => {
+        /// Every registered contender, in the order runs use by default.
+        pub const ALL: &[Descriptor] = &[$(Descriptor::of::<$t>()),*];
+
+        /// Calls `v.visit::<C>()` with the contender registered as `name`.
+        pub fn visit<V: ContenderVisitor>(name: &str, v: V) -> Result<V::Output, UnknownContender> {
+            $(if name == <$t as Contender>::NAME {
+                return Ok(v.visit::<$t>());
+            })*
+            Err(UnknownContender(name.to_string()))
+        }
+    };
+}
+
+registry!(
+    GoMapMutex,
+    GoMapRwLock,
+    GoMapSharded,
+    GoMapFailFast,
+    DashMapContender,
+    HashbrownMutex,
+    HashbrownRwLock,
+    StdMutex,
+    PapayaContender,
+    SkipMapContender,
+    SccContender,
+    Null,
+);
+
 /// Every registered name, in the order runs use by default.
-pub const NAMES: &[&str] = &[
-    GoMapMutex::NAME,
-    GoMapRwLock::NAME,
-    GoMapSharded::NAME,
-    GoMapFailFast::NAME,
-    DashMapContender::NAME,
-    HashbrownMutex::NAME,
-    HashbrownRwLock::NAME,
-    StdMutex::NAME,
-    PapayaContender::NAME,
-    SkipMapContender::NAME,
-    SccContender::NAME,
-    Null::NAME,
-];
+pub fn names() -> impl Iterator<Item = &'static str> {
+    ALL.iter().map(|d| d.name)
+}
+
+/// The declaration of the contender named `name`.
+pub fn describe(name: &str) -> Result<&'static Descriptor, UnknownContender> {
+    ALL.iter()
+        .find(|d| d.name == name)
+        .ok_or_else(|| UnknownContender(name.to_string()))
+}
+
+/// The contender every other one of the contention suite is divided by.
+pub fn reference() -> &'static Descriptor {
+    ALL.iter()
+        .find(|d| d.role == Role::Reference)
+        .expect("the registry declares one reference")
+}
 
 /// An unknown contender name; `Display` is one line listing the known ones.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,51 +236,12 @@ pub struct UnknownContender(pub String);
 
 impl std::fmt::Display for UnknownContender {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown map '{}' (known: {})", self.0, NAMES.join(", "))
+        let known: Vec<&str> = names().collect();
+        write!(f, "unknown map '{}' (known: {})", self.0, known.join(", "))
     }
 }
 
 impl std::error::Error for UnknownContender {}
-
-/// Calls `v.visit::<C>()` with the contender registered as `name`.
-pub fn visit<V: ContenderVisitor>(name: &str, v: V) -> Result<V::Output, UnknownContender> {
-    Ok(match name {
-        GoMapMutex::NAME => v.visit::<GoMapMutex>(),
-        GoMapRwLock::NAME => v.visit::<GoMapRwLock>(),
-        GoMapSharded::NAME => v.visit::<GoMapSharded>(),
-        GoMapFailFast::NAME => v.visit::<GoMapFailFast>(),
-        DashMapContender::NAME => v.visit::<DashMapContender>(),
-        HashbrownMutex::NAME => v.visit::<HashbrownMutex>(),
-        HashbrownRwLock::NAME => v.visit::<HashbrownRwLock>(),
-        StdMutex::NAME => v.visit::<StdMutex>(),
-        PapayaContender::NAME => v.visit::<PapayaContender>(),
-        SkipMapContender::NAME => v.visit::<SkipMapContender>(),
-        SccContender::NAME => v.visit::<SccContender>(),
-        Null::NAME => v.visit::<Null>(),
-        _ => return Err(UnknownContender(name.to_string())),
-    })
-}
-
-/// Checks a name without running anything.
-pub fn check_name(name: &str) -> Result<(), UnknownContender> {
-    if NAMES.contains(&name) {
-        Ok(())
-    } else {
-        Err(UnknownContender(name.to_string()))
-    }
-}
-
-/// The thread limit of a registered contender (`None`: unlimited or unknown name).
-pub fn max_threads(name: &str) -> Option<u32> {
-    struct Max;
-    impl ContenderVisitor for Max {
-        type Output = Option<u32>;
-        fn visit<C: Contender>(self) -> Option<u32> {
-            C::MAX_THREADS
-        }
-    }
-    visit(name, Max).ok().flatten()
-}
 
 #[cfg(test)]
 mod tests {
@@ -182,7 +256,7 @@ mod tests {
                 shards: Some(4),
             });
             let mut h = c.handle();
-            if !C::DOES_MAP_WORK {
+            if C::ROLE == Role::HarnessOnly {
                 return;
             }
             assert!(h.insert(1, 10), "{}", C::NAME);
@@ -201,16 +275,22 @@ mod tests {
 
     #[test]
     fn every_contender_reports_outcomes_exactly() {
-        for name in NAMES {
+        for name in names() {
             visit(name, Smoke).unwrap();
         }
+        assert_eq!(
+            ALL.iter().filter(|d| d.role == Role::Reference).count(),
+            1,
+            "one reference"
+        );
     }
 
     #[test]
     fn unknown_name_is_one_line() {
         let e = visit("nope", Smoke).unwrap_err().to_string();
         assert!(e.starts_with("unknown map 'nope'") && !e.contains('\n'));
-        assert_eq!(max_threads("gomap-failfast"), Some(1));
-        assert_eq!(max_threads("dashmap"), None);
+        assert!(!describe("gomap-failfast").unwrap().runs_at(2));
+        assert!(describe("dashmap").unwrap().runs_at(64));
+        assert_eq!(reference().name, "dashmap");
     }
 }

@@ -2,7 +2,7 @@
 //! cell measures what the harness itself costs per op (op decode, key scramble, the latency
 //! sampling check, success counting). Its answers mean nothing and are not validated.
 
-use super::{BuildSpec, Contender, Handle};
+use super::{BuildSpec, Contender, Handle, Role};
 use std::hint::black_box;
 
 pub struct Null;
@@ -12,7 +12,7 @@ pub struct NullHandle;
 
 impl Contender for Null {
     const NAME: &'static str = "null";
-    const DOES_MAP_WORK: bool = false;
+    const ROLE: Role = Role::HarnessOnly;
     type Handle<'a> = NullHandle;
     fn build(_spec: &BuildSpec) -> Self {
         Null

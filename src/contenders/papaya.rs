@@ -4,9 +4,10 @@
 //! keep every retired table and entry alive until the run ends, so memory would grow with the
 //! run's length; per-op pinning keeps reclamation honest and puts its cost in the numbers.
 
-use super::{BuildSpec, Contender, Handle, Hasher};
+use super::{BuildSpec, Contender, Facts, Handle};
+use crate::gomap::DefaultHashBuilder;
 
-pub struct PapayaContender(::papaya::HashMap<u64, u64, Hasher>);
+pub struct PapayaContender(::papaya::HashMap<u64, u64, DefaultHashBuilder>);
 
 impl Contender for PapayaContender {
     const NAME: &'static str = "papaya";
@@ -15,7 +16,7 @@ impl Contender for PapayaContender {
         PapayaContender(
             ::papaya::HashMap::builder()
                 .capacity(spec.capacity)
-                .hasher(Hasher::default())
+                .hasher(DefaultHashBuilder::default())
                 .build(),
         )
     }
@@ -25,8 +26,11 @@ impl Contender for PapayaContender {
     fn len(&self) -> usize {
         self.0.len()
     }
-    fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
-        vec![("guard", "pinned per operation".into())]
+    fn facts(&self) -> Facts {
+        Facts {
+            guard: Some("pinned per operation".into()),
+            ..Facts::default()
+        }
     }
 }
 

@@ -2,9 +2,10 @@
 //! closure run under a shared bucket lock), not `get_sync`, which returns an exclusive
 //! `OccupiedEntry` and would make readers contend like writers.
 
-use super::{BuildSpec, Contender, Handle, Hasher};
+use super::{BuildSpec, Contender, Facts, Handle};
+use crate::gomap::DefaultHashBuilder;
 
-pub struct SccContender(::scc::HashMap<u64, u64, Hasher>);
+pub struct SccContender(::scc::HashMap<u64, u64, DefaultHashBuilder>);
 
 impl Contender for SccContender {
     const NAME: &'static str = "scc";
@@ -12,7 +13,7 @@ impl Contender for SccContender {
     fn build(spec: &BuildSpec) -> Self {
         SccContender(::scc::HashMap::with_capacity_and_hasher(
             spec.capacity,
-            Hasher::default(),
+            DefaultHashBuilder::default(),
         ))
     }
     fn handle(&self) -> &Self {
@@ -21,8 +22,11 @@ impl Contender for SccContender {
     fn len(&self) -> usize {
         self.0.len()
     }
-    fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
-        vec![("read_api", "read_sync (shared)".into())]
+    fn facts(&self) -> Facts {
+        Facts {
+            read_api: Some("read_sync (shared)".into()),
+            ..Facts::default()
+        }
     }
 }
 

@@ -2,14 +2,18 @@
 //! with the same hasher (foldhash).
 //!
 //! The trait is deliberately tiny; the registry turns a name into a monomorphized call
-//! (a visitor), so the timed loops never go through `dyn`.
+//! (a visitor), so the timed loops never go through `dyn`. Each map is declared once, in the
+//! `registry!` table: its name, the (map, ISA) identity of its rows, its [`Role`], and for a
+//! from-B variant the map it is the twin of (the locate suite's reference for that map).
 
+use super::Role;
 use crate::gomap::fast64::KeyProbe64;
 #[cfg(target_arch = "x86_64")]
 use crate::gomap::fast64::{KeysAvx2, KeysAvx512, KeysSse2};
 use crate::gomap::{
     DefaultHashBuilder, DefaultProbe, FromB, GoMap, KeysScalar, Locate, Precomputed, Probe,
 };
+use crate::isa::Isa;
 
 /// A u64 → u64 map as the single-thread suites use it.
 pub trait SingleMap: Sized {
@@ -24,13 +28,17 @@ pub trait SingleMap: Sized {
         self.len() == 0
     }
     /// The instruction set the timed code uses, for the results.
-    fn isa() -> &'static str;
+    fn isa() -> Isa;
+    /// False where this CPU cannot run it (a vector key probe without its feature).
+    fn available() -> bool {
+        true
+    }
     /// Proof that the map's instruction set is available (a zero-sized copy of its key probe).
-    type Isa: Copy;
-    fn isa_token(&self) -> Self::Isa;
+    type Token: Copy;
+    fn isa_token(&self) -> Self::Token;
     /// Runs a timed loop with this map's instruction set enabled (see `KeyProbe64::in_isa`).
     #[inline(always)]
-    fn in_isa<R>(_isa: Self::Isa, f: impl FnOnce() -> R) -> R {
+    fn in_isa<R>(_isa: Self::Token, f: impl FnOnce() -> R) -> R {
         f()
     }
 }
@@ -59,10 +67,10 @@ impl<L: Locate, P: Probe> SingleMap for GoGeneric<L, P> {
     fn len(&self) -> usize {
         self.0.len()
     }
-    fn isa() -> &'static str {
-        P::NAME
+    fn isa() -> Isa {
+        P::ISA
     }
-    type Isa = ();
+    type Token = ();
     fn isa_token(&self) {}
 }
 
@@ -76,7 +84,7 @@ impl<KP: KeyProbe64, L: Locate> SingleMap for GoFast64<KP, L> {
     fn with_capacity(hint: usize) -> Self {
         GoFast64 {
             map: GoMap::with_capacity_and_hasher(hint, Default::default()),
-            // Registries only list probes this CPU has (see `available`).
+            // The registry only hands out probes this CPU has (see `available`).
             kp: KP::detect().expect("key probe not supported by this CPU"),
         }
     }
@@ -95,10 +103,13 @@ impl<KP: KeyProbe64, L: Locate> SingleMap for GoFast64<KP, L> {
     fn len(&self) -> usize {
         self.map.len()
     }
-    fn isa() -> &'static str {
-        KP::NAME
+    fn isa() -> Isa {
+        KP::ISA
     }
-    type Isa = KP;
+    fn available() -> bool {
+        KP::detect().is_some()
+    }
+    type Token = KP;
     fn isa_token(&self) -> KP {
         self.kp
     }
@@ -135,15 +146,15 @@ macro_rules! std_like {
             fn len(&self) -> usize {
                 self.0.len()
             }
-            fn isa() -> &'static str {
+            fn isa() -> Isa {
                 // Both probe 16 control bytes with SSE2 on x86_64 (a SWAR word elsewhere).
                 if cfg!(target_arch = "x86_64") {
-                    "sse2"
+                    Isa::Sse2
                 } else {
-                    "swar"
+                    Isa::Swar
                 }
             }
-            type Isa = ();
+            type Token = ();
             fn isa_token(&self) {}
         }
     };
@@ -151,89 +162,135 @@ macro_rules! std_like {
 std_like!(Hashbrown, hashbrown::HashMap<u64, u64, DefaultHashBuilder>);
 std_like!(StdMap, std::collections::HashMap<u64, u64, DefaultHashBuilder>);
 
+/// A single-thread contender's declaration, as data.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// The registry name (`--maps`), e.g. `gomap/fast64/avx2`.
+    pub name: &'static str,
+    /// The `map` of its rows: variants that differ only in ISA share it (`gomap/fast64`), and
+    /// differ in the rows' `isa`.
+    pub map: &'static str,
+    pub role: Role,
+    /// For a from-B variant: the map whose bucket mask it recomputes. The locate suite
+    /// divides that map by this twin; the ops suite leaves twins out by default.
+    pub from_b_of: Option<&'static str>,
+    isa: fn() -> Isa,
+    available: fn() -> bool,
+}
+
+impl Entry {
+    /// The ISA its timed code runs with.
+    pub fn isa(&self) -> Isa {
+        (self.isa)()
+    }
+    /// Whether this CPU runs it.
+    pub fn available(&self) -> bool {
+        (self.available)()
+    }
+}
+
 /// Something to do with a map type, chosen by name at run time and then monomorphized.
 pub trait Visit {
     type Out;
-    fn visit<M: SingleMap>(self, name: &str) -> Self::Out;
+    fn visit<M: SingleMap>(self, entry: &Entry) -> Self::Out;
 }
 
-/// Every single-thread contender name, in display order (CPU-dependent ones included only
-/// when this CPU runs them).
-pub fn available() -> Vec<&'static str> {
-    let mut v = vec![
-        "gomap/generic",
-        "gomap/generic/from-b",
-        "gomap/fast64",
-        "gomap/fast64/from-b",
-    ];
+/// The registry: one line per contender. It yields the entry list and the dispatch.
+macro_rules! registry {
+    ($($(#[$cfg:meta])* $name:literal as $map:literal => $t:ty, $role:expr, $twin:expr;)*) => {
+        #[allow(clippy::vec_init_then_push)] // each push may be cfg'd out
+        fn all_entries() -> Vec<Entry> {
+            let mut v = Vec::new();
+            $(
+                $(#[$cfg])*
+                v.push(Entry {
+                    name: $name,
+                    map: $map,
+                    role: $role,
+                    from_b_of: $twin,
+                    isa: <$t as SingleMap>::isa,
+                    available: <$t as SingleMap>::available,
+                });
+            )*
+            v
+        }
+
+        /// Calls `v.visit::<M>()` for the map named `name`; `None` for an unknown name or one
+        /// this CPU cannot run.
+        pub fn dispatch<V: Visit>(name: &str, v: V) -> Option<V::Out> {
+            let entry = entry(name)?;
+            $(
+                $(#[$cfg])*
+                if name == $name {
+                    return Some(v.visit::<$t>(&entry));
+                }
+            )*
+            None
+        }
+    };
+}
+
+registry! {
+    "gomap/generic" as "gomap/generic" => GoGeneric<Precomputed>, Role::Ours, None;
+    "gomap/generic/from-b" as "gomap/generic/from-b" => GoGeneric<FromB>, Role::Ours,
+        Some("gomap/generic");
+    "gomap/fast64" as "gomap/fast64" => GoFast64<KeysScalar>, Role::Ours, None;
+    "gomap/fast64/from-b" as "gomap/fast64/from-b" => GoFast64<KeysScalar, FromB>, Role::Ours,
+        Some("gomap/fast64");
     #[cfg(target_arch = "x86_64")]
-    {
-        v.push("gomap/fast64/sse2");
-        if KeysAvx2::detect().is_some() {
-            v.push("gomap/fast64/avx2");
-        }
-        if KeysAvx512::detect().is_some() {
-            v.push("gomap/fast64/avx512");
-        }
-    }
-    v.extend(["hashbrown", "std"]);
-    v
+    "gomap/fast64/sse2" as "gomap/fast64" => GoFast64<KeysSse2>, Role::Ours, None;
+    #[cfg(target_arch = "x86_64")]
+    "gomap/fast64/avx2" as "gomap/fast64" => GoFast64<KeysAvx2>, Role::Ours, None;
+    #[cfg(target_arch = "x86_64")]
+    "gomap/fast64/avx512" as "gomap/fast64" => GoFast64<KeysAvx512>, Role::Ours, None;
+    "hashbrown" as "hashbrown" => Hashbrown, Role::Reference, None;
+    "std" as "std" => StdMap, Role::Other, None;
 }
 
-/// How a contender appears in result rows: (map, isa). A name that spells its ISA
-/// (`gomap/fast64/avx2`) becomes map `gomap/fast64` with isa `avx2`, so that the variants of
-/// one map share a name and differ in the identity's isa field; criterion ids follow the
-/// same convention (`<map>/<isa>`, see `results/collect.rs`).
-pub fn row_identity<'a>(name: &'a str, isa: &'a str) -> (&'a str, &'a str) {
-    let map = name
-        .strip_suffix(isa)
-        .and_then(|m| m.strip_suffix('/'))
-        .unwrap_or(name);
-    (map, isa)
+/// Every entry this CPU runs, in display order.
+pub fn entries() -> Vec<Entry> {
+    all_entries().into_iter().filter(Entry::available).collect()
+}
+
+/// The entry named `name`, if this CPU runs it.
+pub fn entry(name: &str) -> Option<Entry> {
+    entries().into_iter().find(|e| e.name == name)
+}
+
+/// Every name this CPU runs, in display order.
+pub fn available() -> Vec<&'static str> {
+    entries().iter().map(|e| e.name).collect()
+}
+
+/// The maps of the ops suite by default: all but the from-B twins (the locate suite's).
+pub fn ops_defaults() -> Vec<&'static str> {
+    entries()
+        .iter()
+        .filter(|e| e.from_b_of.is_none())
+        .map(|e| e.name)
+        .collect()
+}
+
+/// The map every other one of the single-thread suites is divided by.
+pub fn reference() -> Entry {
+    entries()
+        .into_iter()
+        .find(|e| e.role == Role::Reference)
+        .expect("the registry declares one reference")
 }
 
 /// The (map, isa) of a registered contender's rows; `None` for an unknown name.
-pub fn identity_of(name: &str) -> Option<(String, String)> {
-    struct Isa;
-    impl Visit for Isa {
-        type Out = &'static str;
-        fn visit<M: SingleMap>(self, _name: &str) -> &'static str {
-            M::isa()
-        }
-    }
-    let isa = dispatch(name, Isa)?;
-    let (m, i) = row_identity(name, isa);
-    Some((m.to_string(), i.to_string()))
+pub fn identity_of(name: &str) -> Option<(&'static str, Isa)> {
+    entry(name).map(|e| (e.map, e.isa()))
 }
 
-/// The fastest fast64 variant this CPU runs (for the headline comparisons).
+/// The fastest fast64 variant this CPU runs (for the headline comparisons): the last one
+/// the table lists.
 pub fn best_fast64() -> &'static str {
-    available()
-        .into_iter()
-        .rfind(|n| n.starts_with("gomap/fast64"))
-        .unwrap_or("gomap/fast64")
-}
-
-/// Calls `v.visit::<M>()` for the map named `name`; `None` for an unknown or unavailable name.
-pub fn dispatch<V: Visit>(name: &str, v: V) -> Option<V::Out> {
-    if !available().contains(&name) {
-        return None;
-    }
-    Some(match name {
-        "gomap/generic" => v.visit::<GoGeneric<Precomputed>>(name),
-        "gomap/generic/from-b" => v.visit::<GoGeneric<FromB>>(name),
-        "gomap/fast64" => v.visit::<GoFast64<KeysScalar>>(name),
-        "gomap/fast64/from-b" => v.visit::<GoFast64<KeysScalar, FromB>>(name),
-        #[cfg(target_arch = "x86_64")]
-        "gomap/fast64/sse2" => v.visit::<GoFast64<KeysSse2>>(name),
-        #[cfg(target_arch = "x86_64")]
-        "gomap/fast64/avx2" => v.visit::<GoFast64<KeysAvx2>>(name),
-        #[cfg(target_arch = "x86_64")]
-        "gomap/fast64/avx512" => v.visit::<GoFast64<KeysAvx512>>(name),
-        "hashbrown" => v.visit::<Hashbrown>(name),
-        "std" => v.visit::<StdMap>(name),
-        _ => return None,
-    })
+    entries()
+        .iter()
+        .rfind(|e| e.map == "gomap/fast64")
+        .map_or("gomap/fast64", |e| e.name)
 }
 
 #[cfg(test)]
@@ -243,7 +300,8 @@ mod tests {
     struct Roundtrip;
     impl Visit for Roundtrip {
         type Out = ();
-        fn visit<M: SingleMap>(self, name: &str) {
+        fn visit<M: SingleMap>(self, entry: &Entry) {
+            let name = entry.name;
             let mut m = M::with_capacity(0);
             for k in 0..1000 {
                 assert!(m.insert(k, k + 1), "{name}");
@@ -257,16 +315,25 @@ mod tests {
     }
 
     #[test]
-    fn row_identity_splits_a_spelled_isa() {
+    fn entries_name_their_rows() {
         assert_eq!(
-            row_identity("gomap/fast64/avx2", "avx2"),
-            ("gomap/fast64", "avx2")
+            identity_of("gomap/fast64"),
+            Some(("gomap/fast64", Isa::Scalar))
         );
-        assert_eq!(
-            row_identity("gomap/fast64", "scalar"),
-            ("gomap/fast64", "scalar")
-        );
-        assert_eq!(row_identity("hashbrown", "sse2"), ("hashbrown", "sse2"));
+        if let Some((map, isa)) = identity_of("gomap/fast64/avx2") {
+            assert_eq!((map, isa), ("gomap/fast64", Isa::Avx2));
+        }
+        assert_eq!(reference().name, "hashbrown");
+        for e in entries() {
+            if let Some(of) = e.from_b_of {
+                assert!(
+                    entry(of).is_some(),
+                    "{} is the twin of a listed map",
+                    e.name
+                );
+                assert!(!ops_defaults().contains(&e.name));
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! closure runs only when a node with the key is found (and says "replace"), so `saw_old` tells
 //! exactly whether the key was present — no separate `get`, no race between check and insert.
 
-use super::{BuildSpec, Contender, Handle};
+use super::{BuildSpec, Contender, Facts, Handle};
 use crossbeam_skiplist::SkipMap;
 use std::cell::Cell;
 
@@ -37,11 +37,11 @@ impl Contender for SkipMapContender {
     fn len(&self) -> usize {
         self.0.len()
     }
-    fn facts(&self) -> Vec<(&'static str, serde_json::Value)> {
-        vec![(
-            "insert_api",
-            "compare_insert (reports whether the key was present)".into(),
-        )]
+    fn facts(&self) -> Facts {
+        Facts {
+            insert_api: Some("compare_insert (reports whether the key was present)".into()),
+            ..Facts::default()
+        }
     }
 }
 

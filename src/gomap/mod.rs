@@ -55,8 +55,11 @@ use std::hash::{BuildHasher, Hash};
 use std::marker::PhantomData;
 use std::ptr;
 
-/// The hasher every contender of the harness uses.
+/// The default hasher: foldhash, seeded per map. Every contender of the harness that takes a
+/// hasher is built with this one.
 pub type DefaultHashBuilder = foldhash::fast::RandomState;
+/// How [`DefaultHashBuilder`] is named in results files.
+pub const DEFAULT_HASHER_NAME: &str = "foldhash::fast::RandomState";
 
 /// Go's flag bit: the current growth is a same-size one.
 const SAME_SIZE_GROW: u8 = 8;
@@ -183,11 +186,6 @@ impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
     /// Old buckets below this index are evacuated (Go's `nevacuate`).
     pub fn evacuation_mark(&self) -> usize {
         self.nevacuate
-    }
-
-    /// Go's approximate overflow-bucket count.
-    pub fn overflow_count(&self) -> u16 {
-        self.noverflow
     }
 
     /// Removes every entry, keeping the bucket array for reuse (Go's `mapclear`).

@@ -14,42 +14,27 @@ use super::progress::Progress;
 use super::runner::{run_cell_cached, CellSpec, StreamCache, MAX_OPS_PER_THREAD};
 use super::workload::{Dist, Workload, MAX_OPS, MAX_PREFILL, MAX_THREADS};
 use crate::concurrent::sharded::MAX_SHARDS;
-use crate::contenders::{self, Contender, ContenderVisitor, HASHER_NAME};
+use crate::contenders::{self, Contender, ContenderVisitor};
 use crate::results::runinfo;
-use crate::results::schema::{Results, Row};
+use crate::results::schema::{OpId, Results, Row};
 use serde_json::json;
 use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
-/// Why a run did not happen (usage: exit 2) or did not finish (io: exit 1). One line each.
+/// Why a run did not happen: bad input, one line (the CLI exits 2).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ContentionError {
-    Usage(String),
-    Io(String),
-}
-
-impl ContentionError {
-    /// The process exit code the CLI uses.
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            ContentionError::Usage(_) => 2,
-            ContentionError::Io(_) => 1,
-        }
-    }
-}
+pub struct ContentionError(pub String);
 
 impl fmt::Display for ContentionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ContentionError::Usage(m) | ContentionError::Io(m) => f.write_str(m),
-        }
+        f.write_str(&self.0)
     }
 }
 
 impl std::error::Error for ContentionError {}
 
 fn usage(m: impl Into<String>) -> ContentionError {
-    ContentionError::Usage(m.into())
+    ContentionError(m.into())
 }
 
 /// What to measure and how long.
@@ -57,7 +42,7 @@ fn usage(m: impl Into<String>) -> ContentionError {
 pub struct ContentionConfig {
     pub threads: Vec<u32>,
     pub workloads: Vec<Workload>,
-    /// Registry names ([`contenders::NAMES`]).
+    /// Registry names ([`contenders::names`]).
     pub maps: Vec<String>,
     pub dists: Vec<Dist>,
     /// Prefill of every workload but rapid-grow.
@@ -94,7 +79,7 @@ impl Default for ContentionConfig {
         ContentionConfig {
             threads: default_threads(),
             workloads: Workload::ALL.to_vec(),
-            maps: contenders::NAMES.iter().map(|s| s.to_string()).collect(),
+            maps: contenders::names().map(String::from).collect(),
             dists: Dist::ALL.to_vec(),
             size: 1 << 16,
             secs: 1.0,
@@ -143,7 +128,7 @@ impl ContentionConfig {
             return Err(usage("empty list of workloads, maps or distributions"));
         }
         for m in &self.maps {
-            contenders::check_name(m).map_err(|e| usage(e.to_string()))?;
+            contenders::describe(m).map_err(|e| usage(e.to_string()))?;
         }
         if !(self.secs.is_finite() && self.secs > 0.0) {
             return Err(usage(format!(
@@ -196,11 +181,11 @@ impl ContentionConfig {
             for &dist in dists {
                 for &threads in &self.threads {
                     for map in &self.maps {
-                        if contenders::max_threads(map).is_some_and(|m| threads > m) {
+                        let d = contenders::describe(map).expect("validated");
+                        if let Some(limit) = d.thread_limit.filter(|_| !d.runs_at(threads)) {
                             skipped.push(format!(
-                                "{map} {workload} threads={threads}: skipped — it is a detector, \
-                                 not a lock; concurrent writers would panic \
-                                 `concurrent map writes`, as Go's map would"
+                                "{map} {workload} threads={threads}: skipped — {}",
+                                limit.why
                             ));
                             continue;
                         }
@@ -237,7 +222,6 @@ impl ContentionConfig {
             "shards": self.shards,
             "default_shards": crate::concurrent::sharded::default_shard_count(),
             "oversubscribe": self.oversubscribe,
-            "failfast_policy": "gomap-failfast runs at threads=1 only (panicking API, as Go)",
             "skipped": skipped,
         })
     }
@@ -268,8 +252,8 @@ pub fn parse_maps(s: &str) -> Result<Vec<String>, ContentionError> {
     s.split(',')
         .map(|x| {
             let x = x.trim();
-            contenders::check_name(x)
-                .map(|()| x.to_string())
+            contenders::describe(x)
+                .map(|_| x.to_string())
                 .map_err(|e| usage(e.to_string()))
         })
         .collect()
@@ -285,34 +269,42 @@ impl ContenderVisitor for RunCell<'_> {
 }
 
 fn cell_label(map: &str, spec: &CellSpec) -> String {
+    let id = spec.identity(map);
     format!(
         "{map} {} {} threads={}",
         spec.workload,
-        spec.dist_name(),
+        id.dist_name(),
         spec.threads
     )
 }
 
 fn cell_line(row: &Row) -> String {
+    let id = &row.id;
     let mut s = format!(
         "{} {} {} threads={}: {:.2} Mops/s (min {:.2}, max {:.2})",
-        row.map, row.op, row.dist, row.threads, row.median, row.min, row.max
+        id.map,
+        id.op,
+        id.dist_name(),
+        id.threads,
+        row.median,
+        row.min,
+        row.max
     );
     if row.noisy {
         let _ = write!(
             s,
             " NOISY (others used {}% of a core)",
-            row.extra["other_cpu_pct"]
+            row.extra.other_cpu_pct.unwrap_or(f64::NAN)
         );
     }
     if !row.valid {
-        let _ = write!(
-            s,
-            " INVALID: {}",
-            row.extra["validation_error"].as_str().unwrap_or("?")
-        );
+        let _ = write!(s, " INVALID: {}", validation_error(row));
     }
     s
+}
+
+fn validation_error(row: &Row) -> &str {
+    row.extra.validation_error.as_deref().unwrap_or("?")
 }
 
 /// Runs the matrix. Usage errors are reported before anything runs.
@@ -330,7 +322,7 @@ pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionEr
         progress.start(&cell_label(map, spec));
         let row = contenders::visit(map, RunCell(spec, &mut streams))
             .map_err(|e| usage(e.to_string()))?;
-        if row.extra.get("pinned") == Some(&json!(false)) && !unpinned_noted {
+        if row.extra.pinned == Some(false) && !unpinned_noted {
             progress.note("note: core pinning unavailable here; threads run unpinned");
             unpinned_noted = true;
         }
@@ -344,7 +336,6 @@ pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionEr
         "system"
     };
     let mut run = runinfo::collect(config.to_json(&skipped));
-    run.hasher = HASHER_NAME.into();
     run.allocator = allocator.into();
     Ok(Results::new(run, rows))
 }
@@ -358,19 +349,19 @@ pub fn cores() -> u32 {
 /// `~` for noisy and `INVALID` for failed cells, then the hit rates and the failures.
 pub fn summary(results: &Results) -> String {
     let mut out = String::new();
-    let mut blocks: Vec<(String, String)> = Vec::new();
+    let mut blocks: Vec<(OpId, Option<Dist>)> = Vec::new();
     let mut threads: Vec<u32> = Vec::new();
-    let mut maps: Vec<String> = Vec::new();
+    let mut maps: Vec<&str> = Vec::new();
     for r in &results.rows {
-        let b = (r.op.clone(), r.dist.clone());
+        let b = (r.id.op, r.id.dist);
         if !blocks.contains(&b) {
             blocks.push(b);
         }
-        if !threads.contains(&r.threads) {
-            threads.push(r.threads);
+        if !threads.contains(&r.id.threads) {
+            threads.push(r.id.threads);
         }
-        if !maps.contains(&r.map) {
-            maps.push(r.map.clone());
+        if !maps.contains(&r.id.map.as_str()) {
+            maps.push(&r.id.map);
         }
     }
     threads.sort_unstable();
@@ -379,17 +370,17 @@ pub fn summary(results: &Results) -> String {
         let rows: Vec<&Row> = results
             .rows
             .iter()
-            .filter(|r| &r.op == op && &r.dist == dist)
+            .filter(|r| r.id.op == *op && r.id.dist == *dist)
             .collect();
         let hit = rows
             .first()
-            .and_then(|r| r.extra.get("hit_rate"))
-            .and_then(|h| h.as_f64())
+            .and_then(|r| r.extra.hit_rate)
             .unwrap_or(f64::NAN);
         let _ = writeln!(
             out,
-            "\n{op} / {dist}, size {}: median Mops/s (read hit rate {:.4}%, fixed by the streams)",
-            rows.first().map_or(0, |r| r.size),
+            "\n{op} / {}, size {}: median Mops/s (read hit rate {:.4}%, fixed by the streams)",
+            rows.first().map_or("-", |r| r.id.dist_name()),
+            rows.first().map_or(0, |r| r.id.size),
             hit * 100.0
         );
         let _ = write!(out, "{:width$}", "map");
@@ -398,12 +389,12 @@ pub fn summary(results: &Results) -> String {
         }
         out.push('\n');
         for m in &maps {
-            if !rows.iter().any(|r| &r.map == m) {
+            if !rows.iter().any(|r| r.id.map == *m) {
                 continue;
             }
             let _ = write!(out, "{m:width$}");
             for t in &threads {
-                let cell = match rows.iter().find(|r| &r.map == m && r.threads == *t) {
+                let cell = match rows.iter().find(|r| r.id.map == *m && r.id.threads == *t) {
                     None => "-".to_string(),
                     Some(r) if !r.valid => "INVALID".to_string(),
                     Some(r) => format!("{:.2}{}", r.median, if r.noisy { " ~" } else { "" }),
@@ -427,23 +418,16 @@ pub fn summary(results: &Results) -> String {
         let _ = writeln!(
             out,
             "INVALID {} {} {} threads={}: {}",
-            r.map,
-            r.op,
-            r.dist,
-            r.threads,
-            r.extra
-                .get("validation_error")
-                .and_then(|v| v.as_str())
-                .unwrap_or("?")
+            r.id.map,
+            r.id.op,
+            r.id.dist_name(),
+            r.id.threads,
+            validation_error(r)
         );
     }
     if let Some(s) = results.run.config.get("skipped").and_then(|s| s.as_array()) {
-        if !s.is_empty() {
-            let _ = writeln!(
-                out,
-                "{} cells skipped: gomap-failfast runs at threads=1 only",
-                s.len()
-            );
+        for line in s.iter().filter_map(|l| l.as_str()) {
+            let _ = writeln!(out, "{line}");
         }
     }
     out
@@ -466,7 +450,7 @@ mod tests {
         let mut c = ContentionConfig::quick();
         assert!(c.validate().is_ok());
         c.threads = vec![cores() + 1];
-        assert_eq!(c.validate().unwrap_err().exit_code(), 2);
+        assert!(c.validate().is_err());
         c.oversubscribe = true;
         assert!(c.validate().is_ok());
         c.secs = 0.0;

@@ -3,9 +3,10 @@
 //! counter; the two `Instant::now()` calls (a vDSO clock read each, ~20–30 ns) amortize to
 //! about 1 ns per op — the same for every contender, and measured by `null`.
 
-use super::workload::KIND_NAMES;
+use super::workload::{OpKind, PerKind};
+use crate::results::schema::Percentiles;
 use hdrhistogram::Histogram;
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
 /// One op in this many is timed (a power of two).
 pub const SAMPLE_EVERY: u64 = 64;
@@ -15,7 +16,7 @@ pub const SAMPLE_MASK: u64 = SAMPLE_EVERY - 1;
 /// Histograms of ns per op, one per op kind.
 #[derive(Clone, Debug)]
 pub struct Latency {
-    hists: [Histogram<u64>; 4],
+    hists: PerKind<Histogram<u64>>,
 }
 
 impl Default for Latency {
@@ -29,39 +30,37 @@ impl Latency {
     pub fn new() -> Self {
         let h = || Histogram::new_with_bounds(1, 60_000_000_000, 3).expect("valid bounds");
         Latency {
-            hists: [h(), h(), h(), h()],
+            hists: PerKind([h(), h(), h(), h()]),
         }
     }
 
     #[inline(always)]
-    pub fn record(&mut self, kind: usize, ns: u64) {
+    pub fn record(&mut self, kind: OpKind, ns: u64) {
         self.hists[kind].saturating_record(ns.max(1));
     }
 
     pub fn merge(&mut self, other: &Latency) {
-        for (a, b) in self.hists.iter_mut().zip(&other.hists) {
+        for (a, b) in self.hists.0.iter_mut().zip(&other.hists.0) {
             a.add(b).expect("same bounds");
         }
     }
 
-    /// `{"read": {"p50", "p99", "p999", "max", "samples"}, …}` in ns, kinds with samples only.
-    pub fn to_json(&self) -> Value {
-        let mut m = Map::new();
-        for (name, h) in KIND_NAMES.iter().zip(&self.hists) {
-            if h.is_empty() {
-                continue;
-            }
-            m.insert(
-                name.to_string(),
-                json!({
-                    "p50": h.value_at_quantile(0.50),
-                    "p99": h.value_at_quantile(0.99),
-                    "p999": h.value_at_quantile(0.999),
-                    "max": h.max(),
-                    "samples": h.len(),
-                }),
-            );
-        }
-        Value::Object(m)
+    /// p50 / p99 / p99.9 / max in ns per op kind, kinds with samples only.
+    pub fn summary(&self) -> BTreeMap<OpKind, Percentiles> {
+        OpKind::ALL
+            .into_iter()
+            .filter(|&k| !self.hists[k].is_empty())
+            .map(|k| {
+                let h = &self.hists[k];
+                let p = Percentiles {
+                    p50: h.value_at_quantile(0.50),
+                    p99: h.value_at_quantile(0.99),
+                    p999: h.value_at_quantile(0.999),
+                    max: h.max(),
+                    samples: h.len(),
+                };
+                (k, p)
+            })
+            .collect()
     }
 }

@@ -7,15 +7,16 @@
 //! - `probe`: each tophash probe strategy on the same stream of buckets;
 //! - `ops`: GoMap (generic; fast64 scalar and vector) vs hashbrown vs std, five operations.
 
-use super::index_kernels::{self, Header};
+use super::index_kernels::{self, Header, IndexKernel};
 use super::keys::SplitMix64;
 use super::paired::diff_ci95;
 use super::probe_kernels::{self, Pattern};
 use super::single::{iters_for, measure, Fixture, Op, Reader};
-use crate::contenders::single::{self as contenders, SingleMap, Visit};
+use crate::contenders::single::{self as contenders, Entry, SingleMap, Visit};
 use crate::gomap::locate::{FromB, Locate, Precomputed};
 use crate::gomap::probe::{Probe, Scalar, Swar};
-use crate::results::schema::{Row, Unit};
+use crate::isa::Isa;
+use crate::results::schema::{Identity, OpId, Row, Suite, Unit};
 use std::time::Duration;
 
 /// What to run.
@@ -35,7 +36,10 @@ impl LocateConfig {
         LocateConfig {
             sizes: vec![1 << 10, 1 << 16, 1 << 20, 1 << 23],
             ops: Op::ALL.iter().map(|o| o.name().to_string()).collect(),
-            maps: default_ops_maps(),
+            maps: contenders::ops_defaults()
+                .into_iter()
+                .map(String::from)
+                .collect(),
             reps: 5,
             secs: 0.08,
         }
@@ -65,8 +69,19 @@ impl LocateConfig {
                 ));
             }
         }
-        if self.sizes.iter().any(|&s| s < 16) {
-            return Err("sizes must be at least 16".into());
+        if let Some(&s) = self
+            .sizes
+            .iter()
+            .find(|&&s| !(MIN_SIZE..=MAX_SIZE).contains(&s))
+        {
+            return Err(format!(
+                "size {s}: sizes must be powers of two from 2^{} to 2^{}",
+                MIN_SIZE.trailing_zeros(),
+                MAX_SIZE.trailing_zeros()
+            ));
+        }
+        if let Some(&s) = self.sizes.iter().find(|s| !s.is_power_of_two()) {
+            return Err(format!("size {s}: sizes must be powers of two"));
         }
         if self.reps == 0 || self.secs.is_nan() || self.secs <= 0.0 {
             return Err("reps and secs must be positive".into());
@@ -83,17 +98,12 @@ fn op_names() -> String {
         .join(", ")
 }
 
-/// The maps of the ops suite: everything but the from-B variants (those are the locate suite's).
-pub fn default_ops_maps() -> Vec<String> {
-    contenders::available()
-        .into_iter()
-        .filter(|m| !m.ends_with("from-b"))
-        .map(String::from)
-        .collect()
-}
-
 /// Progress lines go to stderr through this.
 pub type Log<'a> = &'a mut dyn FnMut(&str);
+
+/// The smallest and largest map sizes the suites accept.
+pub const MIN_SIZE: usize = 1 << 4;
+pub const MAX_SIZE: usize = 1 << 28;
 
 /// Runs the three suites; returns their rows.
 pub fn run(cfg: &LocateConfig, log: Log) -> Result<Vec<Row>, String> {
@@ -133,64 +143,53 @@ struct OpsCell<'a> {
 
 impl Visit for OpsCell<'_> {
     type Out = Row;
-    fn visit<M: SingleMap>(self, name: &str) -> Row {
+    fn visit<M: SingleMap>(self, entry: &Entry) -> Row {
         let r = measure::<M>(self.op, self.fx, self.cfg.reps, self.cfg.secs);
-        let (map, isa) = contenders::row_identity(name, M::isa());
-        ns_row("ops", map, self.op.name(), self.fx.n, isa, r)
+        let id = Identity::new(Suite::Ops, entry.map, self.op)
+            .size(self.fx.n as u64)
+            .isa(Some(M::isa()));
+        ns_row(id, r)
     }
 }
 
-/// A ns/op row from a measurement, or an invalid row carrying the validation error.
-fn ns_row(
-    suite: &str,
-    map: &str,
-    op: &str,
-    size: usize,
-    isa: &str,
-    r: Result<Vec<f64>, String>,
-) -> Row {
-    // An invalid cell has no samples: its median, min and max are NaN, written as null.
-    let (samples, error) = match r {
-        Ok(samples) => (samples, None),
-        Err(e) => (Vec::new(), Some(e)),
-    };
-    let mut row = Row::from_samples(
-        suite,
-        map,
-        op,
-        size as u64,
-        1,
-        "-",
-        isa,
-        Unit::NsPerOp,
-        samples,
-    );
-    if let Some(e) = error {
-        row.valid = false;
-        row.extra.insert("validation_error".into(), e.into());
+/// A ns/op row from a measurement, or an invalid row (no samples: its median, min and max
+/// are NaN, written as null) carrying the validation error.
+fn ns_row(id: Identity, r: Result<Vec<f64>, String>) -> Row {
+    match r {
+        Ok(samples) => Row::new(id, Unit::NsPerOp, samples),
+        Err(e) => Row::failed(id, Unit::NsPerOp, e),
     }
-    row
 }
 
 /// The paired-difference row: samples are the differences A − B (ns/op), with the CI.
-fn diff_row(op: &str, map: &str, size: usize, isa: &str, a: &[f64], b: &[f64]) -> Row {
+fn diff_row(id: Identity, a: &[f64], b: &[f64]) -> Row {
     let diffs: Vec<f64> = a.iter().zip(b).map(|(x, y)| x - y).collect();
     let (mean, lo, hi) = diff_ci95(a, b);
-    let mut row = Row::from_samples(
-        "locate",
-        map,
-        op,
-        size as u64,
-        1,
-        "-",
-        isa,
-        Unit::NsPerOp,
-        diffs,
-    );
-    row.extra.insert("mean_diff".into(), mean.into());
-    row.extra.insert("ci95_low".into(), lo.into());
-    row.extra.insert("ci95_high".into(), hi.into());
+    let mut row = Row::new(id, Unit::NsPerOp, diffs);
+    row.extra.mean_diff = Some(mean);
+    row.extra.ci95_low = Some(lo);
+    row.extra.ci95_high = Some(hi);
     row
+}
+
+/// The map name of a paired-difference row: `<a>-minus-<b>`, prefixed by the path.
+fn difference_name(path: Option<&str>) -> String {
+    let pair = format!("{}-minus-{}", Precomputed::NAME, FromB::NAME);
+    match path {
+        Some(p) => format!("{p}: {pair}"),
+        None => pair,
+    }
+}
+
+/// `precomputed − from-B = +0.123 ns [+0.100, +0.150]`, from a difference row.
+fn difference_text(d: &Row) -> String {
+    let x = |v: Option<f64>| v.unwrap_or(f64::NAN);
+    format!(
+        "{:+.3} [{:+.3}, {:+.3}]",
+        x(d.extra.mean_diff),
+        x(d.extra.ci95_low),
+        x(d.extra.ci95_high)
+    )
 }
 
 /// Alternates samples of two closures (A, B, A, B, …) so drift affects both alike.
@@ -210,6 +209,8 @@ fn interleave(
 /// The bucket index alone: throughput and latency loops, both strategies, B = 10.
 fn index_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
     const B: u8 = 10;
+    // Plain integer code: no vector unit involved.
+    const ISA: Isa = Isa::Scalar;
     let mut rng = SplitMix64(7);
     let hashes: Vec<u64> = (0..4096).map(|_| rng.next_u64()).collect();
     let table: Vec<u64> = (0..1usize << B).map(|_| rng.next_u64()).collect();
@@ -217,123 +218,91 @@ fn index_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
     let headers = [header, header];
     let mut rows = Vec::new();
     type Kernel<'a> = Box<dyn Fn(u64) -> Duration + 'a>;
-    let shapes: [(&str, Kernel, Kernel); 2] = [
+    let shapes: [(IndexKernel, Kernel, Kernel); 2] = [
         (
-            "index_throughput",
+            IndexKernel::Throughput,
             Box::new(|n| index_kernels::throughput::<Precomputed>(&header, &hashes, n)),
             Box::new(|n| index_kernels::throughput::<FromB>(&header, &hashes, n)),
         ),
         (
-            "index_latency",
+            IndexKernel::Latency,
             Box::new(|n| index_kernels::latency::<Precomputed>(&headers, &table, n)),
             Box::new(|n| index_kernels::latency::<FromB>(&headers, &table, n)),
         ),
     ];
-    for (op, pre, fromb) in shapes {
+    for (kernel, pre, fromb) in shapes {
         let probe = 1 << 20;
         let iters = iters_for(cfg.secs, pre(probe), probe);
         let ns = |k: &Kernel| Ok(k(iters).as_nanos() as f64 / iters as f64);
         let (a, b) =
             interleave(cfg.reps * 2, || ns(&pre), || ns(&fromb)).expect("kernels cannot fail");
-        rows.push(Row::from_samples(
-            "locate",
-            Precomputed::NAME,
-            op,
-            1 << B,
-            1,
-            "-",
-            "scalar",
-            Unit::NsPerOp,
-            a.clone(),
-        ));
-        rows.push(Row::from_samples(
-            "locate",
-            FromB::NAME,
-            op,
-            1 << B,
-            1,
-            "-",
-            "scalar",
-            Unit::NsPerOp,
-            b.clone(),
-        ));
-        let d = diff_row(op, "precomputed-minus-from-b", 1 << B, "scalar", &a, &b);
+        let id = |map: &str| {
+            Identity::new(Suite::Locate, map, kernel)
+                .size(1 << B)
+                .isa(Some(ISA))
+        };
+        rows.push(Row::new(id(Precomputed::NAME), Unit::NsPerOp, a.clone()));
+        rows.push(Row::new(id(FromB::NAME), Unit::NsPerOp, b.clone()));
+        let d = diff_row(id(&difference_name(None)), &a, &b);
         log(&format!(
-            "locate {op:<18} precomputed − from-B = {:+.3} ns [{:+.3}, {:+.3}]",
-            d.extra["mean_diff"], d.extra["ci95_low"], d.extra["ci95_high"]
+            "locate {:<18} precomputed − from-B = {} ns",
+            kernel.name(),
+            difference_text(&d)
         ));
         rows.push(d);
     }
     rows
 }
 
-/// Get-hit through both strategies at one size, generic and fast64, interleaved.
+/// Get-hit through both strategies at one size, generic and fast64, interleaved: each map
+/// the registry lists with a from-B twin, against that twin.
 fn in_situ_rows(cfg: &LocateConfig, fx: &Fixture, log: Log) -> Vec<Row> {
     use crate::gomap::KeysScalar;
     use contenders::{GoFast64, GoGeneric};
     let mut rows = Vec::new();
-    let mut pair = |path: &str, isa: &str, r: Result<(Vec<f64>, Vec<f64>), String>| {
-        let op = "get_hit";
+    let reps = cfg.reps * 2;
+    let twins: Vec<Entry> = contenders::entries()
+        .into_iter()
+        .filter(|e| e.from_b_of.is_some())
+        .collect();
+    for twin in twins {
+        let path = twin.from_b_of.expect("filtered");
+        let main = contenders::entry(path).expect("a twin's map is registered");
+        // The pairs are typed here (a name-by-name dispatch of two types would compile every
+        // combination); the registry says which pairs exist.
+        let r = match path {
+            "gomap/generic" => {
+                paired::<GoGeneric<Precomputed>, GoGeneric<FromB>>(fx, cfg.secs, reps)
+            }
+            "gomap/fast64" => paired::<
+                GoFast64<KeysScalar, Precomputed>,
+                GoFast64<KeysScalar, FromB>,
+            >(fx, cfg.secs, reps),
+            other => Err(format!("no in-situ pair for {other}")),
+        };
+        let id = |map: &str| {
+            Identity::new(Suite::Locate, map, Op::GetHit)
+                .size(fx.n as u64)
+                .isa(Some(main.isa()))
+        };
+        let short = path.strip_prefix("gomap/").unwrap_or(path);
         match r {
             Ok((a, b)) => {
-                let d = diff_row(
-                    op,
-                    &format!("{path}: precomputed-minus-from-b"),
-                    fx.n,
-                    isa,
-                    &a,
-                    &b,
-                );
+                let d = diff_row(id(&difference_name(Some(short))), &a, &b);
                 log(&format!(
-                    "locate in situ {path:<8} 2^{:<2} precomputed {:.2} vs from-B {:.2} ns: diff {:+.3} [{:+.3}, {:+.3}]",
+                    "locate in situ {short:<8} 2^{:<2} precomputed {:.2} vs from-B {:.2} ns: diff {}",
                     fx.n.trailing_zeros(),
                     crate::results::schema::summarize(&a).0,
                     crate::results::schema::summarize(&b).0,
-                    d.extra["mean_diff"],
-                    d.extra["ci95_low"],
-                    d.extra["ci95_high"]
+                    difference_text(&d)
                 ));
-                rows.push(ns_row(
-                    "locate",
-                    &format!("gomap/{path}"),
-                    op,
-                    fx.n,
-                    isa,
-                    Ok(a),
-                ));
-                rows.push(ns_row(
-                    "locate",
-                    &format!("gomap/{path}/from-b"),
-                    op,
-                    fx.n,
-                    isa,
-                    Ok(b),
-                ));
+                rows.push(ns_row(id(main.map), Ok(a)));
+                rows.push(ns_row(id(twin.map), Ok(b)));
                 rows.push(d);
             }
-            Err(e) => rows.push(ns_row(
-                "locate",
-                &format!("gomap/{path}"),
-                op,
-                fx.n,
-                isa,
-                Err(e),
-            )),
+            Err(e) => rows.push(ns_row(id(main.map), Err(e))),
         }
-    };
-    let reps = cfg.reps * 2;
-    pair(
-        "generic",
-        <GoGeneric as SingleMap>::isa(),
-        paired::<GoGeneric<Precomputed>, GoGeneric<FromB>>(fx, cfg.secs, reps),
-    );
-    pair(
-        "fast64",
-        <GoFast64<KeysScalar> as SingleMap>::isa(),
-        paired::<GoFast64<KeysScalar, Precomputed>, GoFast64<KeysScalar, FromB>>(
-            fx, cfg.secs, reps,
-        ),
-    );
+    }
     rows
 }
 
@@ -352,19 +321,15 @@ fn probe_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
     let mut rows = Vec::new();
     for p in Pattern::all() {
         let cases = probe_kernels::cases(p, 4096);
-        type Strategy<'a> = (
-            &'a str,
-            Box<dyn Fn(u64) -> Duration + 'a>,
-            Result<(), String>,
-        );
+        type Strategy<'a> = (Isa, Box<dyn Fn(u64) -> Duration + 'a>, Result<(), String>);
         let mut strategies: Vec<Strategy> = vec![
             (
-                Scalar::NAME,
+                Scalar::ISA,
                 Box::new(|n| probe_kernels::run::<Scalar>(&cases, n)),
                 probe_kernels::validate::<Scalar>(p, &cases),
             ),
             (
-                Swar::NAME,
+                Swar::ISA,
                 Box::new(|n| probe_kernels::run::<Swar>(&cases, n)),
                 probe_kernels::validate::<Swar>(p, &cases),
             ),
@@ -373,7 +338,7 @@ fn probe_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
         {
             use crate::gomap::probe::Sse2;
             strategies.push((
-                Sse2::NAME,
+                Sse2::ISA,
                 Box::new(|n| probe_kernels::run::<Sse2>(&cases, n)),
                 probe_kernels::validate::<Sse2>(p, &cases),
             ));
@@ -387,84 +352,23 @@ fn probe_rows(cfg: &LocateConfig, log: Log) -> Vec<Row> {
             }
         }
         let mut line = format!("probe {:<12}", p.name());
-        for ((name, _, valid), s) in strategies.iter().zip(samples) {
-            let mut row = ns_row("probe", name, &p.name(), 0, name, Ok(s));
-            if let Err(e) = valid {
-                row.valid = false;
-                row.extra
-                    .insert("validation_error".into(), e.clone().into());
-            }
-            line += &format!("  {name} {:.3}", row.median);
+        for ((isa, _, valid), s) in strategies.iter().zip(samples) {
+            // A probe strategy is named by its ISA: it is both the row's map and its isa.
+            let id = Identity::new(Suite::Probe, isa.name(), OpId::Probe(p)).isa(Some(*isa));
+            let row = match valid {
+                Ok(()) => ns_row(id, Ok(s)),
+                Err(e) => {
+                    let mut row = ns_row(id, Ok(s));
+                    row.invalidate(e.clone());
+                    row
+                }
+            };
+            line += &format!("  {isa} {:.3}", row.median);
             rows.push(row);
         }
         log(&format!("{line} ns/probe"));
     }
     rows
-}
-
-/// The headline table: per op and size, each map's median and its ratio to hashbrown's
-/// (measured in this run), then the precomputed − from-B differences with their intervals.
-pub fn findings(rows: &[Row]) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let ops_rows = || rows.iter().filter(|r| r.suite == "ops");
-    let mut sizes: Vec<u64> = ops_rows().map(|r| r.size).collect();
-    sizes.sort_unstable();
-    sizes.dedup();
-    // Columns: one per (map, isa), in first-seen order.
-    let mut cols: Vec<(&str, &str)> = Vec::new();
-    for r in ops_rows() {
-        if !cols.contains(&(r.map.as_str(), r.isa.as_str())) {
-            cols.push((&r.map, &r.isa));
-        }
-    }
-    let cell_of = |map: &str, isa: &str, op: &str, n: u64| {
-        ops_rows().find(|r| r.map == map && r.isa == isa && r.op == op && r.size == n)
-    };
-    let _ = writeln!(out, "ns/op (median), ×hashbrown in brackets");
-    let _ = write!(out, "{:<16} {:>5}", "op", "size");
-    for (m, i) in &cols {
-        let _ = write!(out, " {:>21}", format!("{m} [{i}]"));
-    }
-    out.push('\n');
-    for op in Op::ALL {
-        for &n in &sizes {
-            let base = cell_of("hashbrown", "sse2", op.name(), n)
-                .filter(|r| r.valid)
-                .map(|r| r.median);
-            let _ = write!(
-                out,
-                "{:<16} {:>5}",
-                op.name(),
-                format!("2^{}", n.trailing_zeros())
-            );
-            for (m, i) in &cols {
-                let cell = match (cell_of(m, i, op.name(), n), base) {
-                    (Some(r), _) if !r.valid => "INVALID".into(),
-                    (Some(r), Some(b)) => format!("{:.2} [{:.2}×]", r.median, r.median / b),
-                    (Some(r), None) => format!("{:.2}", r.median),
-                    (None, _) => "—".into(),
-                };
-                let _ = write!(out, " {cell:>21}");
-            }
-            out.push('\n');
-        }
-    }
-    let _ = writeln!(out, "\nprecomputed − from-B (ns/op, mean and 95% CI):");
-    for r in rows.iter().filter(|r| r.map.contains("minus-from-b")) {
-        let x = |k: &str| r.extra.get(k).and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
-        let _ = writeln!(
-            out,
-            "  {:<36} {:<16} 2^{:<2} {:+.3} [{:+.3}, {:+.3}]",
-            r.map,
-            r.op,
-            r.size.trailing_zeros(),
-            x("mean_diff"),
-            x("ci95_low"),
-            x("ci95_high")
-        );
-    }
-    out
 }
 
 #[cfg(test)]
@@ -482,11 +386,11 @@ mod tests {
         };
         let rows = run(&cfg, &mut |_| {}).unwrap();
         assert!(rows.iter().all(|r| r.valid), "{rows:?}");
-        assert!(rows.iter().any(|r| r.suite == "probe"));
+        assert!(rows.iter().any(|r| r.id.suite == Suite::Probe));
         assert!(rows
             .iter()
-            .any(|r| r.map.contains("minus-from-b") && r.extra.contains_key("ci95_low")));
-        assert_eq!(rows.iter().filter(|r| r.suite == "ops").count(), 4);
+            .any(|r| r.is_difference() && r.extra.ci95_low.is_some()));
+        assert_eq!(rows.iter().filter(|r| r.id.suite == Suite::Ops).count(), 4);
     }
 
     #[test]
@@ -498,5 +402,8 @@ mod tests {
         cfg = LocateConfig::quick();
         cfg.ops = vec!["fly".into()];
         assert!(cfg.validate().is_err());
+        cfg = LocateConfig::quick();
+        cfg.sizes = vec![1 << 29];
+        assert!(cfg.validate().unwrap_err().contains("2^28"));
     }
 }

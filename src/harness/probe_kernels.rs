@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 /// A probe pattern.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pattern {
     Slot(u8),
     Miss,
@@ -24,12 +24,27 @@ impl Pattern {
         v
     }
 
-    pub fn name(self) -> String {
+    pub fn name(self) -> &'static str {
+        const SLOTS: [&str; 8] = [
+            "match_slot0",
+            "match_slot1",
+            "match_slot2",
+            "match_slot3",
+            "match_slot4",
+            "match_slot5",
+            "match_slot6",
+            "match_slot7",
+        ];
         match self {
-            Pattern::Slot(i) => format!("match_slot{i}"),
-            Pattern::Miss => "miss".into(),
-            Pattern::EmptyRest => "empty_rest".into(),
+            Pattern::Slot(i) => SLOTS[usize::from(i & 7)],
+            Pattern::Miss => "miss",
+            Pattern::EmptyRest => "empty_rest",
         }
+    }
+
+    /// The pattern named `s` (`match_slot3`, `miss`, `empty_rest`).
+    pub fn parse(s: &str) -> Option<Pattern> {
+        Pattern::all().into_iter().find(|p| p.name() == s)
     }
 }
 
@@ -116,7 +131,7 @@ pub fn validate<P: Probe>(p: Pattern, cases: &[Case]) -> Result<(), String> {
     for c in cases {
         let got = probe_once::<P>(c);
         if got != want {
-            return Err(format!("{} on {:?}: got {got}, want {want}", P::NAME, p));
+            return Err(format!("{} on {:?}: got {got}, want {want}", P::ISA, p));
         }
     }
     Ok(())

@@ -20,18 +20,16 @@ use super::keys::key;
 use super::latency::{Latency, SAMPLE_EVERY, SAMPLE_MASK};
 use super::noise::{self, OtherCpu};
 use super::validate;
-use super::workload::{self, index_of, kind_of, Dist, Expected, Stream, ThreadStream, Workload};
-use crate::contenders::{BuildSpec, Contender, Handle};
-use crate::results::schema::{Row, Unit};
-use serde_json::{json, Value};
+use super::workload::{self, index_of, kind_of, Dist, Expected, OpKind, PerKind, Stream};
+use super::workload::{ThreadStream, Workload};
+use crate::contenders::{BuildSpec, Contender, Handle, Role};
+use crate::results::schema::{Calibration, Identity, Row, Suite, Unit};
 use std::hint::black_box;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::Barrier;
 use std::thread;
 use std::time::Instant;
 
-/// The suite name of every contention row.
-pub const SUITE: &str = "contention";
 /// Op streams are 8 bytes per op; this caps one thread's stream at 256 MiB.
 pub const MAX_OPS_PER_THREAD: u64 = 1 << 25;
 /// The fewest ops a thread runs in a measured repetition.
@@ -58,11 +56,19 @@ pub struct CellSpec {
 
 impl CellSpec {
     /// The `dist` of the row: rapid-grow reads its own inserts, so no distribution applies.
-    pub fn dist_name(&self) -> &'static str {
+    pub fn row_dist(&self) -> Option<Dist> {
         match self.workload {
-            Workload::RapidGrow => "-",
-            _ => self.dist.name(),
+            Workload::RapidGrow => None,
+            _ => Some(self.dist),
         }
+    }
+
+    /// The identity of `map`'s row for this cell.
+    pub fn identity(&self, map: &str) -> Identity {
+        Identity::new(Suite::Contention, map, self.workload)
+            .size(self.workload.prefill(self.size))
+            .threads(self.threads)
+            .dist(self.row_dist())
     }
 }
 
@@ -70,7 +76,7 @@ impl CellSpec {
 struct WorkerOut {
     start: Instant,
     end: Instant,
-    successes: [u64; 4],
+    successes: PerKind<u64>,
     checksum: u64,
     latency: Latency,
     pinned: bool,
@@ -101,13 +107,8 @@ struct Tally {
 }
 
 impl Tally {
-    fn successes(&self) -> [u64; 4] {
-        let mut s = [0u64; 4];
-        s[workload::READ] = self.reads;
-        s[workload::INSERT] = self.inserts;
-        s[workload::REMOVE] = self.removes;
-        s[workload::UPDATE] = self.updates;
-        s
+    fn successes(&self) -> PerKind<u64> {
+        PerKind([self.reads, self.inserts, self.removes, self.updates])
     }
 }
 
@@ -116,21 +117,21 @@ impl Tally {
 fn do_op<H: Handle>(h: &mut H, op: u64, i: u64, t: &mut Tally) {
     let k = key(index_of(op));
     match kind_of(op) {
-        workload::READ => {
+        OpKind::Read => {
             if let Some(v) = h.get(&k) {
                 t.reads += 1;
                 t.checksum = t.checksum.wrapping_add(v);
             }
         }
-        workload::INSERT => t.inserts += h.insert(k, index_of(op) & 0xFFFF_FFFF) as u64,
-        workload::REMOVE => t.removes += h.remove(&k) as u64,
-        _ => t.updates += h.update(k, i) as u64,
+        OpKind::Insert => t.inserts += h.insert(k, index_of(op) & 0xFFFF_FFFF) as u64,
+        OpKind::Remove => t.removes += h.remove(&k) as u64,
+        OpKind::Update => t.updates += h.update(k, i) as u64,
     }
 }
 
 /// The timed loop, compiled once per handle type.
 #[inline(never)]
-fn timed_loop<H: Handle>(h: &mut H, ops: &[u64], lat: &mut Latency) -> ([u64; 4], u64) {
+fn timed_loop<H: Handle>(h: &mut H, ops: &[u64], lat: &mut Latency) -> (PerKind<u64>, u64) {
     let mut t = Tally::default();
     for (i, &op) in ops.iter().enumerate() {
         let i = i as u64;
@@ -172,6 +173,11 @@ fn worker<C: Contender>(
     }
 }
 
+/// False for the harness-only contender, whose answers mean nothing and are not validated.
+fn does_map_work<C: Contender>() -> bool {
+    C::ROLE != Role::HarnessOnly
+}
+
 fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
     p.downcast_ref::<&str>()
         .map(|s| s.to_string())
@@ -188,7 +194,7 @@ fn build_and_prefill<C: Contender>(spec: &CellSpec) -> (C, Option<String>) {
     {
         let mut h = map.handle();
         for i in 0..spec.workload.prefill(spec.size) {
-            if !h.insert(key(i), i) && C::DOES_MAP_WORK && bad.is_none() {
+            if !h.insert(key(i), i) && does_map_work::<C>() && bad.is_none() {
                 bad = Some(format!("prefill insert #{i} reported the key as present"));
             }
         }
@@ -227,16 +233,14 @@ fn run_rep<C: Contender>(
     let after = noise::snapshot();
 
     let mut latency = Latency::new();
-    let mut successes = [0u64; 4];
+    let mut successes = PerKind::<u64>::default();
     let mut pinned = true;
     let (mut first, mut last) = (None::<Instant>, None::<Instant>);
     for (t, out) in outs.into_iter().enumerate() {
         match out {
             Ok(w) => {
                 latency.merge(&w.latency);
-                for (a, b) in successes.iter_mut().zip(w.successes) {
-                    *a += b;
-                }
+                successes.add(&w.successes);
                 black_box(w.checksum);
                 pinned &= w.pinned;
                 first = Some(first.map_or(w.start, |f| f.min(w.start)));
@@ -276,7 +280,7 @@ pub fn timed_rep<C: Contender>(
     spec: &CellSpec,
     streams: &[Stream<'_>],
 ) -> Result<std::time::Duration, String> {
-    let r = run_rep::<C>(spec, streams, false, C::DOES_MAP_WORK);
+    let r = run_rep::<C>(spec, streams, false, does_map_work::<C>());
     match r.error {
         Some(e) => Err(e),
         None => Ok(std::time::Duration::from_secs_f64(r.secs)),
@@ -358,7 +362,7 @@ fn calibrate<C: Contender>(
 /// Runs one cell and returns its row (invalid, with the reason, when the contender failed).
 ///
 /// # Panics
-/// When `spec.threads` exceeds the contender's `MAX_THREADS` (the caller skips those cells).
+/// When `spec.threads` exceeds the contender's thread limit (the caller skips those cells).
 pub fn run_cell<C: Contender>(spec: &CellSpec) -> Row {
     run_cell_cached::<C>(spec, &mut StreamCache::new())
 }
@@ -366,22 +370,21 @@ pub fn run_cell<C: Contender>(spec: &CellSpec) -> Row {
 /// [`run_cell`], reusing (and updating) streams kept from earlier cells.
 pub fn run_cell_cached<C: Contender>(spec: &CellSpec, cache: &mut StreamCache) -> Row {
     assert!(
-        C::MAX_THREADS.is_none_or(|m| spec.threads <= m),
+        C::THREAD_LIMIT.is_none_or(|l| spec.threads <= l.max),
         "{} runs at most {:?} threads",
         C::NAME,
-        C::MAX_THREADS
+        C::THREAD_LIMIT
     );
-    let prefill = spec.workload.prefill(spec.size);
-    let mut extra: Vec<(&str, Value)> = Vec::new();
+    let mut calibration = None;
     let mut error = None;
     let ops = match spec.ops_per_thread {
         Some(n) => n,
         None => match calibrate::<C>(spec, cache) {
             Ok((ops, trial_ops, trial_secs)) => {
-                extra.push((
-                    "calibration",
-                    json!({"trial_ops_per_thread": trial_ops, "trial_secs": trial_secs}),
-                ));
+                calibration = Some(Calibration {
+                    trial_ops_per_thread: trial_ops,
+                    trial_secs,
+                });
                 ops
             }
             Err(e) => {
@@ -403,7 +406,7 @@ pub fn run_cell_cached<C: Contender>(spec: &CellSpec, cache: &mut StreamCache) -
         streams.iter().for_each(|s| expected.add(&s.expected));
         hit_rate = expected.hit_rate();
         for rep in 0..spec.reps {
-            let r = run_rep::<C>(spec, &streams, rep == 0, C::DOES_MAP_WORK);
+            let r = run_rep::<C>(spec, &streams, rep == 0, does_map_work::<C>());
             samples.push(if r.secs.is_finite() {
                 r.total_ops as f64 / r.secs / 1e6
             } else {
@@ -424,53 +427,30 @@ pub fn run_cell_cached<C: Contender>(spec: &CellSpec, cache: &mut StreamCache) -
         samples.push(0.0);
     }
 
-    let mut row = Row::from_samples(
-        SUITE,
-        C::NAME,
-        spec.workload.name(),
-        prefill,
-        spec.threads,
-        spec.dist_name(),
-        "-",
-        Unit::MopsPerSec,
-        samples,
-    );
+    let mut row = Row::new(spec.identity(C::NAME), Unit::MopsPerSec, samples);
     let worst_other = other.iter().map(|o| o.pct).fold(0.0f64, f64::max);
     row.noisy = other.iter().any(OtherCpu::is_noisy);
-    row.valid = error.is_none();
     let round = |x: f64| (x * 10.0).round() / 10.0;
-    extra.extend([
-        ("ops_per_thread", ops.into()),
-        ("pinned", pinned.into()),
-        ("hit_rate", hit_rate.into()),
-        ("latency", latency.to_json()),
-        ("latency_sample_every", SAMPLE_EVERY.into()),
-        ("other_cpu_pct", round(worst_other).into()),
-        (
-            "other_cpu_pct_reps",
-            other
-                .iter()
-                .map(|o| round(o.pct))
-                .collect::<Vec<_>>()
-                .into(),
-        ),
-        ("noisy", row.noisy.into()),
-    ]);
-    if !C::DOES_MAP_WORK {
-        extra.push(("validation", "skipped: null does no map work".into()));
+    let x = &mut row.extra;
+    x.calibration = calibration;
+    x.ops_per_thread = Some(ops);
+    x.pinned = Some(pinned);
+    x.hit_rate = Some(hit_rate);
+    x.latency = Some(latency.summary());
+    x.latency_sample_every = Some(SAMPLE_EVERY);
+    x.other_cpu_pct = Some(round(worst_other));
+    x.other_cpu_pct_reps = Some(other.iter().map(|o| round(o.pct)).collect());
+    if !does_map_work::<C>() {
+        x.validation = Some(format!("skipped: {} does no map work", C::NAME));
     }
-    if let Some(b) = bytes {
-        extra.push(("bytes_after_prefill", b.into()));
-    }
-    if let Some(e) = error {
-        extra.push(("validation_error", e.into()));
-    }
-    let facts = C::build(&BuildSpec {
+    x.bytes_after_prefill = bytes;
+    x.facts = C::build(&BuildSpec {
         capacity: 0,
         shards: spec.shards,
     })
     .facts();
-    extra.extend(facts);
-    row.extra = extra.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    if let Some(e) = error {
+        row.invalidate(e);
+    }
     row
 }

@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 /// The single-thread operations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Op {
     /// Look up keys that are present.
     GetHit,
@@ -320,7 +320,8 @@ mod tests {
     struct MeasureAll;
     impl Visit for MeasureAll {
         type Out = ();
-        fn visit<M: SingleMap>(self, name: &str) {
+        fn visit<M: SingleMap>(self, entry: &crate::contenders::single::Entry) {
+            let name = entry.name;
             let fx = Fixture::new(3000);
             for op in Op::ALL {
                 let s = measure::<M>(op, &fx, 2, 0.002).unwrap_or_else(|e| panic!("{name}: {e}"));

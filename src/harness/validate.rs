@@ -7,19 +7,22 @@
 //! A failure becomes `valid = false` and `extra.validation_error` on the row, never a retry.
 
 use super::keys::key;
-use super::workload::{insert_index, Expected, Stream, KIND_NAMES};
+use super::workload::{insert_index, Expected, OpKind, PerKind, Stream};
 use crate::contenders::{Contender, Handle};
 
 /// Keys read back from each group (prefilled; each thread's present and removed inserts).
 const SAMPLE: u64 = 64;
 
 /// Successes per kind, as counted, against the stream's expectation.
-pub fn check_counts(expected: &Expected, actual: &[u64; 4]) -> Result<(), String> {
-    for (k, name) in KIND_NAMES.iter().enumerate() {
+pub fn check_counts(expected: &Expected, actual: &PerKind<u64>) -> Result<(), String> {
+    for k in OpKind::ALL {
         if expected.successes[k] != actual[k] {
             return Err(format!(
-                "{name}: {} of {} succeeded, expected {}",
-                actual[k], expected.attempts[k], expected.successes[k]
+                "{}: {} of {} succeeded, expected {}",
+                k.name(),
+                actual[k],
+                expected.attempts[k],
+                expected.successes[k]
             ));
         }
     }
@@ -38,14 +41,14 @@ pub fn check_final<C: Contender>(
     map: &C,
     prefill: u64,
     streams: &[Stream<'_>],
-    actual: &[u64; 4],
+    actual: &PerKind<u64>,
 ) -> Result<(), String> {
-    let want_len = prefill + actual[1] - actual[2].min(prefill + actual[1]);
+    let (inserts, removes) = (actual[OpKind::Insert], actual[OpKind::Remove]);
+    let want_len = (prefill + inserts).saturating_sub(removes);
     let len = map.len() as u64;
     if len != want_len {
         return Err(format!(
-            "len {len}, expected {want_len} (prefill {prefill} + {} inserts - {} removes)",
-            actual[1], actual[2]
+            "len {len}, expected {want_len} (prefill {prefill} + {inserts} inserts - {removes} removes)"
         ));
     }
     let mut h = map.handle();
@@ -84,13 +87,13 @@ mod tests {
     #[test]
     fn count_mismatch_names_the_kind() {
         let e = Expected {
-            attempts: [10, 5, 5, 0],
-            successes: [10, 5, 3, 0],
+            attempts: PerKind([10, 5, 5, 0]),
+            successes: PerKind([10, 5, 3, 0]),
             inserted: 5,
             removed: 3,
         };
-        assert!(check_counts(&e, &[10, 5, 3, 0]).is_ok());
-        let err = check_counts(&e, &[10, 4, 3, 0]).unwrap_err();
+        assert!(check_counts(&e, &PerKind([10, 5, 3, 0])).is_ok());
+        let err = check_counts(&e, &PerKind([10, 4, 3, 0])).unwrap_err();
         assert!(err.starts_with("insert: 4 of 5"), "{err}");
     }
 

@@ -10,7 +10,7 @@
 //! | `write-heavy` | 50 | 25 | 25 | 0 | P |
 //! | `rapid-grow` | 20 | 80 | 0 | 0 | 0, no capacity hint: the map really grows |
 //!
-//! - Prefill: keys `key(0..P)` ([`key`]), value = index; P = `--size` (default 2^16), 0 for
+//! - Prefill: keys `key(0..P)` ([`key`](super::keys::key)), value = index; P = `--size` (default 2^16), 0 for
 //!   rapid-grow. Prefilled keys are never removed.
 //! - Thread `t` (0-based) draws from `rng = SplitMix64(0x5851F42D4C957F2D ^ (t + 1))`. Per op
 //!   `i` (0-based): `r = rng.below(100)` picks the kind by cumulative percentages in the order
@@ -41,7 +41,7 @@
 //! by `null`); the insert value is the index's low 32 bits (`j`). 8 bytes per op keeps a
 //! second of ops within a few hundred MB.
 
-use super::keys::{key, SplitMix64};
+use super::keys::SplitMix64;
 use rand::RngCore;
 use rand_distr::{Distribution, Zipf};
 use std::fmt;
@@ -66,27 +66,101 @@ pub const MAX_THREADS: u32 = 256;
 /// Ops of one thread must fit 32 bits (insert number `j`, op position `i`).
 pub const MAX_OPS: u64 = u32::MAX as u64;
 
-/// Op kinds, in the order the mix percentages are cumulated.
-pub const READ: usize = 0;
-pub const INSERT: usize = 1;
-pub const REMOVE: usize = 2;
-pub const UPDATE: usize = 3;
-pub const KIND_NAMES: [&str; 4] = ["read", "insert", "remove", "update"];
+/// The four kinds of op, in the order the mix percentages are cumulated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OpKind {
+    Read,
+    Insert,
+    Remove,
+    Update,
+}
+
+impl OpKind {
+    pub const ALL: [OpKind; 4] = [OpKind::Read, OpKind::Insert, OpKind::Remove, OpKind::Update];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OpKind::Read => "read",
+            OpKind::Insert => "insert",
+            OpKind::Remove => "remove",
+            OpKind::Update => "update",
+        }
+    }
+
+    /// Its position in [`OpKind::ALL`], and its 2-bit code in a packed op.
+    #[inline(always)]
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl FromStr for OpKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<OpKind, String> {
+        OpKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| format!("unknown op kind '{s}' (known: read, insert, remove, update)"))
+    }
+}
+
+/// One value per op kind (counts, percentages, histograms), indexed by [`OpKind`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PerKind<T>(pub [T; 4]);
+
+impl<T> std::ops::Index<OpKind> for PerKind<T> {
+    type Output = T;
+    #[inline(always)]
+    fn index(&self, k: OpKind) -> &T {
+        &self.0[k.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<OpKind> for PerKind<T> {
+    #[inline(always)]
+    fn index_mut(&mut self, k: OpKind) -> &mut T {
+        &mut self.0[k.index()]
+    }
+}
+
+impl<T: Copy> PerKind<T> {
+    /// (kind, value) for every kind, in [`OpKind::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (OpKind, T)> + '_ {
+        OpKind::ALL.into_iter().map(|k| (k, self[k]))
+    }
+}
+
+impl PerKind<u64> {
+    /// Adds `o`'s counts to these.
+    pub fn add(&mut self, o: &PerKind<u64>) {
+        for k in OpKind::ALL {
+            self[k] += o[k];
+        }
+    }
+    pub fn total(&self) -> u64 {
+        self.0.iter().sum()
+    }
+}
 
 const KIND_SHIFT: u32 = 62;
 const INDEX_MASK: u64 = (1 << KIND_SHIFT) - 1;
 
 /// Packs an op.
 #[inline(always)]
-pub fn encode(kind: usize, index: u64) -> u64 {
-    debug_assert!(kind < 4 && index <= INDEX_MASK);
-    ((kind as u64) << KIND_SHIFT) | index
+pub fn encode(kind: OpKind, index: u64) -> u64 {
+    debug_assert!(index <= INDEX_MASK);
+    ((kind.index() as u64) << KIND_SHIFT) | index
 }
 
 /// The kind of a packed op.
 #[inline(always)]
-pub fn kind_of(op: u64) -> usize {
-    (op >> KIND_SHIFT) as usize
+pub fn kind_of(op: u64) -> OpKind {
+    match op >> KIND_SHIFT {
+        0 => OpKind::Read,
+        1 => OpKind::Insert,
+        2 => OpKind::Remove,
+        _ => OpKind::Update,
+    }
 }
 
 /// The key index of a packed op.
@@ -133,14 +207,14 @@ impl Workload {
         }
     }
 
-    /// Percentages of read, insert, remove, update (they sum to 100).
-    pub fn mix(self) -> [u64; 4] {
-        match self {
+    /// Percentages of each op kind (they sum to 100).
+    pub fn mix(self) -> PerKind<u64> {
+        PerKind(match self {
             Workload::ReadHeavy => [98, 1, 1, 0],
             Workload::Exchange => [10, 40, 40, 10],
             Workload::WriteHeavy => [50, 25, 25, 0],
             Workload::RapidGrow => [20, 80, 0, 0],
-        }
+        })
     }
 
     /// Entries before the threads start: `size`, or 0 for rapid-grow.
@@ -215,9 +289,9 @@ impl FromStr for Dist {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Expected {
     /// Ops of each kind.
-    pub attempts: [u64; 4],
+    pub attempts: PerKind<u64>,
     /// Ops of each kind that must succeed (hit, new, removed, present).
-    pub successes: [u64; 4],
+    pub successes: PerKind<u64>,
     /// Inserts made (`j` at the end); inserts `removed..inserted` are still present.
     pub inserted: u64,
     /// Inserts removed again (the FIFO head at the end).
@@ -227,18 +301,16 @@ pub struct Expected {
 impl Expected {
     /// Fraction of reads that hit (1.0 when there are no reads).
     pub fn hit_rate(&self) -> f64 {
-        if self.attempts[READ] == 0 {
+        if self.attempts[OpKind::Read] == 0 {
             1.0
         } else {
-            self.successes[READ] as f64 / self.attempts[READ] as f64
+            self.successes[OpKind::Read] as f64 / self.attempts[OpKind::Read] as f64
         }
     }
 
     pub fn add(&mut self, o: &Expected) {
-        for k in 0..4 {
-            self.attempts[k] += o.attempts[k];
-            self.successes[k] += o.successes[k];
-        }
+        self.attempts.add(&o.attempts);
+        self.successes.add(&o.successes);
         self.inserted += o.inserted;
         self.removed += o.removed;
     }
@@ -253,12 +325,12 @@ impl Expected {
         let mut e = Expected::default();
         for &op in ops {
             let kind = kind_of(op);
-            let ok = kind == INSERT || index_of(op) < MISS_BASE;
+            let ok = kind == OpKind::Insert || index_of(op) < MISS_BASE;
             e.attempts[kind] += 1;
             e.successes[kind] += ok as u64;
         }
-        e.inserted = e.attempts[INSERT];
-        e.removed = e.successes[REMOVE];
+        e.inserted = e.attempts[OpKind::Insert];
+        e.removed = e.successes[OpKind::Remove];
         e
     }
 }
@@ -329,7 +401,11 @@ pub fn generate(workload: Workload, dist: Dist, size: u64, t: u32, n: u64) -> Th
     assert!(t < MAX_THREADS && n <= MAX_OPS && size <= MAX_PREFILL);
     let p = workload.prefill(size);
     let mix = workload.mix();
-    let cumulative = [mix[0], mix[0] + mix[1], mix[0] + mix[1] + mix[2]];
+    let cumulative = [
+        mix[OpKind::Read],
+        mix[OpKind::Read] + mix[OpKind::Insert],
+        mix[OpKind::Read] + mix[OpKind::Insert] + mix[OpKind::Remove],
+    ];
     let mut rng = SplitMix64(OP_SEED ^ (t as u64 + 1));
     let mut zrng = Rng64(SplitMix64(ZIPF_SEED ^ (t as u64 + 1)));
     let zipf = (dist == Dist::Zipf && p > 0)
@@ -351,22 +427,22 @@ pub fn generate(workload: Workload, dist: Dist, size: u64, t: u32, n: u64) -> Th
     for i in 0..n {
         let r = rng.below(100);
         let kind = if r < cumulative[0] {
-            READ
+            OpKind::Read
         } else if r < cumulative[1] {
-            INSERT
+            OpKind::Insert
         } else if r < cumulative[2] {
-            REMOVE
+            OpKind::Remove
         } else {
-            UPDATE
+            OpKind::Update
         };
         // Ops that must fail target never-present keys (index ≥ MISS_BASE): `Expected::of`
         // relies on it.
         let index = match kind {
-            READ | UPDATE if p > 0 => target(&mut rng),
+            OpKind::Read | OpKind::Update if p > 0 => target(&mut rng),
             // rapid-grow (no prefill): reads hit our own inserts; updates never occur there.
-            READ | UPDATE if j > 0 => insert_index(t, rng.below(j)),
-            READ | UPDATE => miss_index(t, i),
-            INSERT => {
+            OpKind::Read | OpKind::Update if j > 0 => insert_index(t, rng.below(j)),
+            OpKind::Read | OpKind::Update => miss_index(t, i),
+            OpKind::Insert => {
                 j += 1;
                 insert_index(t, j - 1)
             }
@@ -387,12 +463,6 @@ pub fn generate(workload: Workload, dist: Dist, size: u64, t: u32, n: u64) -> Th
     }
 }
 
-/// The key of a packed op (what the timed loop computes).
-#[inline(always)]
-pub fn op_key(op: u64) -> u64 {
-    key(index_of(op))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,7 +470,7 @@ mod tests {
     #[test]
     fn mixes_sum_to_100_and_names_round_trip() {
         for w in Workload::ALL {
-            assert_eq!(w.mix().iter().sum::<u64>(), 100);
+            assert_eq!(w.mix().total(), 100);
             assert_eq!(w.name().parse::<Workload>(), Ok(w));
         }
         assert!("nope".parse::<Workload>().is_err());
@@ -427,14 +497,14 @@ mod tests {
             for d in Dist::ALL {
                 let s = generate(w, d, 4096, 0, 20_000);
                 let e = &s.expected;
-                assert_eq!(e.attempts.iter().sum::<u64>(), 20_000);
-                assert_eq!(e.successes[READ], e.attempts[READ]);
-                assert_eq!(e.successes[INSERT], e.attempts[INSERT]);
-                assert_eq!(e.successes[UPDATE], e.attempts[UPDATE]);
-                assert_eq!(e.inserted, e.attempts[INSERT]);
-                assert_eq!(e.removed, e.successes[REMOVE]);
+                assert_eq!(e.attempts.total(), 20_000);
+                assert_eq!(e.successes[OpKind::Read], e.attempts[OpKind::Read]);
+                assert_eq!(e.successes[OpKind::Insert], e.attempts[OpKind::Insert]);
+                assert_eq!(e.successes[OpKind::Update], e.attempts[OpKind::Update]);
+                assert_eq!(e.inserted, e.attempts[OpKind::Insert]);
+                assert_eq!(e.removed, e.successes[OpKind::Remove]);
                 for &op in &s.ops {
-                    if matches!(kind_of(op), READ | UPDATE) {
+                    if matches!(kind_of(op), OpKind::Read | OpKind::Update) {
                         assert!(index_of(op) < 4096);
                     }
                 }
@@ -457,7 +527,7 @@ mod tests {
         let s = generate(Workload::ReadHeavy, Dist::Zipf, 1 << 16, 0, 100_000);
         let mut counts = std::collections::HashMap::new();
         for &op in &s.ops {
-            if kind_of(op) == READ {
+            if kind_of(op) == OpKind::Read {
                 *counts.entry(index_of(op)).or_insert(0u32) += 1;
             }
         }
@@ -472,7 +542,7 @@ mod tests {
     fn rapid_grow_hit_rate_is_fixed_by_the_stream() {
         let s = generate(Workload::RapidGrow, Dist::Uniform, 1 << 16, 0, 10_000);
         let e = &s.expected;
-        assert_eq!(e.attempts[REMOVE] + e.attempts[UPDATE], 0);
+        assert_eq!(e.attempts[OpKind::Remove] + e.attempts[OpKind::Update], 0);
         assert!(e.hit_rate() > 0.99 && e.hit_rate() <= 1.0);
         // The same for every thread's stream length, independent of the thread count.
         let s1 = generate(Workload::RapidGrow, Dist::Zipf, 1 << 16, 0, 10_000);

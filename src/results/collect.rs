@@ -5,11 +5,12 @@
 //! `sample.json` (per-sample iteration counts and total times, in ns). Our benches name
 //! things so the ids carry the row identity:
 //!
-//! * group `"<suite>/<op>"`, e.g. `ops/get_hit` (no `/`: the op is `-`);
+//! * group `"<suite>/<op>"`, e.g. `ops/get_hit`, naming one of the suites and ops of
+//!   [`schema`](super::schema);
 //! * function `"<map>[/<isa>]"`, e.g. `gomap/fast64/avx2`: a last segment that is an ISA name
 //!   (`scalar`, `swar`, `sse2`, `avx2`, `avx512`, `neon`) is the row's isa, and a function
 //!   id that is an ISA name alone (a probe strategy, `swar`) is both map and isa; otherwise
-//!   a `gomap…` row gets this machine's best ISA and any other map `-`;
+//!   the row has no isa (`-`): nothing is guessed. [`function_id`] writes ids this way;
 //! * value `"<size>"`, or `key=value` pairs joined by `,` (`size=1024,threads=4,dist=zipf`);
 //!   absent: size 0, threads 1, dist `-`.
 //!
@@ -20,13 +21,23 @@
 
 use super::error::ResultsError;
 use super::runinfo;
-use super::schema::{Results, Row, Unit};
+use super::schema::{Identity, OpId, Results, Row, Suite, Unit};
+use crate::harness::workload::Dist;
+use crate::isa::Isa;
 use serde::Deserialize;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// ISA names recognised as the last segment of a function id.
-pub const ISA_NAMES: [&str; 6] = ["scalar", "swar", "sse2", "avx2", "avx512", "neon"];
+/// The criterion function id of a map whose timed code ran with `isa`: `<map>/<isa>`, so
+/// that [`split_isa`] recovers the ISA instead of guessing it (a map named after its ISA, such
+/// as a probe strategy `sse2`, is kept as is).
+pub fn function_id(map: &str, isa: Isa) -> String {
+    if map.rsplit('/').next() == Some(isa.name()) {
+        map.to_string()
+    } else {
+        format!("{map}/{isa}")
+    }
+}
 
 /// Rows found under a criterion directory, and what was skipped and why.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -141,7 +152,13 @@ fn row_from_dir(dir: &Path) -> Result<Result<Row, String>, ResultsError> {
             b.group_id
         )));
     };
-    let (suite, op) = b.group_id.split_once('/').unwrap_or((&b.group_id, "-"));
+    let Some((suite, op)) = b.group_id.split_once('/') else {
+        return Ok(Err(format!("group {:?} is not <suite>/<op>", b.group_id)));
+    };
+    let (suite, op): (Suite, OpId) = match (suite.parse(), op.parse()) {
+        (Ok(s), Ok(o)) => (s, o),
+        (Err(e), _) | (_, Err(e)) => return Ok(Err(format!("group {:?}: {e}", b.group_id))),
+    };
     let (map, isa) = split_isa(function);
     let param = match parse_value(b.value_str.as_deref()) {
         Ok(p) => p,
@@ -168,48 +185,41 @@ fn row_from_dir(dir: &Path) -> Result<Result<Row, String>, ResultsError> {
         return Ok(Err("no samples".into()));
     }
 
-    let mut row = Row::from_samples(
-        suite,
-        &map,
-        op,
-        param.size,
-        param.threads,
-        &param.dist,
-        &isa,
-        Unit::NsPerOp,
-        samples,
-    );
+    let id = Identity::new(suite, map, op)
+        .size(param.size)
+        .threads(param.threads)
+        .dist(param.dist)
+        .isa(isa);
+    let mut row = Row::new(id, Unit::NsPerOp, samples);
     row.median = est.median.point_estimate / elements;
     let ci = &est.median.confidence_interval;
-    row.extra
-        .insert("ci95_low".into(), (ci.lower_bound / elements).into());
-    row.extra
-        .insert("ci95_high".into(), (ci.upper_bound / elements).into());
+    row.extra.ci95_low = Some(ci.lower_bound / elements);
+    row.extra.ci95_high = Some(ci.upper_bound / elements);
     if elements != 1.0 {
-        row.extra.insert("ops_per_iter".into(), elements.into());
+        row.extra.ops_per_iter = Some(elements);
     }
     Ok(Ok(row))
 }
 
-/// `gomap/fast64/avx2` → (`gomap/fast64`, `avx2`); a bare ISA name (a probe strategy such
-/// as `sse2`) → (`sse2`, `sse2`); no ISA suffix → `-`.
-pub fn split_isa(function: &str) -> (String, String) {
-    if ISA_NAMES.contains(&function) {
-        return (function.to_string(), function.to_string());
+/// `gomap/fast64/avx2` → (`gomap/fast64`, avx2); a bare ISA name (a probe strategy such
+/// as `sse2`) → (`sse2`, sse2); no ISA suffix → no isa. The inverse of [`function_id`].
+pub fn split_isa(function: &str) -> (String, Option<Isa>) {
+    if let Ok(isa) = function.parse::<Isa>() {
+        return (function.to_string(), Some(isa));
     }
     if let Some((map, last)) = function.rsplit_once('/') {
-        if ISA_NAMES.contains(&last) {
-            return (map.to_string(), last.to_string());
+        if let Ok(isa) = last.parse::<Isa>() {
+            return (map.to_string(), Some(isa));
         }
     }
     // No guessing: a benchmark whose ISA matters spells it (see the module docs).
-    (function.to_string(), "-".to_string())
+    (function.to_string(), None)
 }
 
 struct Param {
     size: u64,
     threads: u32,
-    dist: String,
+    dist: Option<Dist>,
 }
 
 /// `1024`, or `size=1024,threads=4,dist=zipf` (any subset), or nothing.
@@ -217,7 +227,7 @@ fn parse_value(v: Option<&str>) -> Result<Param, String> {
     let mut p = Param {
         size: 0,
         threads: 1,
-        dist: "-".into(),
+        dist: None,
     };
     let Some(v) = v.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(p);
@@ -232,7 +242,7 @@ fn parse_value(v: Option<&str>) -> Result<Param, String> {
         match k.trim() {
             "size" => p.size = val.trim().parse().map_err(|_| bad())?,
             "threads" => p.threads = val.trim().parse().map_err(|_| bad())?,
-            "dist" => p.dist = val.trim().to_string(),
+            "dist" => p.dist = Some(val.trim().parse().map_err(|_| bad())?),
             _ => return Err(bad()),
         }
     }
@@ -247,23 +257,23 @@ mod tests {
     fn isa_suffix_convention() {
         assert_eq!(
             split_isa("gomap/fast64/avx2"),
-            ("gomap/fast64".into(), "avx2".into())
+            ("gomap/fast64".into(), Some(Isa::Avx2))
         );
         // Without a spelled ISA nothing is guessed (the contention bench's rows).
-        assert_eq!(
-            split_isa("gomap-rwlock"),
-            ("gomap-rwlock".into(), "-".into())
-        );
-        assert_eq!(split_isa("hashbrown"), ("hashbrown".into(), "-".into()));
+        assert_eq!(split_isa("gomap-rwlock"), ("gomap-rwlock".into(), None));
+        assert_eq!(split_isa("hashbrown"), ("hashbrown".into(), None));
         // The probe bench's strategies are ISA names themselves (as the CLI's rows have it).
-        assert_eq!(split_isa("swar"), ("swar".into(), "swar".into()));
+        assert_eq!(split_isa("swar"), ("swar".into(), Some(Isa::Swar)));
+        for (map, isa) in [("gomap/fast64", Isa::Avx2), ("sse2", Isa::Sse2)] {
+            assert_eq!(split_isa(&function_id(map, isa)), (map.into(), Some(isa)));
+        }
     }
 
     #[test]
     fn parameters() {
         assert_eq!(parse_value(Some("1024")).unwrap().size, 1024);
         let p = parse_value(Some("size=8,threads=4,dist=zipf")).unwrap();
-        assert_eq!((p.size, p.threads, p.dist.as_str()), (8, 4, "zipf"));
+        assert_eq!((p.size, p.threads, p.dist), (8, 4, Some(Dist::Zipf)));
         assert!(parse_value(Some("big")).is_err());
         assert_eq!(parse_value(None).unwrap().size, 0);
     }

@@ -261,7 +261,7 @@ fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) 
         name: id.to_string(),
         identity: id.clone(),
         unit: any.unit,
-        direction: any.direction,
+        direction: any.direction(),
         baseline: b.map(|r| r.median),
         current: c.map(|r| r.median),
         change_pct: None,
@@ -345,17 +345,13 @@ mod tests {
     use crate::results::schema::RunInfo;
 
     fn row(samples: &[f64]) -> Row {
-        Row::from_samples(
-            "ops",
-            "gomap",
-            "get_hit",
-            1024,
-            1,
-            "-",
-            "avx2",
-            Unit::NsPerOp,
-            samples.to_vec(),
-        )
+        use crate::harness::single::Op;
+        use crate::isa::Isa;
+        use crate::results::schema::{Identity, Suite};
+        let id = Identity::new(Suite::Ops, "gomap", Op::GetHit)
+            .size(1024)
+            .isa(Some(Isa::Avx2));
+        Row::new(id, Unit::NsPerOp, samples.to_vec())
     }
 
     fn one(b: Row, c: Row) -> ComparedRow {
@@ -414,7 +410,6 @@ mod tests {
         let mut c = row(&[12.0, 12.1, 11.9]);
         for r in [&mut b, &mut c] {
             r.unit = Unit::MopsPerSec;
-            r.direction = Direction::HigherIsBetter;
         }
         assert_eq!(one(b, c).verdict, Verdict::Improved);
     }

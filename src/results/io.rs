@@ -172,17 +172,11 @@ mod tests {
     use super::*;
 
     fn doc() -> serde_json::Value {
-        let row = Row::from_samples(
-            "ops",
-            "gomap",
-            "get_hit",
-            1024,
-            1,
-            "-",
-            "avx2",
-            crate::results::schema::Unit::NsPerOp,
-            vec![1.0, 2.0, 3.0],
-        );
+        use crate::results::schema::{Identity, Suite, Unit};
+        let id = Identity::new(Suite::Ops, "gomap", crate::harness::single::Op::GetHit)
+            .size(1024)
+            .isa(Some(crate::isa::Isa::Avx2));
+        let row = Row::new(id, Unit::NsPerOp, vec![1.0, 2.0, 3.0]);
         serde_json::to_value(Results::new(RunInfo::default(), vec![row.clone(), row])).unwrap()
     }
 

@@ -8,16 +8,13 @@
 use super::error::ResultsError;
 use super::io;
 use super::runinfo;
-use super::schema::{Identity, Results};
-use std::collections::HashMap;
+use super::schema::{latest_rows, Results};
 use std::path::{Path, PathBuf};
 
 /// Merges `inputs` (pure). Fails with `(index, reason)` when input `index` comes from
 /// another machine than input 0, or when there are no inputs.
 pub fn merge(inputs: &[Results]) -> Result<Results, (usize, String)> {
     let first = inputs.first().ok_or((0, "nothing to merge".to_string()))?;
-    let mut rows = Vec::new();
-    let mut at: HashMap<Identity, usize> = HashMap::new();
     let mut provenance = Vec::new();
     for (i, r) in inputs.iter().enumerate() {
         if let Some(diff) = runinfo::machine_difference(&first.run.machine, &r.run.machine) {
@@ -29,16 +26,8 @@ pub fn merge(inputs: &[Results]) -> Result<Results, (usize, String)> {
             "git_dirty": r.run.git_dirty,
             "config": r.run.config,
         }));
-        for row in &r.rows {
-            match at.get(&row.identity()) {
-                Some(&j) => rows[j] = row.clone(),
-                None => {
-                    at.insert(row.identity(), rows.len());
-                    rows.push(row.clone());
-                }
-            }
-        }
     }
+    let rows = latest_rows(inputs);
     let mut run = inputs[inputs.len() - 1].run.clone();
     run.config = serde_json::json!({ "merged_from": provenance });
     Ok(Results::new(run, rows))
@@ -65,10 +54,12 @@ pub fn merge_files(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::schema::{Row, RunInfo, Unit};
+    use crate::harness::single::Op;
+    use crate::results::schema::{Identity, Row, RunInfo, Suite, Unit};
 
     fn row(map: &str, v: f64) -> Row {
-        Row::from_samples("ops", map, "get", 8, 1, "-", "-", Unit::NsPerOp, vec![v])
+        let id = Identity::new(Suite::Ops, map, Op::GetHit).size(8);
+        Row::new(id, Unit::NsPerOp, vec![v])
     }
 
     #[test]
@@ -76,7 +67,11 @@ mod tests {
         let a = Results::new(RunInfo::default(), vec![row("a", 1.0), row("b", 2.0)]);
         let b = Results::new(RunInfo::default(), vec![row("a", 3.0), row("c", 4.0)]);
         let m = merge(&[a, b]).unwrap();
-        let got: Vec<(String, f64)> = m.rows.iter().map(|r| (r.map.clone(), r.median)).collect();
+        let got: Vec<(String, f64)> = m
+            .rows
+            .iter()
+            .map(|r| (r.id.map.clone(), r.median))
+            .collect();
         assert_eq!(
             got,
             vec![("a".into(), 3.0), ("b".into(), 2.0), ("c".into(), 4.0)]

@@ -9,6 +9,7 @@
 //! * [`runinfo`]: the facts of this run and machine (git, rustc, CPU, THP, ISA, …).
 //! * [`collect`]: criterion's output → rows.
 //! * [`merge`]: several runs of one machine → one document.
+//! * [`findings`]: the headline tables a run prints.
 //! * [`compare`]: baseline vs current → a verdict per row; [`report`] renders it.
 //! * [`plots`]: SVG charts, rendered without any system font.
 //! * [`error`]: the one-line error all of the above return.
@@ -16,6 +17,7 @@
 pub mod collect;
 pub mod compare;
 pub mod error;
+pub mod findings;
 pub mod io;
 pub mod merge;
 pub mod plots;

@@ -22,6 +22,45 @@ pub enum Format {
     GabBigger,
 }
 
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Table,
+        Format::Markdown,
+        Format::Json,
+        Format::Gab,
+        Format::GabBigger,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Gab => "gab",
+            Format::GabBigger => "gab-bigger",
+        }
+    }
+
+    /// Formats that people read (the others keep stdout pure for machines).
+    pub fn is_for_people(self) -> bool {
+        matches!(self, Format::Table | Format::Markdown)
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Format, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!("unknown format '{s}' (known: {})", known.join(", "))
+            })
+    }
+}
+
 /// Renders `cmp` in `format`; the text ends with a newline.
 pub fn render(cmp: &Comparison, format: Format) -> String {
     match format {

@@ -27,7 +27,7 @@ pub fn collect(config: serde_json::Value) -> RunInfo {
         profile: profile().to_string(),
         rustflags: env!("GOMAP_BENCH_RUSTFLAGS").to_string(),
         machine: machine(),
-        hasher: "foldhash::fast".into(),
+        hasher: crate::contenders::HASHER_NAME.into(),
         allocator: "system".into(),
         config,
     }
@@ -59,26 +59,8 @@ pub fn machine() -> Machine {
             .unwrap_or_else(|| UNKNOWN.into()),
         governor: read_trimmed("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")
             .unwrap_or_else(|| UNKNOWN.into()),
-        isa: best_isa().into(),
+        isa: crate::isa::Isa::best().name().into(),
     }
-}
-
-/// The best ISA our SIMD strategies can use here: `avx512` (F and BW, the byte compares we
-/// need), `avx2`, `sse2`, else `scalar`.
-pub fn best_isa() -> &'static str {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512bw") {
-            return "avx512";
-        }
-        if is_x86_feature_detected!("avx2") {
-            return "avx2";
-        }
-        if is_x86_feature_detected!("sse2") {
-            return "sse2";
-        }
-    }
-    "scalar"
 }
 
 /// Whether two runs were made on the same machine, as far as the numbers care: same CPU
@@ -276,7 +258,8 @@ mod tests {
         let r = collect(serde_json::json!({"command": "test"}));
         assert!(r.timestamp.ends_with('Z'));
         assert!(r.rustc.starts_with("rustc") || r.rustc == "unknown");
-        assert_eq!(r.profile, "debug");
+        assert_eq!(r.profile, profile());
+        assert!(["debug", "release"].contains(&r.profile.as_str()));
         assert!(!r.machine.isa.is_empty());
     }
 }

@@ -1,23 +1,45 @@
 //! The results format: one versioned JSON document per run.
 //!
-//! Every command that measures something (`locate`, `contention`, `collect`, the Go anchor)
-//! writes this shape, and every consumer (plots, `compare`) reads only this shape, so a
-//! result can be re-plotted or compared long after the run that made it.
+//! Every command that measures something (`locate`, `contention`, `run`, `collect`, the Go
+//! anchor) writes this shape, and every consumer (plots, `compare`, `merge`) reads only this
+//! shape, so a result can be re-plotted or compared long after the run that made it.
 //!
-//! A row's *identity* is (suite, map, op, size, threads, dist, isa): the baseline comparison
-//! matches rows on it, so two rows of one file never share an identity.
+//! In memory a row is typed: its [`Identity`] is (suite, map, op, size, threads, dist, isa)
+//! with enums for the closed sets and `Option` where a field does not apply; its [`Extra`]
+//! facts are named fields. On disk the row is the flat version-1 object that readers have
+//! always seen (`"dist": "-"` for "does not apply", `direction` written next to `unit`):
+//! [`RowWire`] is that object, and the conversions between the two are the only place that
+//! knows the spelling.
 
+// The file format is the contract with every reader: each item says what it means.
+#![warn(missing_docs)]
+
+use crate::contenders::Facts;
+use crate::harness::index_kernels::IndexKernel;
+use crate::harness::probe_kernels::Pattern;
+use crate::harness::single::Op;
+use crate::harness::workload::{Dist, OpKind, Workload};
+use crate::isa::Isa;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
 
 /// Bumped whenever a field is removed or changes meaning; readers reject other versions.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The spelling of "does not apply" in the `dist` and `isa` fields of a file.
+const NOT_APPLICABLE: &str = "-";
+
 /// One results file.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Results {
+    /// [`SCHEMA_VERSION`] when written by this build.
     pub schema_version: u32,
+    /// Where and how the rows were measured.
     pub run: RunInfo,
+    /// Every measured cell; no two share an identity.
     pub rows: Vec<Row>,
 }
 
@@ -37,15 +59,21 @@ impl Results {
 pub struct RunInfo {
     /// RFC 3339, UTC.
     pub timestamp: String,
+    /// `git rev-parse HEAD` of the source the binary was built from, or `unknown`.
     pub git_revision: String,
+    /// Tracked files were modified.
     pub git_dirty: bool,
+    /// `rustc -V` of the compiler that built the binary.
     pub rustc: String,
     /// `release`, `bench`, `debug`.
     pub profile: String,
+    /// The RUSTFLAGS the binary was built with.
     pub rustflags: String,
+    /// The machine identity and tuning state.
     pub machine: Machine,
     /// The hasher every contender that accepts one was built with.
     pub hasher: String,
+    /// The global allocator (and whether it counted bytes).
     pub allocator: String,
     /// The command line and its parsed options.
     pub config: serde_json::Value,
@@ -54,10 +82,15 @@ pub struct RunInfo {
 /// The machine identity; `compare` refuses to compare rows from different machines.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
 pub struct Machine {
+    /// `model name` of /proc/cpuinfo.
     pub cpu_model: String,
+    /// Logical CPUs.
     pub cores: u32,
+    /// MemTotal, rounded to GiB.
     pub memory_gib: u32,
+    /// `PRETTY_NAME` of /etc/os-release.
     pub os: String,
+    /// /proc/sys/kernel/osrelease.
     pub kernel: String,
     /// Transparent huge pages mode, e.g. `madvise` (the bracketed word of
     /// /sys/kernel/mm/transparent_hugepage/enabled), or `unknown`.
@@ -68,11 +101,139 @@ pub struct Machine {
     pub isa: String,
 }
 
+/// Serializes a closed-set type as its name and reads it back with `FromStr`, so that the
+/// JSON shows the same words the CLI accepts.
+macro_rules! serde_by_name {
+    ($t:ty) => {
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+/// Which suite a row belongs to: the question it answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Suite {
+    /// The bucket index, alone and in a lookup: precomputed mask vs recomputed from B.
+    Locate,
+    /// Tophash probe strategies on the same buckets.
+    Probe,
+    /// Single-thread operations, every map (and the Go anchor's maps).
+    Ops,
+    /// Concurrent maps under a workload at a thread count.
+    Contention,
+}
+
+impl Suite {
+    /// Every suite.
+    pub const ALL: [Suite; 4] = [Suite::Locate, Suite::Probe, Suite::Ops, Suite::Contention];
+
+    /// The name files and the CLI use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Suite::Locate => "locate",
+            Suite::Probe => "probe",
+            Suite::Ops => "ops",
+            Suite::Contention => "contention",
+        }
+    }
+}
+
+impl FromStr for Suite {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Suite, String> {
+        Suite::ALL
+            .into_iter()
+            .find(|x| x.name() == s)
+            .ok_or_else(|| format!("unknown suite '{s}'"))
+    }
+}
+
+/// What a row times: a single-thread operation, a contention workload, an index kernel or a
+/// probe pattern. The names of the four sets are disjoint, so a name alone says which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OpId {
+    /// A single-thread operation (`ops`, `locate`).
+    Single(Op),
+    /// A contention workload.
+    Workload(Workload),
+    /// A bucket-index kernel (`locate`).
+    Index(IndexKernel),
+    /// A tophash probe pattern (`probe`).
+    Probe(Pattern),
+}
+
+impl OpId {
+    /// The name files use.
+    pub fn name(self) -> &'static str {
+        match self {
+            OpId::Single(o) => o.name(),
+            OpId::Workload(w) => w.name(),
+            OpId::Index(k) => k.name(),
+            OpId::Probe(p) => p.name(),
+        }
+    }
+}
+
+impl FromStr for OpId {
+    type Err = String;
+    fn from_str(s: &str) -> Result<OpId, String> {
+        Op::parse(s)
+            .map(OpId::Single)
+            .or_else(|| s.parse().ok().map(OpId::Workload))
+            .or_else(|| IndexKernel::parse(s).map(OpId::Index))
+            .or_else(|| Pattern::parse(s).map(OpId::Probe))
+            .ok_or_else(|| format!("unknown op '{s}'"))
+    }
+}
+
+impl From<Op> for OpId {
+    fn from(o: Op) -> OpId {
+        OpId::Single(o)
+    }
+}
+impl From<Workload> for OpId {
+    fn from(w: Workload) -> OpId {
+        OpId::Workload(w)
+    }
+}
+impl From<IndexKernel> for OpId {
+    fn from(k: IndexKernel) -> OpId {
+        OpId::Index(k)
+    }
+}
+impl From<Pattern> for OpId {
+    fn from(p: Pattern) -> OpId {
+        OpId::Probe(p)
+    }
+}
+
+impl fmt::Display for OpId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+serde_by_name!(Suite);
+serde_by_name!(OpId);
+serde_by_name!(Isa);
+serde_by_name!(OpKind);
+
 /// The unit of a row, and so its direction: ns/op is better lower, Mops/s better higher.
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub enum Unit {
+    /// Nanoseconds per operation (better lower).
     #[serde(rename = "ns/op")]
     NsPerOp,
+    /// Million operations per second, all threads together (better higher).
     #[serde(rename = "Mops/s")]
     MopsPerSec,
 }
@@ -85,9 +246,11 @@ impl Unit {
             Unit::MopsPerSec => "Mops/s",
         }
     }
+    /// True for ns/op.
     pub fn lower_is_better(self) -> bool {
         matches!(self, Unit::NsPerOp)
     }
+    /// Which way is better for this unit.
     pub fn direction(self) -> Direction {
         if self.lower_is_better() {
             Direction::LowerIsBetter
@@ -97,120 +260,367 @@ impl Unit {
     }
 }
 
+/// Which way is better; it follows from the unit and is stored in files for their readers.
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// ns/op.
     LowerIsBetter,
+    /// Mops/s.
     HigherIsBetter,
 }
 
-/// One measured cell.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct Row {
-    /// `locate`, `probe`, `ops`, `contention`, `go-anchor`, …
-    pub suite: String,
-    /// The contender, e.g. `gomap/fast64/avx2`, `hashbrown`, `go1.22 map`.
+/// What a row is about: the baseline comparison matches rows on it, `merge` and `plot`
+/// replace rows by it, and it is unique within a file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Identity {
+    /// The question the row answers.
+    pub suite: Suite,
+    /// The contender, e.g. `gomap/fast64`, `hashbrown`, `go1.22 map` (an open set: the Go
+    /// anchor names its toolchains).
     pub map: String,
-    /// The operation (`get_hit`, `insert_presized`, …) or workload (`read-heavy`, …).
-    pub op: String,
+    /// What is timed.
+    pub op: OpId,
     /// Entries in the map (prefill for contention); 0 where size does not apply.
     pub size: u64,
+    /// Threads running the op.
     pub threads: u32,
-    /// Key distribution: `uniform`, `zipf`, or `-` where it does not apply.
-    pub dist: String,
-    /// The instruction set the timed code ran with (`scalar`, `swar`, `sse2`, `avx2`, `avx512`).
-    pub isa: String,
+    /// The key distribution of reads and updates, where one applies.
+    pub dist: Option<Dist>,
+    /// The instruction set the timed code ran with, where one applies.
+    pub isa: Option<Isa>,
+}
+
+impl Identity {
+    /// A one-thread identity without size, distribution or ISA; set those that apply with
+    /// the builder methods.
+    pub fn new(suite: Suite, map: impl Into<String>, op: impl Into<OpId>) -> Identity {
+        Identity {
+            suite,
+            map: map.into(),
+            op: op.into(),
+            size: 0,
+            threads: 1,
+            dist: None,
+            isa: None,
+        }
+    }
+    /// With `size` entries.
+    pub fn size(mut self, size: u64) -> Identity {
+        self.size = size;
+        self
+    }
+    /// At `threads` threads.
+    pub fn threads(mut self, threads: u32) -> Identity {
+        self.threads = threads;
+        self
+    }
+    /// With this key distribution (`None`: does not apply).
+    pub fn dist(mut self, dist: Option<Dist>) -> Identity {
+        self.dist = dist;
+        self
+    }
+    /// Run with this ISA (`None`: does not apply).
+    pub fn isa(mut self, isa: Option<Isa>) -> Identity {
+        self.isa = isa;
+        self
+    }
+
+    /// The `dist` field as written in files and reports.
+    pub fn dist_name(&self) -> &'static str {
+        self.dist.map_or(NOT_APPLICABLE, Dist::name)
+    }
+
+    /// The `isa` field as written in files and reports.
+    pub fn isa_name(&self) -> &'static str {
+        self.isa.map_or(NOT_APPLICABLE, Isa::name)
+    }
+
+    /// The order reports list rows in: field by field, by the names a file spells.
+    fn sort_key(&self) -> (&str, &str, &str, u64, u32, &str, &str) {
+        (
+            self.suite.name(),
+            &self.map,
+            self.op.name(),
+            self.size,
+            self.threads,
+            self.dist_name(),
+            self.isa_name(),
+        )
+    }
+}
+
+impl Ord for Identity {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+impl PartialOrd for Identity {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Identity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}/{}/{}/size={}/threads={}/{}/{}",
+            self.suite.name(),
+            self.map,
+            self.op,
+            self.size,
+            self.threads,
+            self.dist_name(),
+            self.isa_name()
+        )
+    }
+}
+
+/// One measured cell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "RowWire", try_from = "RowWire")]
+pub struct Row {
+    /// What the row is about.
+    pub id: Identity,
+    /// The unit of every sample; it also fixes the direction (see [`Unit::direction`]).
     pub unit: Unit,
-    pub direction: Direction,
-    /// Every sample (one per repetition / criterion sample), in `unit`.
+    /// Every sample (one per round / repetition / criterion sample), in `unit`.
     pub samples: Vec<f64>,
     /// Median, min and max of `samples` (NaN when there are none, e.g. an invalid row;
-    /// JSON has no NaN, so it is written as `null` and read back as NaN).
-    #[serde(deserialize_with = "f64_or_null")]
+    /// JSON has no NaN, so it is written as `null` and read back as NaN). `collect` replaces
+    /// the median with criterion's own estimate.
     pub median: f64,
-    #[serde(deserialize_with = "f64_or_null")]
+    /// The smallest sample.
     pub min: f64,
-    #[serde(deserialize_with = "f64_or_null")]
+    /// The largest sample.
     pub max: f64,
-    /// False when the contender failed validation: never plotted or counted as a win.
+    /// False when the contender failed validation: never plotted or counted as a win. The
+    /// reason is `extra.validation_error`.
     pub valid: bool,
     /// True when other processes used enough CPU during the cell to distort it.
     pub noisy: bool,
-    /// Anything else a suite records (shard count, pinned cores, latency percentiles,
-    /// bytes held, confidence intervals, validation failure reason).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Everything else the suite records.
+    pub extra: Extra,
 }
 
 impl Row {
-    /// A row from its samples: median, min and max are derived here, in one place.
-    #[allow(clippy::too_many_arguments)]
-    pub fn from_samples(
-        suite: &str,
-        map: &str,
-        op: &str,
-        size: u64,
-        threads: u32,
-        dist: &str,
-        isa: &str,
-        unit: Unit,
-        samples: Vec<f64>,
-    ) -> Row {
+    /// A valid row from its samples: median, min and max are derived here, in one place.
+    pub fn new(id: Identity, unit: Unit, samples: Vec<f64>) -> Row {
         let (median, min, max) = summarize(&samples);
         Row {
-            suite: suite.into(),
-            map: map.into(),
-            op: op.into(),
-            size,
-            threads,
-            dist: dist.into(),
-            isa: isa.into(),
+            id,
             unit,
-            direction: unit.direction(),
             samples,
             median,
             min,
             max,
             valid: true,
             noisy: false,
-            extra: BTreeMap::new(),
+            extra: Extra::default(),
         }
+    }
+
+    /// A row that failed validation: no samples, and the reason.
+    pub fn failed(id: Identity, unit: Unit, reason: impl Into<String>) -> Row {
+        let mut row = Row::new(id, unit, Vec::new());
+        row.invalidate(reason);
+        row
+    }
+
+    /// Marks the row invalid with `reason` (the first reason given wins).
+    pub fn invalidate(&mut self, reason: impl Into<String>) {
+        self.valid = false;
+        self.extra.validation_error.get_or_insert(reason.into());
     }
 
     /// The identity the baseline comparison matches rows on.
     pub fn identity(&self) -> Identity {
-        Identity {
-            suite: self.suite.clone(),
-            map: self.map.clone(),
-            op: self.op.clone(),
-            size: self.size,
-            threads: self.threads,
-            dist: self.dist.clone(),
-            isa: self.isa.clone(),
+        self.id.clone()
+    }
+
+    /// Which way is better for this row.
+    pub fn direction(&self) -> Direction {
+        self.unit.direction()
+    }
+
+    /// A paired-difference row (its samples are differences A − B, `extra.mean_diff` set).
+    pub fn is_difference(&self) -> bool {
+        self.extra.mean_diff.is_some()
+    }
+}
+
+/// Optional facts of a row, each a named field with the JSON key it has always had. A suite
+/// fills the ones it knows; absent ones are not written.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extra {
+    /// Why the row is invalid (set with `valid: false`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_error: Option<String>,
+    /// Why a row was not validated at all (the harness-only contender).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation: Option<String>,
+    /// The 95% interval: of the median (criterion) or of the mean difference (locate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ci95_low: Option<f64>,
+    /// The upper end of that interval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ci95_high: Option<f64>,
+    /// The mean of a paired-difference row's samples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean_diff: Option<f64>,
+    /// Operations per criterion iteration (`Throughput::Elements`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ops_per_iter: Option<f64>,
+    /// Contention: ops each thread ran per repetition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ops_per_thread: Option<u64>,
+    /// Contention: the trial the op count was sized from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<Calibration>,
+    /// Contention: every thread ran on the core it was pinned to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinned: Option<bool>,
+    /// Contention: fraction of reads that hit, fixed by the op streams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hit_rate: Option<f64>,
+    /// Contention: latency percentiles per op kind, in ns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency: Option<BTreeMap<OpKind, Percentiles>>,
+    /// Contention: one op in this many was timed for `latency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_sample_every: Option<u64>,
+    /// Contention: the most CPU other processes used during a repetition, % of one core.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_cpu_pct: Option<f64>,
+    /// The same, per repetition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_cpu_pct_reps: Option<Vec<f64>>,
+    /// Contention: bytes the map held after its prefill.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes_after_prefill: Option<i64>,
+    /// What the contender says of itself (shard count, guard policy, …).
+    #[serde(flatten)]
+    pub facts: Facts,
+    /// Facts recorded by producers outside this crate (the Go anchor's toolchain, its mix,
+    /// …), kept as they came.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, serde_json::Value>,
+}
+
+/// The calibration trial of a contention cell.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    /// Ops per thread of the trial.
+    pub trial_ops_per_thread: u64,
+    /// How long the trial took.
+    pub trial_secs: f64,
+}
+
+/// Latency percentiles of one op kind, in ns.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Percentiles {
+    /// Median.
+    pub p50: u64,
+    /// 99th percentile.
+    pub p99: u64,
+    /// 99.9th percentile.
+    pub p999: u64,
+    /// The slowest op timed.
+    pub max: u64,
+    /// Ops timed.
+    #[serde(default)]
+    pub samples: u64,
+}
+
+/// A row exactly as version 1 of the format spells it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RowWire {
+    suite: String,
+    map: String,
+    op: String,
+    size: u64,
+    threads: u32,
+    dist: String,
+    isa: String,
+    unit: Unit,
+    direction: Direction,
+    samples: Vec<f64>,
+    #[serde(deserialize_with = "f64_or_null")]
+    median: f64,
+    #[serde(deserialize_with = "f64_or_null")]
+    min: f64,
+    #[serde(deserialize_with = "f64_or_null")]
+    max: f64,
+    valid: bool,
+    noisy: bool,
+    #[serde(default, skip_serializing_if = "extra_is_empty")]
+    extra: Extra,
+}
+
+fn extra_is_empty(e: &Extra) -> bool {
+    *e == Extra::default()
+}
+
+impl From<Row> for RowWire {
+    fn from(r: Row) -> RowWire {
+        RowWire {
+            suite: r.id.suite.name().into(),
+            dist: r.id.dist_name().into(),
+            isa: r.id.isa_name().into(),
+            op: r.id.op.name().into(),
+            map: r.id.map,
+            size: r.id.size,
+            threads: r.id.threads,
+            unit: r.unit,
+            direction: r.unit.direction(),
+            samples: r.samples,
+            median: r.median,
+            min: r.min,
+            max: r.max,
+            valid: r.valid,
+            noisy: r.noisy,
+            extra: r.extra,
         }
     }
 }
 
-/// (suite, map, op, size, threads, dist, isa).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Identity {
-    pub suite: String,
-    pub map: String,
-    pub op: String,
-    pub size: u64,
-    pub threads: u32,
-    pub dist: String,
-    pub isa: String,
+impl TryFrom<RowWire> for Row {
+    type Error = String;
+    fn try_from(w: RowWire) -> Result<Row, String> {
+        if w.direction != w.unit.direction() {
+            return Err(format!(
+                "direction {:?} contradicts unit {}",
+                w.direction,
+                w.unit.as_str()
+            ));
+        }
+        Ok(Row {
+            id: Identity {
+                suite: w.suite.parse()?,
+                map: w.map,
+                op: w.op.parse()?,
+                size: w.size,
+                threads: w.threads,
+                dist: applicable(&w.dist).map(str::parse).transpose()?,
+                isa: applicable(&w.isa).map(str::parse).transpose()?,
+            },
+            unit: w.unit,
+            samples: w.samples,
+            median: w.median,
+            min: w.min,
+            max: w.max,
+            valid: w.valid,
+            noisy: w.noisy,
+            extra: w.extra,
+        })
+    }
 }
 
-impl std::fmt::Display for Identity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}/{}/{}/size={}/threads={}/{}/{}",
-            self.suite, self.map, self.op, self.size, self.threads, self.dist, self.isa
-        )
-    }
+/// `None` for the file's "does not apply".
+fn applicable(s: &str) -> Option<&str> {
+    (s != NOT_APPLICABLE).then_some(s)
 }
 
 /// serde_json writes a non-finite f64 as `null`; read that `null` back as NaN so a row
@@ -233,4 +643,85 @@ pub fn summarize(samples: &[f64]) -> (f64, f64, f64) {
         (s[n / 2 - 1] + s[n / 2]) / 2.0
     };
     (median, s[0], s[n - 1])
+}
+
+/// The rows of `docs` in order, a later row replacing an earlier one with the same identity
+/// in place (a re-run wins): what `merge` writes and what `plot` draws.
+pub fn latest_rows<'a>(docs: impl IntoIterator<Item = &'a Results>) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut at: std::collections::HashMap<Identity, usize> = std::collections::HashMap::new();
+    for row in docs.into_iter().flat_map(|d| &d.rows) {
+        match at.get(&row.id) {
+            Some(&i) => rows[i] = row.clone(),
+            None => {
+                at.insert(row.id.clone(), rows.len());
+                rows.push(row.clone());
+            }
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row() -> Row {
+        Row::new(
+            Identity::new(Suite::Ops, "gomap/fast64", Op::GetHit)
+                .size(1024)
+                .isa(Some(Isa::Avx2)),
+            Unit::NsPerOp,
+            vec![3.0, 1.0, 2.0],
+        )
+    }
+
+    #[test]
+    fn wire_form_is_version_1() {
+        let v = serde_json::to_value(row()).unwrap();
+        assert_eq!(v["suite"], "ops");
+        assert_eq!(v["op"], "get_hit");
+        assert_eq!(v["dist"], "-");
+        assert_eq!(v["isa"], "avx2");
+        assert_eq!(v["direction"], "lower_is_better");
+        assert_eq!(v["median"], 2.0);
+        assert!(v.get("extra").is_none(), "an empty extra is not written");
+        let back: Row = serde_json::from_value(v).unwrap();
+        assert_eq!(back, row());
+    }
+
+    #[test]
+    fn closed_sets_are_checked_on_reading() {
+        let mut v = serde_json::to_value(row()).unwrap();
+        v["op"] = "fly".into();
+        let e = serde_json::from_value::<Row>(v.clone()).unwrap_err();
+        assert!(e.to_string().contains("unknown op 'fly'"), "{e}");
+        v["op"] = "get_hit".into();
+        v["direction"] = "higher_is_better".into();
+        assert!(serde_json::from_value::<Row>(v).is_err());
+    }
+
+    #[test]
+    fn unknown_extras_are_kept() {
+        let mut v = serde_json::to_value(row()).unwrap();
+        v["extra"] = serde_json::json!({"go_version": "go1.22", "shards": 8, "ci95_low": 1.5});
+        let r: Row = serde_json::from_value(v.clone()).unwrap();
+        assert_eq!(r.extra.other["go_version"], "go1.22");
+        assert_eq!(r.extra.facts.shards, Some(8));
+        assert_eq!(r.extra.ci95_low, Some(1.5));
+        assert_eq!(serde_json::to_value(&r).unwrap(), v);
+    }
+
+    #[test]
+    fn later_rows_replace_earlier_ones() {
+        let mut a = row();
+        let mut b = row();
+        b.median = 9.0;
+        a.id.size = 1;
+        let docs = [
+            Results::new(RunInfo::default(), vec![a.clone(), row()]),
+            Results::new(RunInfo::default(), vec![b.clone()]),
+        ];
+        assert_eq!(latest_rows(&docs), vec![a, b]);
+    }
 }

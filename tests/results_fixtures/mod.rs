@@ -1,7 +1,14 @@
 //! Fixtures shared by the results tests (results_*.rs): a fixed machine and rows for every chart kind.
 #![allow(dead_code)] // each test binary uses a different subset
 
-use gomap_bench::results::schema::{Machine, Results, Row, RunInfo, Unit};
+use gomap_bench::harness::index_kernels::IndexKernel;
+use gomap_bench::harness::probe_kernels::Pattern;
+use gomap_bench::harness::single::Op;
+use gomap_bench::harness::workload::{Dist, OpKind, Workload};
+use gomap_bench::isa::Isa;
+use gomap_bench::results::schema::{
+    Identity, Machine, OpId, Percentiles, Results, Row, RunInfo, Suite, Unit,
+};
 use serde_json::json;
 
 pub fn machine() -> Machine {
@@ -33,9 +40,19 @@ pub fn run() -> RunInfo {
 }
 
 /// A ns/op row with five samples spread ±1% around `median`.
-pub fn ns_row(suite: &str, map: &str, op: &str, size: u64, median: f64) -> Row {
+pub fn ns_row(suite: Suite, map: &str, op: impl Into<OpId>, size: u64, median: f64) -> Row {
     let s = [0.99, 0.995, 1.0, 1.005, 1.01].map(|f| f * median).to_vec();
-    Row::from_samples(suite, map, op, size, 1, "-", "-", Unit::NsPerOp, s)
+    Row::new(Identity::new(suite, map, op).size(size), Unit::NsPerOp, s)
+}
+
+fn pct(p50: u64, p99: u64, p999: u64, max: u64) -> Percentiles {
+    Percentiles {
+        p50,
+        p99,
+        p999,
+        max,
+        samples: 0,
+    }
 }
 
 pub fn doc(rows: Vec<Row>) -> Results {
@@ -50,21 +67,17 @@ pub fn everything() -> Results {
         for t in [1u32, 2, 4, 8] {
             let base = 10.0 * f64::from(t) / (1.0 + i as f64 * 0.3);
             let samples = vec![base * 0.95, base, base * 1.04];
-            let mut r = Row::from_samples(
-                "contention",
-                map,
-                "read-heavy",
-                1 << 20,
-                t,
-                "uniform",
-                "-",
-                Unit::MopsPerSec,
-                samples,
-            );
-            r.extra.insert(
-                "latency".into(),
-                json!({"read": {"p50": 40.0 + i as f64, "p99": 300.0, "p999": 2000.0, "max": 90000.0},
-                       "write": {"p50": 80.0, "p99": 900.0, "p999": 7000.0, "max": 250000.0}}),
+            let id = Identity::new(Suite::Contention, *map, Workload::ReadHeavy)
+                .size(1 << 20)
+                .threads(t)
+                .dist(Some(Dist::Uniform));
+            let mut r = Row::new(id, Unit::MopsPerSec, samples);
+            r.extra.latency = Some(
+                [
+                    (OpKind::Read, pct(40 + i as u64, 300, 2000, 90000)),
+                    (OpKind::Insert, pct(80, 900, 7000, 250000)),
+                ]
+                .into(),
             );
             if *map == "papaya" && t == 8 {
                 r.noisy = true;
@@ -72,41 +85,45 @@ pub fn everything() -> Results {
             rows.push(r);
         }
     }
-    let mut bad = Row::from_samples(
-        "contention",
-        "broken-map",
-        "read-heavy",
-        1 << 20,
-        4,
-        "uniform",
-        "-",
-        Unit::MopsPerSec,
-        vec![99.0],
-    );
-    bad.valid = false;
+    let bad_id = Identity::new(Suite::Contention, "broken-map", Workload::ReadHeavy)
+        .size(1 << 20)
+        .threads(4)
+        .dist(Some(Dist::Uniform));
+    let mut bad = Row::new(bad_id, Unit::MopsPerSec, vec![99.0]);
+    bad.invalidate("test: broken on purpose");
     rows.push(bad);
-    for (map, isa, k) in [("gomap/fast64", "avx2", 1.0), ("hashbrown", "-", 0.8)] {
+    for (map, isa, k) in [
+        ("gomap/fast64", Some(Isa::Avx2), 1.0),
+        ("hashbrown", None, 0.8),
+    ] {
         for size in [1u64 << 10, 1 << 14, 1 << 20] {
             let m = k * (5.0 + (size as f64).log2());
-            let mut r = ns_row("ops", map, "get_hit", size, m);
-            r.isa = isa.into();
-            r.extra.insert("ci95_low".into(), json!(m * 0.98));
-            r.extra.insert("ci95_high".into(), json!(m * 1.02));
+            let mut r = ns_row(Suite::Ops, map, Op::GetHit, size, m);
+            r.id.isa = isa;
+            r.extra.ci95_low = Some(m * 0.98);
+            r.extra.ci95_high = Some(m * 1.02);
             rows.push(r);
         }
     }
     for size in [1u64 << 10, 1 << 20] {
-        rows.push(ns_row("go-anchor", "go1.22 map", "get_hit", size, 30.0));
-    }
-    for (strategy, m) in [("mask-from-B", 2.1), ("precomputed-mask", 1.9)] {
-        let mut r = ns_row("locate", &format!("gomap/locate={strategy}"), "index", 0, m);
-        r.extra.insert("ci95_low".into(), json!(m - 0.05));
-        r.extra.insert("ci95_high".into(), json!(m + 0.05));
+        let mut r = ns_row(Suite::Ops, "go1.22 map", Op::GetHit, size, 30.0);
+        r.id.isa = Some(Isa::Go);
         rows.push(r);
     }
-    for (isa, m) in [("scalar", 6.0), ("swar", 3.0), ("sse2", 1.5), ("avx2", 1.4)] {
-        let mut r = ns_row("probe", "gomap/probe", "match_tophash", 0, m);
-        r.isa = isa.into();
+    for (strategy, m) in [("from-b", 2.1), ("precomputed", 1.9)] {
+        let mut r = ns_row(Suite::Locate, strategy, IndexKernel::Throughput, 0, m);
+        r.extra.ci95_low = Some(m - 0.05);
+        r.extra.ci95_high = Some(m + 0.05);
+        rows.push(r);
+    }
+    for (isa, m) in [
+        (Isa::Scalar, 6.0),
+        (Isa::Swar, 3.0),
+        (Isa::Sse2, 1.5),
+        (Isa::Avx2, 1.4),
+    ] {
+        let mut r = ns_row(Suite::Probe, isa.name(), Pattern::Slot(0), 0, m);
+        r.id.isa = Some(isa);
         rows.push(r);
     }
     doc(rows)

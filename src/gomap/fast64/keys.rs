@@ -2,14 +2,15 @@
 
 use crate::gomap::bucket::{is_empty, BUCKET_CNT};
 use crate::gomap::probe::BitMask;
+use crate::isa::Isa;
 
 /// Finds a key among the 8 keys of a bucket, accepting only non-empty slots.
 ///
 /// Implementations are zero-sized *values*: a vector one can only be made by its
 /// `detect()`, so whoever holds one has proved the CPU supports it.
 pub trait KeyProbe64: Copy + 'static {
-    /// Name used in results: also the ISA the probe runs on.
-    const NAME: &'static str;
+    /// The instruction set the probe runs on; also its name in results.
+    const ISA: Isa;
     /// The probe, if this CPU can run it. Call once per run, not per operation.
     fn detect() -> Option<Self>;
     fn find(self, tophash: &[u8; BUCKET_CNT], keys: &[u64; BUCKET_CNT], key: u64) -> Option<usize>;
@@ -27,7 +28,7 @@ pub trait KeyProbe64: Copy + 'static {
 pub struct KeysScalar;
 
 impl KeyProbe64 for KeysScalar {
-    const NAME: &'static str = "scalar";
+    const ISA: Isa = Isa::Scalar;
     fn detect() -> Option<Self> {
         Some(KeysScalar)
     }

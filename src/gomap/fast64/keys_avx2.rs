@@ -2,6 +2,7 @@
 
 use super::keys::{first_live, KeyProbe64};
 use crate::gomap::bucket::BUCKET_CNT;
+use crate::isa::Isa;
 use std::arch::x86_64::*;
 
 /// Proof that the CPU has AVX2; get one from [`KeysAvx2::detect`].
@@ -30,7 +31,7 @@ fn match_keys(keys: &[u64; BUCKET_CNT], key: u64) -> u8 {
 }
 
 impl KeyProbe64 for KeysAvx2 {
-    const NAME: &'static str = "avx2";
+    const ISA: Isa = Isa::Avx2;
     fn detect() -> Option<Self> {
         is_x86_feature_detected!("avx2").then_some(KeysAvx2(()))
     }

@@ -2,6 +2,7 @@
 
 use super::keys::{first_live, KeyProbe64};
 use crate::gomap::bucket::BUCKET_CNT;
+use crate::isa::Isa;
 use std::arch::x86_64::*;
 
 /// Proof that the CPU has AVX-512F; get one from [`KeysAvx512::detect`].
@@ -22,7 +23,7 @@ fn match_keys(keys: &[u64; BUCKET_CNT], key: u64) -> u8 {
 }
 
 impl KeyProbe64 for KeysAvx512 {
-    const NAME: &'static str = "avx512";
+    const ISA: Isa = Isa::Avx512;
     fn detect() -> Option<Self> {
         is_x86_feature_detected!("avx512f").then_some(KeysAvx512(()))
     }

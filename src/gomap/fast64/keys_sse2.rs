@@ -6,6 +6,7 @@
 
 use super::keys::KeyProbe64;
 use crate::gomap::bucket::{is_empty, BUCKET_CNT};
+use crate::isa::Isa;
 use std::arch::x86_64::*;
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -30,7 +31,7 @@ fn match_keys(keys: &[u64; BUCKET_CNT], key: u64) -> u32 {
 }
 
 impl KeyProbe64 for KeysSse2 {
-    const NAME: &'static str = "sse2";
+    const ISA: Isa = Isa::Sse2;
     fn detect() -> Option<Self> {
         Some(KeysSse2)
     }

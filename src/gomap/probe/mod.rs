@@ -24,11 +24,12 @@ pub use sse2::Sse2;
 pub use swar::Swar;
 
 use super::bucket::{BUCKET_CNT, EMPTY_REST};
+use crate::isa::Isa;
 
 /// A tophash matching strategy. Zero-sized; chosen as a type parameter of the map.
 pub trait Probe: 'static {
-    /// Name used in results.
-    const NAME: &'static str;
+    /// The instruction set it runs on; also its name in results.
+    const ISA: Isa;
     /// Slots whose tophash equals `top`.
     fn match_byte(tophash: &[u8; BUCKET_CNT], top: u8) -> BitMask;
     /// Slots that are empty (tophash <= emptyOne): where an insert may go.

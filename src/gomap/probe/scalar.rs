@@ -2,12 +2,13 @@
 
 use super::{BitMask, Probe};
 use crate::gomap::bucket::{is_empty, BUCKET_CNT};
+use crate::isa::Isa;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Scalar;
 
 impl Probe for Scalar {
-    const NAME: &'static str = "scalar";
+    const ISA: Isa = Isa::Scalar;
 
     #[inline(always)]
     fn match_byte(tophash: &[u8; BUCKET_CNT], top: u8) -> BitMask {

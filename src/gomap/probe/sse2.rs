@@ -4,6 +4,7 @@
 
 use super::{BitMask, Probe};
 use crate::gomap::bucket::{BUCKET_CNT, EMPTY_ONE};
+use crate::isa::Isa;
 use std::arch::x86_64::*;
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -17,7 +18,7 @@ fn load(tophash: &[u8; BUCKET_CNT]) -> __m128i {
 }
 
 impl Probe for Sse2 {
-    const NAME: &'static str = "sse2";
+    const ISA: Isa = Isa::Sse2;
 
     #[inline(always)]
     fn match_byte(tophash: &[u8; BUCKET_CNT], top: u8) -> BitMask {

@@ -13,6 +13,7 @@
 
 use super::{BitMask, Probe};
 use crate::gomap::bucket::BUCKET_CNT;
+use crate::isa::Isa;
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
@@ -34,7 +35,7 @@ fn pack(high_bits: u64) -> BitMask {
 pub struct Swar;
 
 impl Probe for Swar {
-    const NAME: &'static str = "swar";
+    const ISA: Isa = Isa::Swar;
 
     #[inline(always)]
     fn match_byte(tophash: &[u8; BUCKET_CNT], top: u8) -> BitMask {

@@ -8,19 +8,24 @@
 
 use super::draw::{self, LinePlot, Point, Series, XAxis};
 use super::{skipped_note, slug, Chart, Skipped, Varying};
-use crate::results::schema::Row;
+use crate::contenders::{self, Role};
+use crate::results::schema::{Row, Suite};
 use std::collections::BTreeMap;
 
 pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
     let mut null: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
-    for r in rows.iter().filter(|r| r.suite == "contention") {
-        let by = if r.map == "null" {
+    let harness_only =
+        |map: &str| contenders::describe(map).is_ok_and(|d| d.role == Role::HarnessOnly);
+    for r in rows.iter().filter(|r| r.id.suite == Suite::Contention) {
+        let by = if harness_only(&r.id.map) {
             &mut null
         } else {
             &mut groups
         };
-        by.entry((&r.op, &r.dist)).or_default().push(r);
+        by.entry((r.id.op.name(), r.id.dist_name()))
+            .or_default()
+            .push(r);
     }
     let mut out = Vec::new();
     for ((op, dist), rs) in groups {
@@ -31,7 +36,7 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
         let mut series: BTreeMap<String, Vec<Point>> = BTreeMap::new();
         for r in &rs {
             series.entry(varying.label(r)).or_default().push(Point {
-                x: f64::from(r.threads),
+                x: f64::from(r.id.threads),
                 y: r.median,
                 lo: if r.min.is_finite() { r.min } else { r.median },
                 hi: if r.max.is_finite() { r.max } else { r.median },
@@ -49,15 +54,16 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
         if rs.iter().any(|r| r.noisy) {
             footnotes.push("hollow points: run flagged noisy".into());
         }
-        footnotes.extend(skipped_note(skipped, "contention", op));
+        footnotes.extend(skipped_note(skipped, Suite::Contention, op));
         if let Some(ns) = null.get(&(op, dist)) {
             let mut v: Vec<String> = ns
                 .iter()
-                .map(|r| format!("{} thr {:.0} {}", r.threads, r.median, r.unit.as_str()))
+                .map(|r| format!("{} thr {:.0} {}", r.id.threads, r.median, r.unit.as_str()))
                 .collect();
             v.sort();
             footnotes.push(format!(
-                "harness alone (null contender, not drawn): {}",
+                "harness alone ({} contender, not drawn): {}",
+                ns[0].id.map,
                 v.join(", ")
             ));
         }

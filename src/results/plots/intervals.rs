@@ -7,21 +7,20 @@
 
 use super::draw::{self, Interval};
 use super::{skipped_note, slug, Chart, Skipped, Varying};
-use crate::results::schema::Row;
+use crate::results::schema::{Row, Suite};
 use std::collections::BTreeMap;
 
-const SUITES: [&str; 2] = ["locate", "probe"];
+const SUITES: [Suite; 2] = [Suite::Locate, Suite::Probe];
 
-fn ci95(r: &Row) -> Option<(f64, f64)> {
-    let lo = r.extra.get("ci95_low")?.as_f64()?;
-    let hi = r.extra.get("ci95_high")?.as_f64()?;
-    (lo.is_finite() && hi.is_finite() && lo <= hi).then_some((lo, hi))
-}
+use super::ci95;
 
 pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
-    for r in rows.iter().filter(|r| SUITES.contains(&r.suite.as_str())) {
-        groups.entry((&r.suite, &r.op)).or_default().push(r);
+    for r in rows.iter().filter(|r| SUITES.contains(&r.id.suite)) {
+        groups
+            .entry((r.id.suite.name(), r.id.op.name()))
+            .or_default()
+            .push(r);
     }
     let mut out = Vec::new();
     for ((suite, op), mut rs) in groups {
@@ -60,7 +59,7 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
         if rs.iter().any(|r| r.noisy) {
             footnotes.push("hollow points: run flagged noisy".into());
         }
-        footnotes.extend(skipped_note(skipped, suite, op));
+        footnotes.extend(skipped_note(skipped, rs[0].id.suite, op));
         let title = format!("{suite}: {op}");
         let svg = draw::intervals(&title, rs[0].unit.as_str(), &items, &footnotes)?;
         out.push(Chart {

@@ -6,30 +6,33 @@
 
 use super::draw;
 use super::{slug, Chart, Varying};
-use crate::results::schema::Row;
+use crate::results::schema::{Percentiles, Row};
 use std::collections::BTreeMap;
 
-/// (JSON key, axis label) of each percentile, in axis order.
-const PERCENTILES: [(&str, &str); 4] = [
-    ("p50", "p50"),
-    ("p99", "p99"),
-    ("p999", "p99.9"),
-    ("max", "max"),
+/// A percentile: its axis label and how to read it.
+type Percentile = (&'static str, fn(&Percentiles) -> u64);
+
+/// Every percentile drawn, in axis order.
+const PERCENTILES: [Percentile; 4] = [
+    ("p50", |p| p.p50),
+    ("p99", |p| p.p99),
+    ("p99.9", |p| p.p999),
+    ("max", |p| p.max),
 ];
 
 pub(super) fn has_latency(r: &Row) -> bool {
-    r.extra.get("latency").is_some_and(|v| v.is_object())
+    r.extra.latency.is_some()
 }
 
 pub(super) fn charts(rows: &[&Row]) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<(&str, &str, u32), Vec<&Row>> = BTreeMap::new();
     for r in rows.iter().filter(|r| has_latency(r)) {
         groups
-            .entry((&r.suite, &r.op, r.threads))
+            .entry((r.id.suite.name(), r.id.op.name(), r.id.threads))
             .or_default()
             .push(r);
     }
-    let categories: Vec<&str> = PERCENTILES.iter().map(|p| p.1).collect();
+    let categories: Vec<&str> = PERCENTILES.iter().map(|p| p.0).collect();
     let mut out = Vec::new();
     for ((suite, op, threads), rs) in groups {
         let varying = Varying {
@@ -38,21 +41,22 @@ pub(super) fn charts(rows: &[&Row]) -> Result<Vec<Chart>, String> {
         };
         let mut series = Vec::new();
         for r in &rs {
-            let Some(kinds) = r.extra.get("latency").and_then(|v| v.as_object()) else {
+            let Some(kinds) = &r.extra.latency else {
                 continue;
             };
+            // Kinds in name order, as the file lists them.
+            let mut kinds: Vec<_> = kinds.iter().collect();
+            kinds.sort_by_key(|(k, _)| k.name());
             for (kind, pcts) in kinds {
-                // Only positive values fit a log axis; a missing percentile is a gap.
+                // Only positive values fit a log axis; a zero percentile is a gap.
                 let points: Vec<(usize, f64)> = PERCENTILES
                     .iter()
                     .enumerate()
-                    .filter_map(|(k, (key, _))| {
-                        let v = pcts.get(*key)?.as_f64()?;
-                        (v.is_finite() && v > 0.0).then_some((k, v))
-                    })
+                    .map(|(k, (_, value))| (k, value(pcts) as f64))
+                    .filter(|&(_, v)| v > 0.0)
                     .collect();
                 if !points.is_empty() {
-                    series.push((format!("{} {kind}", varying.label(r)), points));
+                    series.push((format!("{} {}", varying.label(r), kind.name()), points));
                 }
             }
         }

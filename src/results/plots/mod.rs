@@ -25,7 +25,7 @@ mod sizes;
 
 use super::error::ResultsError;
 use super::io;
-use super::schema::{Identity, Results, Row};
+use super::schema::{latest_rows, Results, Row, Suite};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -73,21 +73,11 @@ pub fn plot_files(paths: &[PathBuf], out_dir: &Path) -> Result<PlotReport, Resul
     render_all_with_notes(&results, out_dir)
 }
 
-/// The rows of all documents; a later document's row replaces an earlier one with the same
-/// identity (as `merge` does), so re-plotting a re-run shows the re-run.
-fn latest_rows(results: &[Results]) -> Vec<Row> {
-    let mut rows: Vec<Row> = Vec::new();
-    let mut at: HashMap<Identity, usize> = HashMap::new();
-    for row in results.iter().flat_map(|r| &r.rows) {
-        match at.get(&row.identity()) {
-            Some(&i) => rows[i] = row.clone(),
-            None => {
-                at.insert(row.identity(), rows.len());
-                rows.push(row.clone());
-            }
-        }
-    }
-    rows
+/// The 95% interval a row records (of the median, or of a mean difference), when it has a
+/// usable one.
+fn ci95(r: &Row) -> Option<(f64, f64)> {
+    let (lo, hi) = (r.extra.ci95_low?, r.extra.ci95_high?);
+    (lo.is_finite() && hi.is_finite() && lo <= hi).then_some((lo, hi))
 }
 
 /// Renders the charts of `rows` (pure: no I/O). Errors are drawing failures, which only a
@@ -112,15 +102,6 @@ pub fn render(rows: &[Row]) -> Result<(Vec<Chart>, Vec<String>), String> {
     charts.extend(intervals::charts(&plotted, &skipped)?);
     charts.extend(latency::charts(&plotted)?);
 
-    let unplotted: BTreeSet<&str> = plotted
-        .iter()
-        .filter(|r| !KNOWN_SUITES.contains(&r.suite.as_str()) && !latency::has_latency(r))
-        .map(|r| r.suite.as_str())
-        .collect();
-    for s in unplotted {
-        notes.push(format!("no chart for suite {s:?}"));
-    }
-
     // Two groups may slug to one name (`a/b` and `a-b`): keep both, numbered.
     let mut used: HashMap<String, usize> = HashMap::new();
     for c in &mut charts {
@@ -134,24 +115,21 @@ pub fn render(rows: &[Row]) -> Result<(Vec<Chart>, Vec<String>), String> {
     Ok((charts, notes))
 }
 
-/// Suites that have a chart of their own.
-const KNOWN_SUITES: [&str; 5] = ["contention", "ops", "go-anchor", "locate", "probe"];
-
 /// Invalid maps per (suite, op), for the footnote of the chart they would have been on.
-type Skipped = BTreeMap<(String, String), BTreeSet<String>>;
+type Skipped = BTreeMap<(&'static str, &'static str), BTreeSet<String>>;
 
 fn skipped_by_group(rows: &[Row]) -> Skipped {
     let mut s = Skipped::new();
     for r in rows.iter().filter(|r| !r.valid) {
-        s.entry((r.suite.clone(), r.op.clone()))
+        s.entry((r.id.suite.name(), r.id.op.name()))
             .or_default()
-            .insert(r.map.clone());
+            .insert(r.id.map.clone());
     }
     s
 }
 
-fn skipped_note(skipped: &Skipped, suite: &str, op: &str) -> Option<String> {
-    let maps = skipped.get(&(suite.to_string(), op.to_string()))?;
+fn skipped_note(skipped: &Skipped, suite: Suite, op: &str) -> Option<String> {
+    let maps = skipped.get(&(suite.name(), op))?;
     let list: Vec<&str> = maps.iter().map(String::as_str).collect();
     Some(format!(
         "not shown (failed validation): {}",
@@ -195,28 +173,35 @@ impl Varying {
             rows.iter().map(|r| f(r)).collect::<BTreeSet<_>>().len() > 1
         };
         Varying {
-            isa: distinct(&|r| r.isa.clone()),
-            size: distinct(&|r| r.size.to_string()),
-            threads: distinct(&|r| r.threads.to_string()),
-            dist: distinct(&|r| r.dist.clone()),
+            isa: distinct(&|r| r.id.isa_name().into()),
+            size: distinct(&|r| r.id.size.to_string()),
+            threads: distinct(&|r| r.id.threads.to_string()),
+            dist: distinct(&|r| r.id.dist_name().into()),
         }
     }
 
     /// The series label of `r`: its map, plus the fields that vary and are not the axis.
     fn label(self, r: &Row) -> String {
-        let mut l = r.map.clone();
-        // An ISA already spelled in the map name (`gomap/fast64/avx2`) is not repeated.
-        if r.isa != "-" && !r.map.ends_with(&r.isa) && (self.isa || r.map.starts_with("gomap")) {
-            l.push_str(&format!(" [{}]", r.isa));
+        let id = &r.id;
+        let mut l = id.map.clone();
+        // An ISA already spelled in the map name (a probe strategy) is not repeated; our own
+        // maps always show theirs, since their variants differ by it.
+        let ours = crate::contenders::single::entries()
+            .iter()
+            .any(|e| e.map == id.map && e.role.is_ours());
+        if let Some(isa) = id.isa.filter(|i| !id.map.ends_with(i.name())) {
+            if self.isa || ours {
+                l.push_str(&format!(" [{isa}]"));
+            }
         }
         if self.dist {
-            l.push_str(&format!(" {}", r.dist));
+            l.push_str(&format!(" {}", id.dist_name()));
         }
         if self.size {
-            l.push_str(&format!(" n={}", draw::human_size(r.size)));
+            l.push_str(&format!(" n={}", draw::human_size(id.size)));
         }
         if self.threads {
-            l.push_str(&format!(" x{}", r.threads));
+            l.push_str(&format!(" x{}", id.threads));
         }
         l
     }

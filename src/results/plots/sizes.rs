@@ -2,30 +2,22 @@
 //!
 //! Size is where a hash map's behaviour changes (cache levels, growth), so it is the x
 //! axis, on a log2 scale because the sizes we run are powers of two. The Go anchor's rows
-//! (suite `go-anchor`, maps named `go…`) share the `ops` operation names, so they land on
-//! the same chart as the Rust maps they anchor.
+//! (suite `ops`, maps named `go…`, isa `go`) land on the same chart as the Rust maps they
+//! anchor.
 
+use super::ci95;
 use super::draw::{self, LinePlot, Point, Series, XAxis};
 use super::{skipped_note, slug, Chart, Skipped, Varying};
-use crate::results::schema::Row;
+use crate::results::schema::{Row, Suite};
 use std::collections::BTreeMap;
 
-fn is_ops_row(r: &Row) -> bool {
-    r.suite == "ops" || r.suite == "go-anchor"
-}
-
-/// The 95% interval of the median when collect recorded one; otherwise no whisker (the
-/// min–max of a criterion run is mostly scheduler noise and would hide the lines).
-fn ci95(r: &Row) -> Option<(f64, f64)> {
-    let lo = r.extra.get("ci95_low")?.as_f64()?;
-    let hi = r.extra.get("ci95_high")?.as_f64()?;
-    (lo.is_finite() && hi.is_finite() && lo <= hi).then_some((lo, hi))
-}
+// Whiskers are the 95% interval of the median where a row has one; otherwise none (the
+// min–max of a criterion run is mostly scheduler noise and would hide the lines).
 
 pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
-    for r in rows.iter().filter(|r| is_ops_row(r)) {
-        groups.entry(&r.op).or_default().push(r);
+    for r in rows.iter().filter(|r| r.id.suite == Suite::Ops) {
+        groups.entry(r.id.op.name()).or_default().push(r);
     }
     let mut out = Vec::new();
     for (op, rs) in groups {
@@ -36,13 +28,13 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
         let mut series: BTreeMap<String, Vec<Point>> = BTreeMap::new();
         let mut sizeless = 0;
         for r in &rs {
-            if r.size == 0 {
+            if r.id.size == 0 {
                 sizeless += 1; // log2(0) has no place on the axis
                 continue;
             }
             let (lo, hi) = ci95(r).unwrap_or((r.median, r.median));
             series.entry(varying.label(r)).or_default().push(Point {
-                x: (r.size as f64).log2(),
+                x: (r.id.size as f64).log2(),
                 y: r.median,
                 lo,
                 hi,
@@ -66,8 +58,7 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
         if sizeless > 0 {
             footnotes.push(format!("{sizeless} row(s) without a size not shown"));
         }
-        footnotes.extend(skipped_note(skipped, "ops", op));
-        footnotes.extend(skipped_note(skipped, "go-anchor", op));
+        footnotes.extend(skipped_note(skipped, Suite::Ops, op));
         let title = format!("{op}: time per operation vs map size");
         let svg = draw::lines(&LinePlot {
             title: &title,

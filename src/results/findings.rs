@@ -1,0 +1,177 @@
+//! The findings a run prints: a pure function of its rows, whatever command made them.
+//!
+//! Three sections, each shown when the rows hold its suite: single-thread ns/op with every
+//! map's ratio to the single-thread reference (hashbrown), the precomputed − from-B
+//! differences of the locate suite, and the contention headline (each of our maps ÷ the
+//! contention reference, dashmap; the harness's own cost). Which map is a reference is the
+//! registries' data ([`single::reference`], [`contenders::reference`]), never a literal here.
+
+use crate::contenders::{self, single, Role};
+use crate::harness::single::Op;
+use crate::harness::workload::{Dist, Workload};
+use crate::results::schema::{OpId, Row, Suite};
+use std::fmt::Write as _;
+
+/// Every section the rows support, as text.
+pub fn findings(rows: &[Row]) -> String {
+    let mut out = String::new();
+    single_thread(rows, &mut out);
+    differences(rows, &mut out);
+    contention(rows, &mut out);
+    out
+}
+
+fn sorted_sizes<'a>(rows: impl Iterator<Item = &'a Row>) -> Vec<u64> {
+    let mut sizes: Vec<u64> = rows.map(|r| r.id.size).collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    sizes
+}
+
+/// Per op and size, each map's median and its ratio to the reference's (same run).
+fn single_thread(rows: &[Row], out: &mut String) {
+    let ops_rows = || rows.iter().filter(|r| r.id.suite == Suite::Ops);
+    if ops_rows().next().is_none() {
+        return;
+    }
+    let reference = single::reference();
+    let ref_isa = Some(reference.isa());
+    let sizes = sorted_sizes(ops_rows());
+    // Columns: one per (map, isa), in first-seen order.
+    let mut cols: Vec<&Row> = Vec::new();
+    for r in ops_rows() {
+        if !cols
+            .iter()
+            .any(|c| c.id.map == r.id.map && c.id.isa == r.id.isa)
+        {
+            cols.push(r);
+        }
+    }
+    let cell_of = |map: &str, isa, op: Op, n: u64| {
+        ops_rows().find(|r| {
+            r.id.map == map && r.id.isa == isa && r.id.op == OpId::Single(op) && r.id.size == n
+        })
+    };
+    let _ = writeln!(out, "ns/op (median), ×{} in brackets", reference.name);
+    let _ = write!(out, "{:<16} {:>5}", "op", "size");
+    for c in &cols {
+        let _ = write!(
+            out,
+            " {:>21}",
+            format!("{} [{}]", c.id.map, c.id.isa_name())
+        );
+    }
+    out.push('\n');
+    for op in Op::ALL {
+        for &n in &sizes {
+            let base = cell_of(reference.map, ref_isa, op, n)
+                .filter(|r| r.valid)
+                .map(|r| r.median);
+            let _ = write!(
+                out,
+                "{:<16} {:>5}",
+                op.name(),
+                format!("2^{}", n.trailing_zeros())
+            );
+            for c in &cols {
+                let cell = match (cell_of(&c.id.map, c.id.isa, op, n), base) {
+                    (Some(r), _) if !r.valid => "INVALID".into(),
+                    (Some(r), Some(b)) => format!("{:.2} [{:.2}×]", r.median, r.median / b),
+                    (Some(r), None) => format!("{:.2}", r.median),
+                    (None, _) => "—".into(),
+                };
+                let _ = write!(out, " {cell:>21}");
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// The paired differences of the locate suite, with their intervals.
+fn differences(rows: &[Row], out: &mut String) {
+    let diffs: Vec<&Row> = rows.iter().filter(|r| r.is_difference()).collect();
+    if diffs.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nprecomputed − from-B (ns/op, mean and 95% CI):");
+    for r in diffs {
+        let x = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        let _ = writeln!(
+            out,
+            "  {:<36} {:<16} 2^{:<2} {:+.3} [{:+.3}, {:+.3}]",
+            r.id.map,
+            r.id.op,
+            r.id.size.trailing_zeros(),
+            x(r.extra.mean_diff),
+            x(r.extra.ci95_low),
+            x(r.extra.ci95_high)
+        );
+    }
+}
+
+/// Each of our concurrent maps ÷ the reference, uniform keys; and the harness's own cost.
+fn contention(rows: &[Row], out: &mut String) {
+    let cont = || {
+        rows.iter()
+            .filter(|r| r.id.suite == Suite::Contention && r.valid)
+    };
+    if cont().next().is_none() {
+        return;
+    }
+    let reference = contenders::reference().name;
+    let median = |map: &str, w: Workload, t: u32| {
+        cont()
+            .find(|r| {
+                r.id.map == map
+                    && r.id.op == OpId::Workload(w)
+                    && r.id.threads == t
+                    && r.id.dist == Some(Dist::Uniform)
+            })
+            .map(|r| r.median)
+    };
+    let mut threads: Vec<u32> = cont().map(|r| r.id.threads).collect();
+    threads.sort_unstable();
+    threads.dedup();
+    let ours: Vec<&str> = contenders::ALL
+        .iter()
+        .filter(|d| d.role == Role::Ours)
+        .map(|d| d.name)
+        .collect();
+    let _ = writeln!(out, "\ncontention, Mops/s (÷ {reference}), uniform keys:");
+    for w in [
+        Workload::ReadHeavy,
+        Workload::Exchange,
+        Workload::WriteHeavy,
+    ] {
+        for &t in &threads {
+            let Some(d) = median(reference, w, t) else {
+                continue;
+            };
+            for m in &ours {
+                if let Some(s) = median(m, w, t) {
+                    let _ = writeln!(
+                        out,
+                        "  {:<12} {t} thr  {m:<15} {s:8.2}  {reference} {d:8.2}  ratio {:.2}",
+                        w.name(),
+                        s / d
+                    );
+                }
+            }
+        }
+    }
+    for harness in contenders::ALL
+        .iter()
+        .filter(|d| d.role == Role::HarnessOnly)
+    {
+        for &t in &threads {
+            if let Some(n) = median(harness.name, Workload::ReadHeavy, t) {
+                let _ = writeln!(
+                    out,
+                    "  harness ({}, read-heavy) {t} thr: {:.2} ns/op per thread",
+                    harness.name,
+                    1e3 * t as f64 / n
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! The committed results files are the project's record: every one of them still reads,
+//! writes back unchanged, compares, and the committed plots are exactly what `plot` draws
+//! from the committed JSON.
+
+use gomap_bench::results::compare::{self, Options, Verdict};
+use gomap_bench::results::{io, plots};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `*.json` under `results/` (plots excluded), recursively.
+fn committed_json() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "json")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+            {
+                out.push(p);
+            }
+        }
+    }
+    let mut v = Vec::new();
+    walk(&root().join("results"), &mut v);
+    v.sort();
+    assert!(!v.is_empty());
+    v
+}
+
+#[test]
+fn every_committed_file_reads_and_writes_back_unchanged() {
+    for path in committed_json() {
+        let doc = io::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let on_disk: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let written = serde_json::to_value(&doc).unwrap();
+        assert!(
+            written == on_disk,
+            "{}: the typed rows do not write back as they were read",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn the_baseline_compares_with_itself_as_unchanged() {
+    let b = root().join("results/baseline.json");
+    let c = compare::compare_files(&b, &b, &Options::default()).unwrap();
+    assert!(c.rows.iter().all(|r| matches!(
+        r.verdict,
+        Verdict::Unchanged | Verdict::Invalid | Verdict::Noisy
+    )));
+    assert!(!c.has_regression());
+}
+
+/// The files the README's plots are drawn from (README: `scripts/plot.sh …`).
+const PLOT_SOURCES: [&str; 4] = [
+    "results/go-anchor.json",
+    "results/criterion.json",
+    "results/contention.json",
+    "results/locate.json",
+];
+
+#[test]
+fn committed_plots_are_what_plot_draws_from_the_committed_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources: Vec<PathBuf> = PLOT_SOURCES.iter().map(|p| root().join(p)).collect();
+    let report = plots::plot_files(&sources, dir.path()).unwrap();
+    let committed = root().join("results/plots");
+    let mut want: Vec<String> = fs::read_dir(&committed)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".svg"))
+        .collect();
+    want.sort();
+    let mut got: Vec<String> = report
+        .files
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    got.sort();
+    assert_eq!(
+        got, want,
+        "the set of charts differs: regenerate with scripts/plot.sh"
+    );
+    for name in got {
+        let a = fs::read_to_string(dir.path().join(&name)).unwrap();
+        let b = fs::read_to_string(committed.join(&name)).unwrap();
+        assert!(
+            a == b,
+            "{name} differs from its committed copy: regenerate it"
+        );
+    }
+}
