@@ -29,23 +29,18 @@ impl ContenderVisitor for Bench<'_, '_> {
     fn visit<C: Contender>(self) {
         let threads = self.threads;
         self.g.throughput(Throughput::Elements(threads as u64));
-        let spec = |iters: u64| CellSpec {
+        let spec = CellSpec {
             workload: WORKLOAD,
             dist: Dist::Uniform,
             size: SIZE,
             threads,
-            secs: 0.0,
-            reps: 1,
-            ops_per_thread: Some(iters),
             shards: None,
         };
         let value = format!("size={SIZE},threads={threads},dist={}", Dist::Uniform);
         self.g
             .bench_function(BenchmarkId::new(C::NAME, value), |b| {
                 b.iter_custom(|iters| {
-                    let spec = spec(iters);
-                    let owned = generate_streams(&spec, iters);
-                    let streams: Vec<_> = owned.iter().map(|s| s.as_stream()).collect();
+                    let streams = generate_streams(&spec, iters);
                     timed_rep::<C>(&spec, &streams)
                         .unwrap_or_else(|e| common::invalid(BENCH, C::NAME, SIZE as usize, &e))
                 })

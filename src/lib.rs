@@ -13,8 +13,29 @@
 //! - [`harness`]: keys, workloads, the runner, validation, and the `contention` command.
 //! - [`results`]: the versioned results schema, comparison, plots.
 //! - [`isa`]: the instruction set a timed loop ran with, as a type.
+//! - [`ab`]: `gomap-bench ab`: two builds measured alternately in one sitting.
 //! - [`pipeline`]: the main job (`gomap-bench run`): all of the above in one pass.
 
+// Declared before the modules so that every one of them can use it.
+/// Serializes a closed-set type as its name and reads it back with `FromStr`, so that the
+/// JSON shows the same words the CLI accepts.
+macro_rules! serde_by_name {
+    ($t:ty) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <String as serde::Deserialize>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+pub mod ab;
 pub mod concurrent;
 pub mod contenders;
 pub mod gomap;

@@ -6,11 +6,15 @@
 //! line on stderr and exits 2 (as clap's own usage errors do).
 
 use clap::{Parser, Subcommand};
+use gomap_bench::ab;
 use gomap_bench::harness::alloc_counter::CountingAllocator;
 use gomap_bench::harness::contention::{self, ContentionConfig};
 use gomap_bench::harness::locate_suite::{self, LocateConfig};
+use gomap_bench::harness::rounds::Plan;
+use gomap_bench::harness::single::Op;
 use gomap_bench::pipeline;
 use gomap_bench::results::schema::Results;
+use gomap_bench::results::schema::Suite;
 use gomap_bench::results::{collect, compare, findings, io, merge, plots, report, runinfo};
 use std::error::Error;
 use std::path::PathBuf;
@@ -49,6 +53,12 @@ enum Command {
     Collect(CollectArgs),
     /// Merge results files from one machine (later rows replace earlier ones).
     Merge(MergeArgs),
+    /// Did a change regress? Two builds (binaries or git revisions) measured alternately in
+    /// one sitting, judged by paired ratios: exit 0 no regression, 1 regression, 2 bad input.
+    Ab(AbArgs),
+    /// One build's side of `ab` (reads requests on stdin); not for people.
+    #[command(hide = true)]
+    Worker,
 }
 
 fn main() -> ExitCode {
@@ -63,6 +73,11 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
+    if cli.command.measures() {
+        if let Some(code) = reexec_without_aslr() {
+            return code;
+        }
+    }
     let result = match cli.command {
         Command::Run(a) => cmd_run(a),
         Command::Locate(a) => cmd_locate(a),
@@ -71,10 +86,50 @@ fn main() -> ExitCode {
         Command::Plot(a) => cmd_plot(a),
         Command::Collect(a) => cmd_collect(a),
         Command::Merge(a) => cmd_merge(a),
+        Command::Ab(a) => cmd_ab(a),
+        Command::Worker => cmd_worker(),
     };
     result.unwrap_or_else(|e| {
         eprintln!("gomap-bench: error: {e}");
         ExitCode::from(EXIT_BAD_INPUT)
+    })
+}
+
+impl Command {
+    /// The commands whose numbers are compared with other runs' (see `harness::placement`).
+    fn measures(&self) -> bool {
+        matches!(
+            self,
+            Command::Run(_) | Command::Locate(_) | Command::Contention(_)
+        )
+    }
+}
+
+/// Set in the re-executed process, so that it never re-executes again.
+const REEXEC_ENV: &str = "GOMAP_BENCH_FIXED_LAYOUT";
+
+/// Runs this very command again with address-space randomization off, so that two runs of
+/// one build place code, heap and stack alike; its exit status, or `None` when this process
+/// already runs so (or cannot start one that does, and measures as it is).
+fn reexec_without_aslr() -> Option<ExitCode> {
+    if gomap_bench::harness::placement::aslr_off() || std::env::var_os(REEXEC_ENV).is_some() {
+        return None;
+    }
+    let exe = std::env::current_exe().ok()?;
+    let mut cmd = std::process::Command::new(exe);
+    gomap_bench::harness::placement::without_aslr(&mut cmd);
+    let status = cmd
+        .args(std::env::args_os().skip(1))
+        .env(REEXEC_ENV, "1")
+        .status()
+        .ok()?;
+    Some(match status.code() {
+        Some(c) => ExitCode::from(c.clamp(0, 255) as u8),
+        // Killed by a signal: report it as a failure, as a shell would (128 + signal).
+        None => {
+            use std::os::unix::process::ExitStatusExt;
+            ExitCode::from(128u8.saturating_add(status.signal().unwrap_or(0) as u8))
+        }
     })
 }
 
@@ -91,32 +146,43 @@ fn emit(text: &str, out: Option<&PathBuf>) -> Result<(), Box<dyn Error>> {
 
 #[derive(clap::Args)]
 struct RunArgs {
-    /// Small maps and short cells: under a minute.
+    /// Small maps and short samples: under a minute.
     #[arg(long)]
     quick: bool,
-    /// Results file (never the baseline).
-    #[arg(long, default_value = "results/latest.json")]
+    /// Results file (never a baseline).
+    #[arg(long, default_value = "results/local/latest.json")]
     out: PathBuf,
-    #[arg(long, default_value = "results/plots")]
+    #[arg(long, default_value = "results/local/plots")]
     plots_dir: PathBuf,
-    #[arg(long, default_value = "results/baseline.json")]
-    baseline: PathBuf,
-    /// Changes within this many percent count as unchanged.
+    /// Compare with this file instead of this machine's baseline.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Ratio changes within this many percent count as unchanged.
     #[arg(long, default_value = "5%")]
     threshold: String,
-    /// Also make this run the new baseline (after comparing with the old one).
-    #[arg(long)]
+    /// Also make this run this machine's baseline (results/local/baseline.json), after
+    /// comparing with the old one.
+    #[arg(long, conflicts_with = "update_reference")]
     update_baseline: bool,
+    /// Also make this run the committed reference run (results/reference/baseline.json: the
+    /// README's figures and its machine's baseline), after comparing.
+    #[arg(long)]
+    update_reference: bool,
 }
 
 fn cmd_run(a: RunArgs) -> CmdResult {
+    let update = match (a.update_baseline, a.update_reference) {
+        (_, true) => pipeline::Update::Reference,
+        (true, _) => pipeline::Update::Baseline,
+        _ => pipeline::Update::Nothing,
+    };
     let cfg = pipeline::RunConfig {
         quick: a.quick,
         out: a.out,
         plots_dir: a.plots_dir,
         baseline: a.baseline,
         threshold_pct: compare::parse_threshold(&a.threshold)?,
-        update_baseline: a.update_baseline,
+        update,
     };
     let outcome = pipeline::run(&cfg, &mut |l| eprintln!("{l}"))?;
     println!("{}", findings::findings(&outcome.results.rows));
@@ -125,6 +191,35 @@ fn cmd_run(a: RunArgs) -> CmdResult {
 }
 
 // ---- locate ------------------------------------------------------------------------------
+
+/// How the interleaved rounds of every group are run (shared by locate and contention).
+#[derive(clap::Args)]
+struct PlanArgs {
+    /// Rounds per group, at most (at least 6: a ratio needs them for a 95% interval).
+    #[arg(long)]
+    rounds: Option<u32>,
+    /// Wall seconds a group may take; rounds are cut to fit, down to the minimum.
+    #[arg(long)]
+    secs: Option<f64>,
+    /// Timed milliseconds of one sample.
+    #[arg(long)]
+    sample_ms: Option<f64>,
+    /// Seed of the shuffled member orders.
+    #[arg(long)]
+    seed: Option<u64>,
+}
+
+impl PlanArgs {
+    fn apply(&self, p: &mut Plan) {
+        if let Some(r) = self.rounds {
+            p.max_rounds = r;
+            p.min_rounds = p.min_rounds.min(r);
+        }
+        p.group_secs = self.secs.unwrap_or(p.group_secs);
+        p.sample_secs = self.sample_ms.map_or(p.sample_secs, |ms| ms / 1e3);
+        p.seed = self.seed.unwrap_or(p.seed);
+    }
+}
 
 #[derive(clap::Args)]
 struct LocateArgs {
@@ -135,23 +230,23 @@ struct LocateArgs {
     #[arg(long, value_delimiter = ',')]
     sizes_log2: Option<Vec<u32>>,
     /// Operations (get_hit, get_miss, insert_presized, insert_grow, remove).
-    #[arg(long, value_delimiter = ',')]
-    ops: Option<Vec<String>>,
+    #[arg(long, value_delimiter = ',', value_parser = parse_op)]
+    ops: Option<Vec<Op>>,
     /// Maps of the ops suite.
     #[arg(long, value_delimiter = ',')]
     maps: Option<Vec<String>>,
-    /// Samples per cell.
-    #[arg(long)]
-    reps: Option<usize>,
-    /// Seconds per sample.
-    #[arg(long)]
-    secs: Option<f64>,
+    #[command(flatten)]
+    plan: PlanArgs,
     /// Results file to write.
-    #[arg(long, default_value = "results/locate.json")]
+    #[arg(long, default_value = "results/local/locate.json")]
     out: PathBuf,
-    /// Allow `--out` to replace an existing results/baseline.json.
+    /// Allow `--out` to replace an existing baseline.
     #[arg(long)]
     update_baseline: bool,
+}
+
+fn parse_op(s: &str) -> Result<Op, String> {
+    s.parse()
 }
 
 fn cmd_locate(a: LocateArgs) -> CmdResult {
@@ -169,8 +264,7 @@ fn cmd_locate(a: LocateArgs) -> CmdResult {
     }
     cfg.ops = a.ops.unwrap_or(cfg.ops);
     cfg.maps = a.maps.unwrap_or(cfg.maps);
-    cfg.reps = a.reps.unwrap_or(cfg.reps);
-    cfg.secs = a.secs.unwrap_or(cfg.secs);
+    a.plan.apply(&mut cfg.plan);
     cfg.validate()?;
     io::check_baseline_overwrite(&a.out, baseline_policy(a.update_baseline))?;
     let rows = locate_suite::run(&cfg, &mut |l| eprintln!("{l}"))?;
@@ -200,26 +294,22 @@ struct ContentionArgs {
     /// Prefilled entries (default 65536; --quick 4096).
     #[arg(long)]
     size: Option<u64>,
-    /// Timed seconds per cell, all repetitions together (default 1; --quick 0.05).
-    #[arg(long)]
-    secs: Option<f64>,
-    /// Repetitions per cell (default 3; --quick 1).
-    #[arg(long)]
-    reps: Option<u32>,
-    /// A fixed op count per thread instead of calibrating to --secs.
+    #[command(flatten)]
+    plan: PlanArgs,
+    /// A fixed count of timed ops per thread and sample instead of calibrating.
     #[arg(long)]
     ops: Option<u64>,
     /// Shards of gomap-sharded and dashmap (power of two; default next ≥ 4 × cores).
     #[arg(long)]
     shards: Option<usize>,
-    /// Short cells, one repetition, a small map: all maps in under a minute.
+    /// Short samples, few rounds, a small map: all maps in under a minute.
     #[arg(long)]
     quick: bool,
     /// Allow more threads than cores.
     #[arg(long)]
     oversubscribe: bool,
     /// Results file (schema v1), written atomically.
-    #[arg(long, default_value = "results/contention-latest.json")]
+    #[arg(long, default_value = "results/local/contention.json")]
     out: PathBuf,
     /// Allow `--out` to replace an existing results/baseline.json.
     #[arg(long)]
@@ -248,9 +338,8 @@ fn contention_config(a: &ContentionArgs) -> Result<ContentionConfig, Box<dyn Err
         c.dists = contention::parse_list(d)?;
     }
     c.size = a.size.unwrap_or(c.size);
-    c.secs = a.secs.unwrap_or(c.secs);
-    c.reps = a.reps.unwrap_or(c.reps);
-    c.ops_per_thread = a.ops.or(c.ops_per_thread);
+    a.plan.apply(&mut c.plan);
+    c.ops_per_sample = a.ops.or(c.ops_per_sample);
     c.shards = a.shards.or(c.shards);
     c.oversubscribe = a.oversubscribe;
     c.quiet = a.quiet;
@@ -385,5 +474,67 @@ struct MergeArgs {
 fn cmd_merge(a: MergeArgs) -> CmdResult {
     let merged = merge::merge_files(&a.inputs, &a.out, baseline_policy(a.update_baseline))?;
     eprintln!("{} rows -> {}", merged.rows.len(), a.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- ab -----------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct AbArgs {
+    /// The old build: a gomap-bench binary or a git revision (built under target/ab/).
+    base: String,
+    /// The new build: a gomap-bench binary or a git revision.
+    head: String,
+    /// The main job's --quick groups: under a couple of minutes.
+    #[arg(long)]
+    quick: bool,
+    /// Only these suites (locate, probe, ops, contention).
+    #[arg(long, value_delimiter = ',', value_parser = parse_suite)]
+    suite: Vec<Suite>,
+    /// Only these maps (registry names, single-thread or concurrent).
+    #[arg(long, value_delimiter = ',')]
+    maps: Vec<String>,
+    /// The smallest HEAD ÷ BASE change that counts (`2%` or `2`).
+    #[arg(long, default_value = "2%")]
+    min_effect: String,
+    /// table, markdown, json, gab or gab-bigger, as `compare`.
+    #[arg(long, default_value = "table", value_parser = parse_format)]
+    format: report::Format,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+fn parse_suite(s: &str) -> Result<Suite, String> {
+    s.parse()
+}
+
+fn cmd_ab(a: AbArgs) -> CmdResult {
+    for m in &a.maps {
+        let single = gomap_bench::contenders::single::entry(m).is_some();
+        if !single && gomap_bench::contenders::describe(m).is_err() {
+            return Err(format!("unknown map '{m}'").into());
+        }
+    }
+    let cfg = ab::AbConfig {
+        base: a.base,
+        head: a.head,
+        quick: a.quick,
+        suites: a.suite,
+        maps: a.maps,
+        min_effect_pct: compare::parse_threshold(&a.min_effect)?,
+    };
+    let outcome = ab::run(&cfg, &mut |l| eprintln!("{l}"))?;
+    let cmp = &outcome.comparison;
+    emit(&report::render(cmp, a.format), a.out.as_ref())?;
+    if a.out.is_some() || !a.format.is_for_people() {
+        eprintln!("{}", cmp.summary());
+    }
+    Ok(ExitCode::from(u8::from(cmp.has_regression())))
+}
+
+fn cmd_worker() -> CmdResult {
+    let stdin = std::io::stdin();
+    ab::worker::serve(stdin.lock(), std::io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -23,7 +23,8 @@ fn bad_input_is_one_line_and_exit_2() {
         vec!["contention", "--threads", "0"],
         vec!["contention", "--secs", "0"],
         vec!["contention", "--ops", "0"],
-        vec!["contention", "--reps", "0"],
+        vec!["contention", "--rounds", "3"],
+        vec!["contention", "--sample-ms", "0"],
         vec!["contention", "--size", "0"],
         vec!["contention", "--shards", "3"],
         vec!["contention", "--size", "abc"],
@@ -55,7 +56,7 @@ fn oversubscribe_allows_more_threads_than_cores() {
             "read-heavy",
         ])
         .args([
-            "--dist", "uniform", "--ops", "1000", "--reps", "1", "--size", "64",
+            "--dist", "uniform", "--ops", "1000", "--rounds", "6", "--size", "64",
         ])
         .args([
             "--threads",

@@ -66,7 +66,7 @@ fn regression_beyond_noise_exits_1() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
     assert!(out.contains("regressed") && out.contains("+30.0%"), "{out}");
-    assert!(out.contains("1 regressed, 1 unchanged"), "{out}");
+    assert!(out.contains("1 regressed, 1 drift"), "{out}");
 }
 
 #[test]

@@ -61,7 +61,8 @@ pub struct BuildSpec {
 
 /// What part a contender plays in a comparison: whose figures the project answers for,
 /// which one the others are judged against, and which are there for context.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// One of this project's own maps (the GoMap family): a change in its figures is a
     /// change of this project.

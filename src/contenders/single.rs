@@ -16,7 +16,7 @@ use crate::gomap::{
 use crate::isa::Isa;
 
 /// A u64 → u64 map as the single-thread suites use it.
-pub trait SingleMap: Sized {
+pub trait SingleMap: Sized + 'static {
     /// `hint` = 0 builds a map with no capacity hint (so it grows from empty).
     fn with_capacity(hint: usize) -> Self;
     fn get(&self, k: u64) -> Option<u64>;

@@ -24,6 +24,8 @@ pub fn bucket_mask(b: u8) -> usize {
 pub trait Locate: 'static {
     /// Name used in results.
     const NAME: &'static str;
+    /// True for Go's own way: the faithful reference the other is measured against.
+    const IS_GO: bool = false;
     fn mask(b: u8, precomputed: usize) -> usize;
 }
 
@@ -45,6 +47,7 @@ pub struct FromB;
 
 impl Locate for FromB {
     const NAME: &'static str = "from-b";
+    const IS_GO: bool = true;
     #[inline(always)]
     fn mask(b: u8, _precomputed: usize) -> usize {
         bucket_mask(b)

@@ -10,11 +10,13 @@
 //! ```
 
 use super::alloc_counter;
+use super::groups::{run_group, GroupSpec};
 use super::progress::Progress;
-use super::runner::{run_cell_cached, CellSpec, StreamCache, MAX_OPS_PER_THREAD};
+use super::rounds::Plan;
+use super::runner::{CellSpec, MAX_OPS_PER_THREAD};
 use super::workload::{Dist, Workload, MAX_OPS, MAX_PREFILL, MAX_THREADS};
 use crate::concurrent::sharded::MAX_SHARDS;
-use crate::contenders::{self, Contender, ContenderVisitor};
+use crate::contenders;
 use crate::results::runinfo;
 use crate::results::schema::{OpId, Results, Row};
 use serde_json::json;
@@ -45,13 +47,15 @@ pub struct ContentionConfig {
     /// Registry names ([`contenders::names`]).
     pub maps: Vec<String>,
     pub dists: Vec<Dist>,
-    /// Prefill of every workload but rapid-grow.
+    /// Prefill of every workload but rapid-grow (and the ops per thread of a rapid-grow
+    /// sample).
     pub size: u64,
-    /// Timed seconds per cell, all repetitions together.
-    pub secs: f64,
-    pub reps: u32,
-    /// A fixed op count per thread instead of calibrating to `secs`.
-    pub ops_per_thread: Option<u64>,
+    /// The interleaved rounds of each group (one workload, distribution and thread count).
+    pub plan: Plan,
+    /// Ops per thread of a group's streams; the steady workloads wrap around them.
+    pub stream_ops: u64,
+    /// A fixed number of timed ops per thread and sample instead of calibrating.
+    pub ops_per_sample: Option<u64>,
     /// Shards of `gomap-sharded` and `dashmap` (default: next power of two ≥ 4 × cores).
     pub shards: Option<usize>,
     /// Allow more threads than cores.
@@ -73,8 +77,8 @@ pub fn default_threads() -> Vec<u32> {
 }
 
 impl Default for ContentionConfig {
-    /// Every map, workload and distribution at 1..cores threads, 2^16 entries, 1 s per cell,
-    /// 3 repetitions: a few minutes on 2 cores.
+    /// Every map, workload and distribution at 1..cores threads, 2^16 entries; each group
+    /// 30 rounds of 10 ms samples (at least 10 rounds, about 8 s a group).
     fn default() -> Self {
         ContentionConfig {
             threads: default_threads(),
@@ -82,9 +86,15 @@ impl Default for ContentionConfig {
             maps: contenders::names().map(String::from).collect(),
             dists: Dist::ALL.to_vec(),
             size: 1 << 16,
-            secs: 1.0,
-            reps: 3,
-            ops_per_thread: None,
+            plan: Plan {
+                max_rounds: 30,
+                min_rounds: 10,
+                group_secs: 8.0,
+                seed: DEFAULT_SEED,
+                sample_secs: 0.01,
+            },
+            stream_ops: 1 << 22,
+            ops_per_sample: None,
             shards: None,
             oversubscribe: false,
             quiet: false,
@@ -92,18 +102,28 @@ impl Default for ContentionConfig {
     }
 }
 
+/// The seed every plan's shuffled orders start from, unless told otherwise.
+pub const DEFAULT_SEED: u64 = 0x6A09_E667_F3BC_C908;
+
 impl ContentionConfig {
-    /// `--quick`: every map still, but 0.05 s per cell, 1 repetition, 2^12 entries.
+    /// `--quick`: every map still, but 2^12 entries, 8 rounds of 1 ms samples.
     pub fn quick() -> Self {
         ContentionConfig {
             size: 1 << 12,
-            secs: 0.05,
-            reps: 1,
+            plan: Plan {
+                max_rounds: 8,
+                min_rounds: 6,
+                group_secs: 0.3,
+                seed: DEFAULT_SEED,
+                sample_secs: 0.001,
+            },
+            stream_ops: 1 << 16,
             ..Self::default()
         }
     }
 
-    /// Every check the CLI's "bad input → exit 2" promises.
+    /// Every check the CLI's "bad input → exit 2" promises, the memory each group needs
+    /// included.
     pub fn validate(&self) -> Result<(), ContentionError> {
         let cores = cores();
         if self.threads.is_empty() {
@@ -130,21 +150,13 @@ impl ContentionConfig {
         for m in &self.maps {
             contenders::describe(m).map_err(|e| usage(e.to_string()))?;
         }
-        if !(self.secs.is_finite() && self.secs > 0.0) {
-            return Err(usage(format!(
-                "--secs {}: must be a positive number",
-                self.secs
-            )));
-        }
-        if self.reps == 0 {
-            return Err(usage("--reps 0: at least one repetition"));
-        }
-        match self.ops_per_thread {
+        validate_plan(&self.plan).map_err(usage)?;
+        match self.ops_per_sample {
             Some(0) => return Err(usage("--ops 0: every thread needs at least one op")),
-            Some(n) if n > MAX_OPS.min(MAX_OPS_PER_THREAD) => {
+            Some(n) if n > MAX_OPS.min(MAX_OPS_PER_THREAD) / 2 => {
                 return Err(usage(format!(
                     "--ops {n}: at most {} per thread",
-                    MAX_OPS.min(MAX_OPS_PER_THREAD)
+                    MAX_OPS.min(MAX_OPS_PER_THREAD) / 2
                 )))
             }
             _ => {}
@@ -162,15 +174,17 @@ impl ContentionConfig {
                 )));
             }
         }
+        for (g, _) in self.groups().0 {
+            g.check_memory().map_err(usage)?;
+        }
         Ok(())
     }
 
-    /// The cells in run order: workload, distribution, threads, map — so the maps of one
-    /// comparison run back to back, under the same background load. Rapid-grow runs once per
-    /// (threads, map): its reads target the thread's own inserts, so no distribution applies.
-    /// Cells beyond a contender's thread limit come back as skip notes.
-    pub fn cells(&self) -> (Vec<(String, CellSpec)>, Vec<String>) {
-        let mut cells = Vec::new();
+    /// The groups in run order, each with every map that runs at its thread count, and the
+    /// skip notes of those that do not. Rapid-grow runs once per thread count: its reads
+    /// target the thread's own inserts, so no distribution applies.
+    pub fn groups(&self) -> (Vec<(GroupSpec, CellSpec)>, Vec<String>) {
+        let mut groups = Vec::new();
         let mut skipped = Vec::new();
         for &workload in &self.workloads {
             let dists: &[Dist] = if workload == Workload::RapidGrow {
@@ -180,31 +194,37 @@ impl ContentionConfig {
             };
             for &dist in dists {
                 for &threads in &self.threads {
+                    let mut maps = Vec::new();
                     for map in &self.maps {
-                        let d = contenders::describe(map).expect("validated");
-                        if let Some(limit) = d.thread_limit.filter(|_| !d.runs_at(threads)) {
-                            skipped.push(format!(
+                        let Ok(d) = contenders::describe(map) else {
+                            continue; // validate() reports it
+                        };
+                        match d.thread_limit.filter(|_| !d.runs_at(threads)) {
+                            Some(limit) => skipped.push(format!(
                                 "{map} {workload} threads={threads}: skipped — {}",
                                 limit.why
-                            ));
-                            continue;
+                            )),
+                            None => maps.push(map.clone()),
                         }
-                        let spec = CellSpec {
-                            workload,
-                            dist,
-                            size: self.size,
-                            threads,
-                            secs: self.secs,
-                            reps: self.reps,
-                            ops_per_thread: self.ops_per_thread,
-                            shards: self.shards,
-                        };
-                        cells.push((map.clone(), spec));
                     }
+                    let cell = CellSpec {
+                        workload,
+                        dist,
+                        size: self.size,
+                        threads,
+                        shards: self.shards,
+                    };
+                    let spec = GroupSpec::Contention {
+                        cell,
+                        maps,
+                        stream_ops: self.stream_ops,
+                        sample_ops: self.ops_per_sample,
+                    };
+                    groups.push((spec, cell));
                 }
             }
         }
-        (cells, skipped)
+        (groups, skipped)
     }
 
     fn to_json(&self, skipped: &[String]) -> serde_json::Value {
@@ -216,9 +236,9 @@ impl ContentionConfig {
             "maps": self.maps,
             "dists": self.dists.iter().map(|d| d.name()).collect::<Vec<_>>(),
             "size": self.size,
-            "secs_per_cell": self.secs,
-            "reps": self.reps,
-            "ops_per_thread": self.ops_per_thread,
+            "plan": self.plan,
+            "stream_ops": self.stream_ops,
+            "ops_per_sample": self.ops_per_sample,
             "shards": self.shards,
             "default_shards": crate::concurrent::sharded::default_shard_count(),
             "oversubscribe": self.oversubscribe,
@@ -226,6 +246,32 @@ impl ContentionConfig {
         })
     }
 }
+
+/// The checks every plan of a command line must pass.
+pub fn validate_plan(p: &Plan) -> Result<(), String> {
+    if p.max_rounds < MIN_ROUNDS {
+        return Err(format!(
+            "--rounds {}: at least {MIN_ROUNDS}, so that every ratio has a 95% interval",
+            p.max_rounds
+        ));
+    }
+    if !(p.group_secs.is_finite() && p.group_secs > 0.0) {
+        return Err(format!(
+            "--secs {}: must be a positive number",
+            p.group_secs
+        ));
+    }
+    if !(p.sample_secs.is_finite() && p.sample_secs > 0.0 && p.sample_secs <= 10.0) {
+        return Err(format!(
+            "--sample-ms {}: must be a positive number of milliseconds up to 10000",
+            p.sample_secs * 1e3
+        ));
+    }
+    Ok(())
+}
+
+/// The fewest rounds a plan may ask for: enough for a distribution-free 95% interval.
+pub const MIN_ROUNDS: u32 = crate::results::stats::MIN_PAIRS_FOR_INTERVAL as u32;
 
 /// `1,2,4` → `[1, 2, 4]`; one-line error on anything else.
 pub fn parse_threads(s: &str) -> Result<Vec<u32>, ContentionError> {
@@ -259,25 +305,6 @@ pub fn parse_maps(s: &str) -> Result<Vec<String>, ContentionError> {
         .collect()
 }
 
-struct RunCell<'a>(&'a CellSpec, &'a mut StreamCache);
-
-impl ContenderVisitor for RunCell<'_> {
-    type Output = Row;
-    fn visit<C: Contender>(self) -> Row {
-        run_cell_cached::<C>(self.0, self.1)
-    }
-}
-
-fn cell_label(map: &str, spec: &CellSpec) -> String {
-    let id = spec.identity(map);
-    format!(
-        "{map} {} {} threads={}",
-        spec.workload,
-        id.dist_name(),
-        spec.threads
-    )
-}
-
 fn cell_line(row: &Row) -> String {
     let id = &row.id;
     let mut s = format!(
@@ -290,6 +317,13 @@ fn cell_line(row: &Row) -> String {
         row.min,
         row.max
     );
+    if let Some(r) = &row.extra.ratio {
+        let _ = write!(
+            s,
+            ", {:.3}× {} [{:.3}, {:.3}]",
+            r.median, r.to, r.ci95_low, r.ci95_high
+        );
+    }
     if row.noisy {
         let _ = write!(
             s,
@@ -307,27 +341,27 @@ fn validation_error(row: &Row) -> &str {
     row.extra.validation_error.as_deref().unwrap_or("?")
 }
 
-/// Runs the matrix. Usage errors are reported before anything runs.
+/// Runs the matrix. Usage errors (a group too big for memory included) are reported before
+/// anything runs.
 pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionError> {
     config.validate()?;
-    let (cells, skipped) = config.cells();
-    let mut progress = Progress::new(cells.len() as u64, config.quiet);
+    let (groups, skipped) = config.groups();
+    let mut progress = Progress::new(groups.len() as u64, config.quiet);
     for s in &skipped {
         progress.note(s);
     }
-    let mut rows = Vec::with_capacity(cells.len());
+    let mut rows = Vec::new();
     let mut unpinned_noted = false;
-    let mut streams = StreamCache::new();
-    for (map, spec) in &cells {
-        progress.start(&cell_label(map, spec));
-        let row = contenders::visit(map, RunCell(spec, &mut streams))
-            .map_err(|e| usage(e.to_string()))?;
-        if row.extra.pinned == Some(false) && !unpinned_noted {
+    for (spec, _) in &groups {
+        progress.start(&spec.label());
+        let got = run_group(spec, &config.plan).map_err(usage)?;
+        if got.iter().any(|r| r.extra.pinned == Some(false)) && !unpinned_noted {
             progress.note("note: core pinning unavailable here; threads run unpinned");
             unpinned_noted = true;
         }
-        progress.finish(&cell_line(&row));
-        rows.push(row);
+        let lines: Vec<String> = got.iter().map(cell_line).collect();
+        progress.finish(&lines.join("\n"));
+        rows.extend(got);
     }
     progress.close();
     let allocator = if alloc_counter::measure(|| ()).1.is_some() {
@@ -453,8 +487,11 @@ mod tests {
         assert!(c.validate().is_err());
         c.oversubscribe = true;
         assert!(c.validate().is_ok());
-        c.secs = 0.0;
+        c.plan.group_secs = 0.0;
         assert!(c.validate().is_err());
+        c.plan.group_secs = 1.0;
+        c.plan.max_rounds = 3;
+        assert!(c.validate().unwrap_err().to_string().contains("at least 6"));
     }
 
     #[test]
@@ -465,8 +502,13 @@ mod tests {
             workloads: vec![Workload::RapidGrow],
             ..ContentionConfig::quick()
         };
-        let (cells, skipped) = c.cells();
-        assert_eq!(cells.len(), 3);
+        let (groups, skipped) = c.groups();
+        assert_eq!(groups.len(), 2);
         assert_eq!(skipped.len(), 1);
+        let maps = |g: &GroupSpec| match g {
+            GroupSpec::Contention { maps, .. } => maps.len(),
+            _ => 0,
+        };
+        assert_eq!((maps(&groups[0].0), maps(&groups[1].0)), (2, 1));
     }
 }

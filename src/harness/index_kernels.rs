@@ -39,6 +39,15 @@ impl IndexKernel {
     }
 }
 
+impl std::str::FromStr for IndexKernel {
+    type Err = String;
+    fn from_str(s: &str) -> Result<IndexKernel, String> {
+        IndexKernel::parse(s).ok_or_else(|| format!("unknown index kernel '{s}'"))
+    }
+}
+
+serde_by_name!(IndexKernel);
+
 /// The two header fields the strategies read, laid out as in `GoMap` (B is a byte, the mask
 /// a word).
 #[repr(C)]

@@ -2,7 +2,7 @@
 //! what surrounds a measurement (noise, latency, memory, progress, machine facts).
 //!
 //! - [`keys`]: fixed-seed keys shared by every suite and the Go anchor.
-//! - [`single`], [`index_kernels`], [`probe_kernels`], [`paired`]: the single-thread timed
+//! - [`single`], [`index_kernels`], [`probe_kernels`]: the single-thread timed
 //!   loops and statistics; [`locate_suite`]: the `locate` command.
 //! - [`workload`]: the contention op mixes and each thread's pre-generated op stream.
 //! - [`runner`]: one cell (contender × workload × dist × threads): calibrate, pin, time.
@@ -12,14 +12,16 @@
 
 pub mod alloc_counter;
 pub mod contention;
+pub mod groups;
 pub mod index_kernels;
 pub mod keys;
 pub mod latency;
 pub mod locate_suite;
 pub mod noise;
-pub mod paired;
+pub mod placement;
 pub mod probe_kernels;
 pub mod progress;
+pub mod rounds;
 pub mod runner;
 pub mod single;
 pub mod validate;

@@ -48,6 +48,15 @@ impl Pattern {
     }
 }
 
+impl std::str::FromStr for Pattern {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Pattern, String> {
+        Pattern::parse(s).ok_or_else(|| format!("unknown probe pattern '{s}'"))
+    }
+}
+
+serde_by_name!(Pattern);
+
 /// One probe: a bucket's tophash bytes and the byte searched.
 #[derive(Clone, Copy)]
 pub struct Case {

@@ -1,29 +1,37 @@
-//! The core-pinned runner: one cell = one contender × workload × distribution × thread count.
+//! The core-pinned runner: a contender under a workload at a thread count, as a member of an
+//! interleaved group ([`rounds`](super::rounds)).
 //!
-//! A cell goes:
-//! 1. **Calibrate.** Unless the op count is fixed (`ops_per_thread`), run short trials on a
-//!    fresh, prefilled map (2^13 ops per thread, ×4 until a trial takes ≥ 20 ms) and size the
-//!    op count so that all repetitions together take about `secs`. Trials are not validated or
-//!    recorded, only timed (they also warm caches and the allocator).
-//! 2. **Generate** each thread's op stream (in parallel, before any timing): a `Vec<u64>`.
-//! 3. **Repeat** `reps` times, each on a fresh map: build + prefill (bytes held measured on the
-//!    first), spawn one thread per requested thread, each pinned to core `t mod cores` (pinning
-//!    unavailable → noted in the row), each making its handle and latency histograms, then all
-//!    wait on one `Barrier` with the main thread. The timed loop is generic over the handle
-//!    type (monomorphized per contender, no `dyn`, no allocation); every result is folded into
-//!    a checksum or a success count. Sample = total ops / (last finish − first start), Mops/s.
-//! 4. **Validate** after every repetition ([`validate`]); the first failure
-//!    marks the row invalid with its reason. A panicking thread is a failure too.
+//! A [`ContentionMember`] owns one map of its contender, built and prefilled once, and walks
+//! through the group's pre-generated op streams (one per thread, shared by every member of
+//! the group, so all of them run exactly the same ops):
+//! 1. **Calibrate** (when built): short trials (2^12 ops per thread, ×4 until a trial takes
+//!    ≥ 2 ms) size the ops of one sample to the plan's sample time. Trial ops are part of the
+//!    stream and are checked like any other.
+//! 2. **Sample**: one thread per requested thread, each pinned to core `t mod cores` (pinning
+//!    unavailable → noted in the row), runs a warm-up of the next ops of its stream
+//!    (untimed), waits on one `Barrier` with the others, then times its next ops. The timed
+//!    loop is generic over the handle type (monomorphized per contender, no `dyn`, no
+//!    allocation); every result is folded into a success count or a checksum. Sample = ops of
+//!    all threads / (last finish − first start), in Mops/s.
+//! 3. **Validate** at the end of every pass over the streams ([`validate`]): the counts of
+//!    every op kind, the final length and a sample of keys, against what the consumed prefix
+//!    of the streams predicts; then the map is rebuilt, untimed, and the streams start over.
+//!    A wrong outcome or a panicking thread fails the member with the reason.
+//!
+//! Rapid-grow grows a map from empty, so its pass is one sample long (every sample starts
+//! from an empty map), and every member of its group runs the same number of ops: how far
+//! the map grows is what it measures. The steady workloads keep the map near its prefill, so
+//! there each member's sample is sized to its own speed.
 
 use super::alloc_counter;
 use super::keys::key;
 use super::latency::{Latency, SAMPLE_EVERY, SAMPLE_MASK};
-use super::noise::{self, OtherCpu};
+use super::rounds::Member;
 use super::validate;
 use super::workload::{self, index_of, kind_of, Dist, Expected, OpKind, PerKind, Stream};
 use super::workload::{ThreadStream, Workload};
 use crate::contenders::{BuildSpec, Contender, Handle, Role};
-use crate::results::schema::{Calibration, Identity, Row, Suite, Unit};
+use crate::results::schema::{Calibration, Extra, Identity, Row, Suite, Unit};
 use std::hint::black_box;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::Barrier;
@@ -32,24 +40,20 @@ use std::time::Instant;
 
 /// Op streams are 8 bytes per op; this caps one thread's stream at 256 MiB.
 pub const MAX_OPS_PER_THREAD: u64 = 1 << 25;
-/// The fewest ops a thread runs in a measured repetition.
+/// The fewest ops a thread runs in a sample.
 pub const MIN_OPS_PER_THREAD: u64 = 1 << 10;
-const CALIBRATION_START: u64 = 1 << 13;
-const CALIBRATION_MIN_SECS: f64 = 0.02;
+const CALIBRATION_START: u64 = 1 << 12;
+const CALIBRATION_MIN_SECS: f64 = 0.002;
 
-/// One cell's parameters.
-#[derive(Clone, Debug, PartialEq)]
+/// What a cell is: the workload, its keys and its threads.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CellSpec {
     pub workload: Workload,
     pub dist: Dist,
-    /// `--size`: the prefill of every workload but rapid-grow.
+    /// `--size`: the prefill of every workload but rapid-grow, and the ops per thread of a
+    /// rapid-grow sample.
     pub size: u64,
     pub threads: u32,
-    /// Timed seconds of the whole cell (all repetitions), when the op count is calibrated.
-    pub secs: f64,
-    pub reps: u32,
-    /// A fixed op count per thread (skips calibration).
-    pub ops_per_thread: Option<u64>,
     /// Shard count for sharded contenders.
     pub shards: Option<usize>,
 }
@@ -70,28 +74,31 @@ impl CellSpec {
             .threads(self.threads)
             .dist(self.row_dist())
     }
+
+    /// Timed ops per thread of one sample when they are fixed: `fixed`, or for rapid-grow
+    /// `size` (every member grows its map equally far: that is what rapid-grow measures).
+    pub fn sample_ops(&self, fixed: Option<u64>) -> Option<u64> {
+        match self.workload {
+            Workload::RapidGrow => Some(fixed.unwrap_or(self.size)),
+            _ => fixed,
+        }
+    }
+
+    /// Ops per thread of the group's streams: `stream_ops` for the steady workloads (at
+    /// least two fixed samples), one sample, warm-up included, for rapid-grow.
+    pub fn stream_len(&self, stream_ops: u64, fixed: Option<u64>) -> u64 {
+        let one = self.sample_ops(fixed).map(|n| n + warm_ops(n));
+        match (self.workload, one) {
+            (Workload::RapidGrow, Some(n)) => n,
+            (_, Some(n)) => stream_ops.max(2 * n).min(MAX_OPS_PER_THREAD),
+            (_, None) => stream_ops.clamp(4 * MIN_OPS_PER_THREAD, MAX_OPS_PER_THREAD),
+        }
+    }
 }
 
-/// What one thread brings back.
-struct WorkerOut {
-    start: Instant,
-    end: Instant,
-    successes: PerKind<u64>,
-    checksum: u64,
-    latency: Latency,
-    pinned: bool,
-}
-
-/// What one repetition brings back.
-struct RepOut {
-    secs: f64,
-    total_ops: u64,
-    latency: Latency,
-    pinned: bool,
-    other_cpu: Option<OtherCpu>,
-    bytes_after_prefill: Option<i64>,
-    /// A panic or a validation failure.
-    error: Option<String>,
+/// The untimed warm-up before `ops` timed ops: an eighth of them.
+pub fn warm_ops(ops: u64) -> u64 {
+    (ops / 8).max(64)
 }
 
 /// Per-kind success counts and the checksum of the values read, kept in registers: an array
@@ -129,12 +136,13 @@ fn do_op<H: Handle>(h: &mut H, op: u64, i: u64, t: &mut Tally) {
     }
 }
 
-/// The timed loop, compiled once per handle type.
+/// The timed loop, compiled once per handle type; `first` is the position of `ops[0]` in
+/// the stream (the value of an update).
 #[inline(never)]
-fn timed_loop<H: Handle>(h: &mut H, ops: &[u64], lat: &mut Latency) -> (PerKind<u64>, u64) {
+fn timed_loop<H: Handle>(h: &mut H, ops: &[u64], first: u64, lat: &mut Latency) -> Tally {
     let mut t = Tally::default();
     for (i, &op) in ops.iter().enumerate() {
-        let i = i as u64;
+        let i = first + i as u64;
         if i & SAMPLE_MASK == 0 {
             let t0 = Instant::now();
             do_op(h, op, i, &mut t);
@@ -143,12 +151,45 @@ fn timed_loop<H: Handle>(h: &mut H, ops: &[u64], lat: &mut Latency) -> (PerKind<
             do_op(h, op, i, &mut t);
         }
     }
-    (t.successes(), black_box(t.checksum))
+    black_box(t.checksum);
+    t
+}
+
+/// The untimed ops: same outcomes counted, no latency sampling.
+#[inline(never)]
+fn untimed_loop<H: Handle>(h: &mut H, ops: &[u64], first: u64) -> Tally {
+    let mut t = Tally::default();
+    for (i, &op) in ops.iter().enumerate() {
+        do_op(h, op, first + i as u64, &mut t);
+    }
+    black_box(t.checksum);
+    t
+}
+
+/// What one thread brings back from a segment.
+struct WorkerOut {
+    start: Instant,
+    end: Instant,
+    successes: PerKind<u64>,
+    latency: Latency,
+    pinned: bool,
+}
+
+/// What one segment (all threads) brings back.
+struct SegmentOut {
+    secs: f64,
+    successes: PerKind<u64>,
+    latency: Latency,
+    pinned: bool,
+    /// A panic.
+    error: Option<String>,
 }
 
 fn worker<C: Contender>(
     map: &C,
-    stream: &Stream<'_>,
+    warm: &[u64],
+    timed: &[u64],
+    first: u64,
     barrier: &Barrier,
     core: Option<core_affinity::CoreId>,
 ) -> WorkerOut {
@@ -156,26 +197,25 @@ fn worker<C: Contender>(
     // threads waiting forever; it is re-raised after the barrier.
     let prepared = catch_unwind(AssertUnwindSafe(|| {
         let pinned = core.is_some_and(core_affinity::set_for_current);
-        (map.handle(), Latency::new(), pinned)
+        let mut h = map.handle();
+        let warmed = untimed_loop(&mut h, warm, first);
+        (h, warmed, pinned)
     }));
     barrier.wait();
-    let (mut h, mut latency, pinned) = prepared.unwrap_or_else(|p| resume_unwind(p));
+    let (mut h, warmed, pinned) = prepared.unwrap_or_else(|p| resume_unwind(p));
+    let mut latency = Latency::new();
     let start = Instant::now();
-    let (successes, checksum) = timed_loop(&mut h, stream.ops, &mut latency);
+    let t = timed_loop(&mut h, timed, first + warm.len() as u64, &mut latency);
     let end = Instant::now();
+    let mut successes = warmed.successes();
+    successes.add(&t.successes());
     WorkerOut {
         start,
         end,
         successes,
-        checksum,
         latency,
         pinned,
     }
-}
-
-/// False for the harness-only contender, whose answers mean nothing and are not validated.
-fn does_map_work<C: Contender>() -> bool {
-    C::ROLE != Role::HarnessOnly
 }
 
 fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
@@ -185,106 +225,80 @@ fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "non-string panic payload".into())
 }
 
-fn build_and_prefill<C: Contender>(spec: &CellSpec) -> (C, Option<String>) {
+/// False for the harness-only contender, whose answers mean nothing and are not validated.
+fn does_map_work<C: Contender>() -> bool {
+    C::ROLE != Role::HarnessOnly
+}
+
+fn build_and_prefill<C: Contender>(spec: &CellSpec) -> Result<C, String> {
     let map = C::build(&BuildSpec {
         capacity: spec.workload.capacity_hint(spec.size),
         shards: spec.shards,
     });
-    let mut bad = None;
     {
         let mut h = map.handle();
         for i in 0..spec.workload.prefill(spec.size) {
-            if !h.insert(key(i), i) && does_map_work::<C>() && bad.is_none() {
-                bad = Some(format!("prefill insert #{i} reported the key as present"));
+            if !h.insert(key(i), i) && does_map_work::<C>() {
+                return Err(format!("prefill insert #{i} reported the key as present"));
             }
         }
     }
-    (map, bad)
+    Ok(map)
 }
 
-/// One repetition on a fresh map; `validate_it` checks the outcome.
-fn run_rep<C: Contender>(
-    spec: &CellSpec,
-    streams: &[Stream<'_>],
-    measure_bytes: bool,
-    validate_it: bool,
-) -> RepOut {
-    let ((map, mut error), bytes_after_prefill) = if measure_bytes {
-        alloc_counter::measure(|| build_and_prefill::<C>(spec))
-    } else {
-        (build_and_prefill::<C>(spec), None)
-    };
+/// Runs ops `[pos, pos + warm)` untimed and `[pos + warm, pos + warm + timed)` timed on every
+/// thread's stream.
+fn run_segment<C: Contender>(
+    map: &C,
+    streams: &[ThreadStream],
+    pos: usize,
+    warm: usize,
+    timed: usize,
+) -> SegmentOut {
     let cores = core_affinity::get_core_ids().filter(|c| !c.is_empty());
     let barrier = Barrier::new(streams.len() + 1);
-    let before = noise::snapshot();
     let outs: Vec<thread::Result<WorkerOut>> = thread::scope(|s| {
         let handles: Vec<_> = streams
             .iter()
             .enumerate()
             .map(|(t, stream)| {
                 let core = cores.as_ref().map(|c| c[t % c.len()]);
-                let (map, barrier) = (&map, &barrier);
-                s.spawn(move || worker(map, stream, barrier, core))
+                let w = &stream.ops[pos..pos + warm];
+                let x = &stream.ops[pos + warm..pos + warm + timed];
+                let barrier = &barrier;
+                s.spawn(move || worker(map, w, x, pos as u64, barrier, core))
             })
             .collect();
         barrier.wait();
         handles.into_iter().map(|h| h.join()).collect()
     });
-    let after = noise::snapshot();
-
-    let mut latency = Latency::new();
-    let mut successes = PerKind::<u64>::default();
-    let mut pinned = true;
+    let mut out = SegmentOut {
+        secs: f64::INFINITY,
+        successes: PerKind::default(),
+        latency: Latency::new(),
+        pinned: true,
+        error: None,
+    };
     let (mut first, mut last) = (None::<Instant>, None::<Instant>);
-    for (t, out) in outs.into_iter().enumerate() {
-        match out {
+    for (t, o) in outs.into_iter().enumerate() {
+        match o {
             Ok(w) => {
-                latency.merge(&w.latency);
-                successes.add(&w.successes);
-                black_box(w.checksum);
-                pinned &= w.pinned;
+                out.latency.merge(&w.latency);
+                out.successes.add(&w.successes);
+                out.pinned &= w.pinned;
                 first = Some(first.map_or(w.start, |f| f.min(w.start)));
                 last = Some(last.map_or(w.end, |l| l.max(w.end)));
             }
             Err(p) => {
-                error.get_or_insert_with(|| format!("thread {t} panicked: {}", panic_message(&*p)));
+                out.error
+                    .get_or_insert_with(|| format!("thread {t} panicked: {}", panic_message(&*p)));
             }
         }
     }
-    let secs = match (first, last) {
-        (Some(f), Some(l)) if error.is_none() => l.duration_since(f).as_secs_f64(),
-        _ => f64::INFINITY,
-    };
-    if error.is_none() && validate_it {
-        let mut expected = Expected::default();
-        streams.iter().for_each(|s| expected.add(&s.expected));
-        let prefill = spec.workload.prefill(spec.size);
-        error = validate::check_counts(&expected, &successes)
-            .and_then(|()| validate::check_final(&map, prefill, streams, &successes))
-            .err();
+    if let (Some(f), Some(l), None) = (first, last, &out.error) {
+        out.secs = l.duration_since(f).as_secs_f64();
     }
-    RepOut {
-        secs,
-        total_ops: streams.iter().map(|s| s.ops.len() as u64).sum(),
-        latency,
-        pinned,
-        other_cpu: before.zip(after).map(|(b, a)| noise::other_cpu(&b, &a)),
-        bytes_after_prefill,
-        error,
-    }
-}
-
-/// One validated repetition on pre-generated streams; its wall time (first start to last
-/// finish). For callers that do their own statistics (the criterion bench).
-pub fn timed_rep<C: Contender>(
-    spec: &CellSpec,
-    streams: &[Stream<'_>],
-) -> Result<std::time::Duration, String> {
-    let r = run_rep::<C>(spec, streams, false, does_map_work::<C>());
-    match r.error {
-        Some(e) => Err(e),
-        None => Ok(std::time::Duration::from_secs_f64(r.secs)),
-    }
+    out
 }
 
 /// Every thread's first `n` ops, generated in parallel.
@@ -299,158 +313,237 @@ pub fn generate_streams(spec: &CellSpec, n: u64) -> Vec<ThreadStream> {
     })
 }
 
-/// Op streams kept from one cell to the next. Cells that differ only in the contender share
-/// (workload, dist, size, threads), and a shorter stream is a prefix of a longer one, so the
-/// streams are generated once per group, at the longest length asked for (zipf draws cost
-/// ~70 ns each: regenerating for every contender would double a run's length).
-#[derive(Default)]
-pub struct StreamCache {
-    key: Option<(Workload, Dist, u64, u32)>,
-    streams: Vec<ThreadStream>,
+/// How a member's samples are sized.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SampleSize {
+    /// Calibrated to this many timed seconds.
+    Secs(f64),
+    /// Exactly this many timed ops per thread (rapid-grow, tests).
+    Ops(u64),
 }
 
-impl StreamCache {
-    pub fn new() -> Self {
-        Self::default()
+/// Contender `C` in one cell, as a member of its group. See the module docs.
+pub struct ContentionMember<'s, C: Contender> {
+    spec: CellSpec,
+    streams: &'s [ThreadStream],
+    map: C,
+    /// Ops of every thread's stream consumed in this pass.
+    pos: usize,
+    /// Timed and warm-up ops per thread of one sample.
+    ops: usize,
+    warm: usize,
+    /// Successes per kind in this pass.
+    successes: PerKind<u64>,
+    /// Over every sample.
+    latency: Latency,
+    pinned: bool,
+    bytes_after_prefill: Option<i64>,
+    calibration: Option<Calibration>,
+    /// Seconds per op (all threads) seen so far, and the seconds a rebuild took.
+    secs_per_op: f64,
+    rebuild_secs: f64,
+}
+
+impl<'s, C: Contender> ContentionMember<'s, C> {
+    /// Builds, prefills (measuring the bytes it holds) and calibrates.
+    ///
+    /// # Panics
+    /// When `spec.threads` exceeds the contender's thread limit (the caller skips those).
+    pub fn new(
+        spec: CellSpec,
+        streams: &'s [ThreadStream],
+        size: SampleSize,
+    ) -> Result<Self, String> {
+        assert!(
+            C::THREAD_LIMIT.is_none_or(|l| spec.threads <= l.max),
+            "{} runs at most {:?} threads",
+            C::NAME,
+            C::THREAD_LIMIT
+        );
+        let t0 = Instant::now();
+        let (map, bytes) = alloc_counter::measure(|| build_and_prefill::<C>(&spec));
+        let mut m = ContentionMember {
+            spec,
+            streams,
+            map: map?,
+            pos: 0,
+            ops: 0,
+            warm: 0,
+            successes: PerKind::default(),
+            latency: Latency::new(),
+            pinned: true,
+            bytes_after_prefill: bytes,
+            calibration: None,
+            secs_per_op: 0.0,
+            rebuild_secs: t0.elapsed().as_secs_f64(),
+        };
+        let len = m.stream_len();
+        match size {
+            SampleSize::Ops(n) => {
+                m.ops = (n as usize).min(len);
+                m.warm = (warm_ops(n) as usize).min(len - m.ops);
+                m.secs_per_op = 1e-8;
+            }
+            SampleSize::Secs(secs) => m.calibrate(secs)?,
+        }
+        Ok(m)
     }
 
-    /// Every thread's first `n` ops for `spec`.
-    pub fn get(&mut self, spec: &CellSpec, n: u64) -> Vec<Stream<'_>> {
-        let key = Some((spec.workload, spec.dist, spec.size, spec.threads));
-        let have = self.streams.first().map_or(0, |s| s.ops.len() as u64);
-        if self.key != key || have < n {
-            // Free the old streams before making new ones; grow geometrically so that a run
-            // of increasing requests (calibration) regenerates rarely.
-            self.streams = Vec::new();
-            let len = if self.key == key {
-                n.max((have * 2).min(MAX_OPS_PER_THREAD))
-            } else {
-                n
-            };
-            self.streams = generate_streams(spec, len);
-            self.key = key;
-        }
-        self.streams.iter().map(|s| s.prefix(n)).collect()
+    fn stream_len(&self) -> usize {
+        self.streams.first().map_or(0, |s| s.ops.len())
     }
-}
 
-/// Ops per thread that make one repetition last `secs / reps`, and the trial it came from.
-fn calibrate<C: Contender>(
-    spec: &CellSpec,
-    cache: &mut StreamCache,
-) -> Result<(u64, u64, f64), String> {
-    let target = spec.secs / spec.reps as f64;
-    let mut n = CALIBRATION_START.min(MAX_OPS_PER_THREAD);
-    loop {
-        let streams = cache.get(spec, n);
-        let rep = run_rep::<C>(spec, &streams, false, false);
-        if let Some(e) = rep.error {
-            return Err(format!("calibration: {e}"));
-        }
-        if rep.secs >= CALIBRATION_MIN_SECS || n >= MAX_OPS_PER_THREAD {
-            let ops = (n as f64 * target / rep.secs.max(1e-9)) as u64;
-            return Ok((
-                ops.clamp(MIN_OPS_PER_THREAD, MAX_OPS_PER_THREAD),
-                n,
-                rep.secs,
-            ));
-        }
-        n = (n * 4).min(MAX_OPS_PER_THREAD);
-    }
-}
-
-/// Runs one cell and returns its row (invalid, with the reason, when the contender failed).
-///
-/// # Panics
-/// When `spec.threads` exceeds the contender's thread limit (the caller skips those cells).
-pub fn run_cell<C: Contender>(spec: &CellSpec) -> Row {
-    run_cell_cached::<C>(spec, &mut StreamCache::new())
-}
-
-/// [`run_cell`], reusing (and updating) streams kept from earlier cells.
-pub fn run_cell_cached<C: Contender>(spec: &CellSpec, cache: &mut StreamCache) -> Row {
-    assert!(
-        C::THREAD_LIMIT.is_none_or(|l| spec.threads <= l.max),
-        "{} runs at most {:?} threads",
-        C::NAME,
-        C::THREAD_LIMIT
-    );
-    let mut calibration = None;
-    let mut error = None;
-    let ops = match spec.ops_per_thread {
-        Some(n) => n,
-        None => match calibrate::<C>(spec, cache) {
-            Ok((ops, trial_ops, trial_secs)) => {
-                calibration = Some(Calibration {
-                    trial_ops_per_thread: trial_ops,
-                    trial_secs,
+    fn calibrate(&mut self, secs: f64) -> Result<(), String> {
+        let len = self.stream_len();
+        let mut n = (CALIBRATION_START as usize).min(len / 4);
+        loop {
+            if self.pos + n > len {
+                self.end_pass(true)?;
+            }
+            let r = run_segment(&self.map, self.streams, self.pos, 0, n);
+            self.absorb(n, &r)?;
+            if r.secs >= CALIBRATION_MIN_SECS || n >= len / 4 {
+                let per_op = r.secs / n as f64;
+                let ops = ((secs / per_op.max(1e-12)) as usize)
+                    .clamp(MIN_OPS_PER_THREAD as usize, len * 7 / 9);
+                self.ops = ops.min(len);
+                self.warm = (warm_ops(ops as u64) as usize).min(len - self.ops);
+                self.calibration = Some(Calibration {
+                    trial_ops_per_thread: n as u64,
+                    trial_secs: r.secs,
                 });
-                ops
+                return Ok(());
             }
-            Err(e) => {
-                error = Some(e);
-                MIN_OPS_PER_THREAD
-            }
-        },
-    };
-
-    let mut samples = Vec::new();
-    let mut latency = Latency::new();
-    let mut other = Vec::new();
-    let mut pinned = true;
-    let mut bytes = None;
-    let mut hit_rate = 1.0;
-    if error.is_none() {
-        let streams = cache.get(spec, ops);
-        let mut expected = Expected::default();
-        streams.iter().for_each(|s| expected.add(&s.expected));
-        hit_rate = expected.hit_rate();
-        for rep in 0..spec.reps {
-            let r = run_rep::<C>(spec, &streams, rep == 0, does_map_work::<C>());
-            samples.push(if r.secs.is_finite() {
-                r.total_ops as f64 / r.secs / 1e6
-            } else {
-                0.0
-            });
-            latency.merge(&r.latency);
-            other.extend(r.other_cpu);
-            pinned &= r.pinned;
-            if rep == 0 {
-                bytes = r.bytes_after_prefill;
-            }
-            if let Some(e) = r.error {
-                error.get_or_insert(format!("rep {}: {e}", rep + 1));
-            }
+            n = (n * 4).min(len / 4);
         }
     }
-    if samples.is_empty() {
-        samples.push(0.0);
+
+    /// Counts a segment of `n` timed ops per thread into this pass.
+    fn absorb(&mut self, ops_with_warm: usize, r: &SegmentOut) -> Result<(), String> {
+        if let Some(e) = &r.error {
+            return Err(e.clone());
+        }
+        self.pos += ops_with_warm;
+        self.successes.add(&r.successes);
+        self.pinned &= r.pinned;
+        Ok(())
     }
 
-    let mut row = Row::new(spec.identity(C::NAME), Unit::MopsPerSec, samples);
-    let worst_other = other.iter().map(|o| o.pct).fold(0.0f64, f64::max);
-    row.noisy = other.iter().any(OtherCpu::is_noisy);
-    let round = |x: f64| (x * 10.0).round() / 10.0;
-    let x = &mut row.extra;
-    x.calibration = calibration;
-    x.ops_per_thread = Some(ops);
-    x.pinned = Some(pinned);
-    x.hit_rate = Some(hit_rate);
-    x.latency = Some(latency.summary());
-    x.latency_sample_every = Some(SAMPLE_EVERY);
-    x.other_cpu_pct = Some(round(worst_other));
-    x.other_cpu_pct_reps = Some(other.iter().map(|o| round(o.pct)).collect());
-    if !does_map_work::<C>() {
-        x.validation = Some(format!("skipped: {} does no map work", C::NAME));
+    /// Validates the pass that ends here; then (unless it is the last) rebuilds the map so
+    /// the streams can start over.
+    fn end_pass(&mut self, rebuild: bool) -> Result<(), String> {
+        if does_map_work::<C>() && self.pos > 0 {
+            let prefixes: Vec<Stream<'_>> = self
+                .streams
+                .iter()
+                .map(|s| s.prefix(self.pos as u64))
+                .collect();
+            let mut expected = Expected::default();
+            prefixes.iter().for_each(|s| expected.add(&s.expected));
+            let prefill = self.spec.workload.prefill(self.spec.size);
+            validate::check_counts(&expected, &self.successes).and_then(|()| {
+                validate::check_final(&self.map, prefill, &prefixes, &self.successes)
+            })?;
+        }
+        if rebuild {
+            let t0 = Instant::now();
+            // The old map goes first: two of them need not fit at once.
+            self.map = C::build(&BuildSpec::default());
+            self.map = build_and_prefill::<C>(&self.spec)?;
+            self.rebuild_secs = t0.elapsed().as_secs_f64();
+            self.pos = 0;
+            self.successes = PerKind::default();
+        }
+        Ok(())
     }
-    x.bytes_after_prefill = bytes;
-    x.facts = C::build(&BuildSpec {
-        capacity: 0,
-        shards: spec.shards,
-    })
-    .facts();
-    if let Some(e) = error {
-        row.invalidate(e);
+}
+
+impl<C: Contender> Member for ContentionMember<'_, C> {
+    fn sample(&mut self) -> Result<f64, String> {
+        if self.pos + self.warm + self.ops > self.stream_len() {
+            self.end_pass(true)?;
+        }
+        let t0 = Instant::now();
+        let r = run_segment(&self.map, self.streams, self.pos, self.warm, self.ops);
+        let wall = t0.elapsed().as_secs_f64();
+        self.absorb(self.warm + self.ops, &r)?;
+        self.latency.merge(&r.latency);
+        self.secs_per_op = wall / (self.warm + self.ops) as f64;
+        let total = self.ops as f64 * self.spec.threads as f64;
+        Ok(total / r.secs / 1e6)
     }
+
+    fn finish(&mut self) -> Result<(), String> {
+        self.end_pass(false)
+    }
+
+    fn describe(&self, x: &mut Extra) {
+        let mut expected = Expected::default();
+        self.streams.iter().for_each(|s| expected.add(&s.expected));
+        x.ops_per_thread = Some(self.ops as u64);
+        x.calibration = self.calibration;
+        x.pinned = Some(self.pinned);
+        x.hit_rate = Some(expected.hit_rate());
+        x.latency = Some(self.latency.summary());
+        x.latency_sample_every = Some(SAMPLE_EVERY);
+        x.bytes_after_prefill = self.bytes_after_prefill;
+        x.facts = self.map.facts();
+        if !does_map_work::<C>() {
+            x.validation = Some(format!("skipped: {} does no map work", C::NAME));
+        }
+    }
+
+    fn sample_cost_secs(&self) -> f64 {
+        let len = self.stream_len().max(1);
+        let per_pass = (len / (self.warm + self.ops).max(1)).max(1) as f64;
+        self.secs_per_op * (self.warm + self.ops) as f64 + self.rebuild_secs / per_pass
+    }
+}
+
+/// One validated repetition on pre-generated streams, all ops timed; its wall time (first
+/// start to last finish). For callers that do their own statistics (the criterion bench).
+pub fn timed_rep<C: Contender>(
+    spec: &CellSpec,
+    streams: &[ThreadStream],
+) -> Result<std::time::Duration, String> {
+    let map = build_and_prefill::<C>(spec)?;
+    let n = streams.first().map_or(0, |s| s.ops.len());
+    let r = run_segment(&map, streams, 0, 0, n);
+    if let Some(e) = r.error {
+        return Err(e);
+    }
+    if does_map_work::<C>() {
+        let prefixes: Vec<Stream<'_>> = streams.iter().map(|s| s.as_stream()).collect();
+        let mut expected = Expected::default();
+        prefixes.iter().for_each(|s| expected.add(&s.expected));
+        validate::check_counts(&expected, &r.successes).and_then(|()| {
+            validate::check_final(
+                &map,
+                spec.workload.prefill(spec.size),
+                &prefixes,
+                &r.successes,
+            )
+        })?;
+    }
+    Ok(std::time::Duration::from_secs_f64(r.secs))
+}
+
+/// Contender `C` alone in a cell: `rounds` samples of `ops` timed ops per thread, over
+/// streams of `stream_ops` ops (so a pass wraps and is validated when `stream_ops` is small),
+/// then its row. For tests and one-off checks of a contender the registry does not list.
+pub fn run_cell<C: Contender>(cell: &CellSpec, rounds: u32, ops: u64, stream_ops: u64) -> Row {
+    let streams = generate_streams(cell, cell.stream_len(stream_ops, Some(ops)));
+    let id = cell.identity(C::NAME);
+    let member = match ContentionMember::<C>::new(*cell, &streams, SampleSize::Ops(ops)) {
+        Ok(m) => m,
+        Err(e) => return Row::failed(id, Unit::MopsPerSec, e),
+    };
+    let mut members: Vec<Box<dyn Member + '_>> = vec![Box::new(member)];
+    let out = super::rounds::run(&mut members, rounds, 1, |_| {});
+    let mut row = match &out[0].error {
+        None => Row::new(id, Unit::MopsPerSec, out[0].samples.clone()),
+        Some(e) => Row::failed(id, Unit::MopsPerSec, e.clone()),
+    };
+    members[0].describe(&mut row.extra);
     row
 }

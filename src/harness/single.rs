@@ -7,6 +7,7 @@
 //! prefilling maps is never timed.
 
 use super::keys::{access_order, key};
+use super::rounds::Member;
 use crate::contenders::single::SingleMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -53,6 +54,18 @@ impl Op {
         matches!(self, Op::GetHit | Op::GetMiss)
     }
 }
+
+impl std::str::FromStr for Op {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Op, String> {
+        Op::parse(s).ok_or_else(|| {
+            let known: Vec<&str> = Op::ALL.iter().map(|o| o.name()).collect();
+            format!("unknown op `{s}` (known: {})", known.join(", "))
+        })
+    }
+}
+
+serde_by_name!(Op);
 
 /// The keys of one size: present keys `key(0..n)`, absent keys `key(n..2n)`, each in the
 /// shuffled access order.
@@ -270,10 +283,102 @@ impl<'f, M: SingleMap> Reader<'f, M> {
         Ok(r)
     }
 
+    /// `iters` lookups, untimed as far as the caller is concerned (a warm-up); every
+    /// outcome is checked all the same.
+    pub fn warm(&mut self, iters: u64) -> Result<(), String> {
+        time_read(self.op, self.fx, &self.map, &mut self.cursor, iters).map(|_| ())
+    }
+
     /// One sample, in ns per lookup; every lookup's outcome is checked.
     pub fn sample(&mut self) -> Result<f64, String> {
         let d = time_read(self.op, self.fx, &self.map, &mut self.cursor, self.iters)?;
         Ok(d.as_nanos() as f64 / self.iters as f64)
+    }
+}
+
+/// A single-thread op of map `M` as a member of an interleaved group (see
+/// [`rounds`](super::rounds)).
+///
+/// Reads keep one prefilled map for the whole group and walk on through the key stream; each
+/// sample's warm-up is a quarter as many lookups, untimed (and checked), so the map's lines
+/// are back in cache as far as they fit. Writes build a fresh map for every pass, untimed
+/// (that build is their warm-up), and time whole passes only: a partial pass would time
+/// another fill level.
+pub enum OpMember<'f, M> {
+    Read {
+        reader: Reader<'f, M>,
+        warm_iters: u64,
+        cost: f64,
+    },
+    Write {
+        op: Op,
+        fx: &'f Fixture,
+        passes: u64,
+        cost: f64,
+    },
+}
+
+impl<'f, M: SingleMap> OpMember<'f, M> {
+    /// Builds, validates and calibrates so that one sample's timed part lasts about `secs`.
+    pub fn new(op: Op, fx: &'f Fixture, secs: f64) -> Result<Self, String> {
+        if op.is_read() {
+            let t0 = Instant::now();
+            let reader = Reader::<M>::new(op, fx, secs)?;
+            let warm_iters = (reader.iters / 4).max(1);
+            // The build is paid once; a sample costs its lookups and the warm-up's.
+            let per_op = t0.elapsed().as_secs_f64().min(secs) / reader.iters as f64;
+            let cost = secs * 1.25 + per_op;
+            Ok(OpMember::Read {
+                reader,
+                warm_iters,
+                cost,
+            })
+        } else {
+            let n = fx.n as u64;
+            let t0 = Instant::now();
+            let d = time_writes::<M>(op, fx, n)?;
+            let pass_wall = t0.elapsed().as_secs_f64();
+            let passes = (iters_for(secs, d, n) / n).max(1);
+            Ok(OpMember::Write {
+                op,
+                fx,
+                passes,
+                cost: pass_wall * passes as f64,
+            })
+        }
+    }
+}
+
+impl<M: SingleMap> Member for OpMember<'_, M> {
+    fn sample(&mut self) -> Result<f64, String> {
+        match self {
+            OpMember::Read {
+                reader, warm_iters, ..
+            } => {
+                reader.warm(*warm_iters)?;
+                reader.sample()
+            }
+            OpMember::Write { op, fx, passes, .. } => {
+                let iters = *passes * fx.n as u64;
+                let d = time_writes::<M>(*op, fx, iters)?;
+                Ok(d.as_nanos() as f64 / iters as f64)
+            }
+        }
+    }
+
+    fn finish(&mut self) -> Result<(), String> {
+        match self {
+            // The reads must have left the map as they found it.
+            OpMember::Read { reader, .. } => reader.fx.validate_full(&reader.map),
+            // Every pass validated its own map.
+            OpMember::Write { .. } => Ok(()),
+        }
+    }
+
+    fn sample_cost_secs(&self) -> f64 {
+        match self {
+            OpMember::Read { cost, .. } | OpMember::Write { cost, .. } => *cost,
+        }
     }
 }
 

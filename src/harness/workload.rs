@@ -94,6 +94,10 @@ impl OpKind {
     }
 }
 
+serde_by_name!(OpKind);
+serde_by_name!(Workload);
+serde_by_name!(Dist);
+
 impl FromStr for OpKind {
     type Err = String;
     fn from_str(s: &str) -> Result<OpKind, String> {

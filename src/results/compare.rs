@@ -1,17 +1,33 @@
 //! The baseline comparison: a pure function of two results documents.
 //!
-//! Rows are matched on [`Row::identity`]. A matched pair gets a verdict:
+//! Rows are matched on [`Row::identity`]. This machine drifts by more than the effects we
+//! look for between two runs minutes apart, so two medians measured at different moments
+//! are not evidence of anything. What reproduces is a ratio measured in the same rounds:
+//! every row of ours carries its paired ratio to its group's reference, with a 95% interval,
+//! and a row of ours is judged by how that *ratio* moved. The reference and the other
+//! third-party maps cannot regress because of this project; their absolute change is the
+//! machine's drift, reported as such.
 //!
-//! * `invalid`: either side failed validation (`valid: false`), the units differ, or the
-//!   baseline median is zero / not finite. Never a win, never a regression.
-//! * `unchanged`: the medians differ by no more than the threshold (default 5%).
-//! * `regressed` / `improved`: the medians differ by MORE than the threshold, in the worse /
-//!   better direction of the row's unit (ns/op: lower is better, Mops/s: higher is better),
-//!   AND the two noise bands do not overlap (see [`noise_band`]). Both conditions: a large
-//!   move inside the noise is not evidence, and a tiny but clean move is not worth a red CI.
-//! * `noisy`: beyond the threshold but the bands overlap, or either side is flagged `noisy`
-//!   (another process disturbed it) — unless the change is *clearly* beyond: more than twice
-//!   the threshold with separated bands, which no disturbance we have seen produces.
+//! A matched pair gets a verdict:
+//!
+//! * `invalid`: either side failed validation (`valid: false`), the units differ, or a
+//!   median is missing or zero. Never a win, never a regression.
+//! * `drift` (third-party rows: the reference, other maps, the harness, the Go anchor): the
+//!   change of the median, shown so the reader sees how much the machine moved; never fatal.
+//! * For our rows with a ratio on both sides, Δ = ln(current ratio ÷ baseline ratio), and
+//!   its noise is the larger of (a) the two ratios' 95% half-widths combined,
+//!   √(h_b² + h_c²) in log space, and (b) how far each ratio moved *within its own run*
+//!   (its first half of rounds against its second: `ratio.halves`), which is what a run
+//!   cannot see of itself — the machine's state changing under it. Then:
+//!   * `unchanged`: |Δ| within the threshold (default 5%);
+//!   * `regressed` / `improved`: beyond the threshold and beyond the noise, in the worse /
+//!     better direction (ns/op: the ratio went up / down; Mops/s: the other way);
+//!   * `noisy`: beyond the threshold but within the noise, or flagged noisy (another
+//!     process used the CPU) unless beyond twice the threshold and the noise.
+//! * Our rows without a ratio (files from before the interleaved rounds; criterion's) are
+//!   judged by their medians, as they always were: beyond the threshold with separated
+//!   noise bands (interquartile ranges) is a regression or an improvement, else noisy or
+//!   unchanged.
 //! * `new` (only in the current file) and `missing` (only in the baseline): reported, never
 //!   fatal.
 //!
@@ -21,7 +37,7 @@
 use super::error::ResultsError;
 use super::io;
 use super::runinfo;
-use super::schema::{Direction, Identity, Results, Row, Unit};
+use super::schema::{Direction, Identity, Ratio, Results, Row, Unit};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -59,17 +75,20 @@ pub enum Verdict {
     Noisy,
     Invalid,
     Unchanged,
+    /// A third-party row moved (or not): the machine's drift, never this project's.
+    Drift,
     New,
     Missing,
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 7] = [
+    pub const ALL: [Verdict; 8] = [
         Verdict::Regressed,
         Verdict::Improved,
         Verdict::Noisy,
         Verdict::Invalid,
         Verdict::Unchanged,
+        Verdict::Drift,
         Verdict::New,
         Verdict::Missing,
     ];
@@ -81,6 +100,7 @@ impl Verdict {
             Verdict::Noisy => "noisy",
             Verdict::Invalid => "invalid",
             Verdict::Unchanged => "unchanged",
+            Verdict::Drift => "drift",
             Verdict::New => "new",
             Verdict::Missing => "missing",
         }
@@ -111,6 +131,14 @@ pub struct ComparedRow {
     /// The noise band of each side, `[low, high]` (see [`noise_band`]).
     pub baseline_band: Option<[f64; 2]>,
     pub current_band: Option<[f64; 2]>,
+    /// For our rows: each side's ratio to its reference, `[median, low, high]`.
+    pub baseline_ratio: Option<[f64; 3]>,
+    pub current_ratio: Option<[f64; 3]>,
+    /// For our rows: the ratio's change in percent, the basis of the verdict.
+    pub ratio_change_pct: Option<f64>,
+    /// What the verdict rests on, for people: the two ratios with their intervals, the two
+    /// noise bands, or an A/B ratio.
+    pub evidence: String,
     pub verdict: Verdict,
     /// Why, in a few words.
     pub reason: String,
@@ -134,6 +162,22 @@ impl Comparison {
         self.rows.iter().filter(|r| r.verdict == v).count()
     }
 
+    /// The machine's drift between the two runs: the median and range of the third-party
+    /// rows' changes, in percent.
+    pub fn drift(&self) -> Option<(f64, f64, f64)> {
+        let mut c: Vec<f64> = self
+            .rows
+            .iter()
+            .filter(|r| r.verdict == Verdict::Drift)
+            .filter_map(|r| r.change_pct)
+            .collect();
+        if c.is_empty() {
+            return None;
+        }
+        c.sort_by(f64::total_cmp);
+        Some((c[c.len() / 2], c[0], c[c.len() - 1]))
+    }
+
     /// `1 regressed, 2 unchanged, …` (only the verdicts that occur).
     pub fn summary(&self) -> String {
         let parts: Vec<String> = Verdict::ALL
@@ -148,7 +192,10 @@ impl Comparison {
         } else {
             parts.join(", ")
         };
-        format!("{body} (threshold {}%)", self.threshold_pct)
+        let drift = self.drift().map_or(String::new(), |(m, lo, hi)| {
+            format!("; machine drift (third-party rows): median {m:+.1}%, {lo:+.1}% .. {hi:+.1}%")
+        });
+        format!("{body} (threshold {}%){drift}", self.threshold_pct)
     }
 }
 
@@ -255,6 +302,27 @@ fn quantile(s: &[f64], q: f64) -> f64 {
     s[lo] + (s[hi] - s[lo]) * (pos - lo as f64)
 }
 
+/// Whether a row is one of this project's own maps: its recorded role, or for files without
+/// one, the registries' word on its map.
+fn is_ours(r: &Row) -> bool {
+    match r.extra.role {
+        Some(role) => role.is_ours(),
+        None => {
+            crate::contenders::describe(&r.id.map).is_ok_and(|d| d.role.is_ours())
+                || crate::contenders::single::entries()
+                    .iter()
+                    .any(|e| e.map == r.id.map && e.role.is_ours())
+        }
+    }
+}
+
+fn ratio_triple(r: &Row) -> Option<[f64; 3]> {
+    r.extra
+        .ratio
+        .as_ref()
+        .map(|x| [x.median, x.ci95_low, x.ci95_high])
+}
+
 fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) -> ComparedRow {
     let any = c.or(b).expect("an identity comes from one side at least");
     let mut out = ComparedRow {
@@ -267,6 +335,10 @@ fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) 
         change_pct: None,
         baseline_band: b.map(noise_band),
         current_band: c.map(noise_band),
+        baseline_ratio: b.and_then(ratio_triple),
+        current_ratio: c.and_then(ratio_triple),
+        ratio_change_pct: None,
+        evidence: String::new(),
         verdict: Verdict::Unchanged,
         reason: String::new(),
     };
@@ -290,6 +362,89 @@ fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) 
     }
     let change = (c.median - b.median) / b.median * 100.0;
     out.change_pct = Some(change);
+    if !is_ours(c) {
+        return out.judge(Verdict::Drift, "third-party row: the machine's drift");
+    }
+    match (&b.extra.ratio, &c.extra.ratio) {
+        (Some(rb), Some(rc)) => judge_ratio(out, b, c, rb, rc, opts),
+        _ => judge_medians(out, b, c, change, opts),
+    }
+}
+
+/// Our row, by its ratio to the reference (see the module docs).
+fn judge_ratio(
+    mut out: ComparedRow,
+    b: &Row,
+    c: &Row,
+    rb: &Ratio,
+    rc: &Ratio,
+    opts: &Options,
+) -> ComparedRow {
+    if !(rb.median > 0.0 && rc.median > 0.0) {
+        return out.judge(Verdict::Invalid, "ratio missing or zero");
+    }
+    let delta = (rc.median / rb.median).ln();
+    out.ratio_change_pct = Some(delta.exp_m1() * 100.0);
+    out.evidence = format!(
+        "÷{} {} → {} ({:+.1}%)",
+        rc.to,
+        ratio_text(rb),
+        ratio_text(rc),
+        delta.exp_m1() * 100.0
+    );
+    let half = |r: &Ratio| {
+        let w = (r.ci95_high.ln() - r.ci95_low.ln()) / 2.0;
+        if w.is_finite() {
+            w
+        } else {
+            f64::INFINITY
+        }
+    };
+    let within = |r: &Ratio| r.halves.map_or(0.0, |[x, y]| (x / y).ln().abs());
+    let noise = (half(rb).powi(2) + half(rc).powi(2))
+        .sqrt()
+        .max(within(rb))
+        .max(within(rc));
+    let threshold = (1.0 + opts.threshold_pct / 100.0).ln();
+    let worse = match c.unit.direction() {
+        Direction::LowerIsBetter => delta > 0.0,
+        Direction::HigherIsBetter => delta < 0.0,
+    };
+    let moved = if worse {
+        Verdict::Regressed
+    } else {
+        Verdict::Improved
+    };
+    let beyond = delta.abs() > threshold;
+    let clear = delta.abs() > noise;
+    let clearly = delta.abs() > 2.0 * threshold && clear;
+    if (b.noisy || c.noisy) && !clearly {
+        out.judge(Verdict::Noisy, "flagged noisy (disturbed run)")
+    } else if !beyond {
+        out.judge(Verdict::Unchanged, "ratio within the threshold")
+    } else if !clear {
+        out.judge(
+            Verdict::Noisy,
+            "ratio beyond the threshold but within its intervals",
+        )
+    } else {
+        out.judge(moved, "ratio beyond the threshold and its intervals")
+    }
+}
+
+/// `1.252 [1.245, 1.263]`.
+pub fn ratio_text(r: &Ratio) -> String {
+    format!("{:.3} [{:.3}, {:.3}]", r.median, r.ci95_low, r.ci95_high)
+}
+
+/// Our row without ratios, by its medians and noise bands (files from before the rounds).
+fn judge_medians(
+    mut out: ComparedRow,
+    b: &Row,
+    c: &Row,
+    change: f64,
+    opts: &Options,
+) -> ComparedRow {
     let worse = match c.unit.direction() {
         Direction::LowerIsBetter => change > 0.0,
         Direction::HigherIsBetter => change < 0.0,
@@ -300,6 +455,13 @@ fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) 
         Verdict::Improved
     };
     let (bb, cb) = (noise_band(b), noise_band(c));
+    out.evidence = format!(
+        "noise {}..{} → {}..{}",
+        crate::results::report::num(bb[0]),
+        crate::results::report::num(bb[1]),
+        crate::results::report::num(cb[0]),
+        crate::results::report::num(cb[1])
+    );
     let separated = cb[0] > bb[1] || cb[1] < bb[0];
     let beyond = change.abs() > opts.threshold_pct;
     let clearly = change.abs() > 2.0 * opts.threshold_pct && separated;
@@ -342,7 +504,7 @@ pub fn parse_threshold(s: &str) -> Result<f64, ResultsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::schema::RunInfo;
+    use crate::results::schema::{Ratio, RunInfo};
 
     fn row(samples: &[f64]) -> Row {
         use crate::harness::single::Op;
@@ -351,7 +513,23 @@ mod tests {
         let id = Identity::new(Suite::Ops, "gomap", Op::GetHit)
             .size(1024)
             .isa(Some(Isa::Avx2));
-        Row::new(id, Unit::NsPerOp, samples.to_vec())
+        let mut r = Row::new(id, Unit::NsPerOp, samples.to_vec());
+        r.extra.role = Some(crate::contenders::Role::Ours);
+        r
+    }
+
+    /// A row of ours whose ratio to its reference is `m` [lo, hi], with halves `h`.
+    fn with_ratio(median: f64, m: f64, lo: f64, hi: f64, h: [f64; 2]) -> Row {
+        let mut r = row(&[median * 0.99, median, median * 1.01]);
+        r.extra.ratio = Some(Ratio {
+            to: "hashbrown [sse2]".into(),
+            median: m,
+            ci95_low: lo,
+            ci95_high: hi,
+            n: 30,
+            halves: Some(h),
+        });
+        r
     }
 
     fn one(b: Row, c: Row) -> ComparedRow {
@@ -402,6 +580,44 @@ mod tests {
         flagged.samples = vec![150.0, 151.0];
         flagged.median = 150.5;
         assert_eq!(one(base, flagged).verdict, Verdict::Regressed);
+    }
+
+    #[test]
+    fn our_rows_are_judged_by_their_ratio_not_by_the_drift() {
+        // The machine ran 50% slower; the ratio did not move: unchanged.
+        let b = with_ratio(10.0, 1.25, 1.24, 1.26, [1.25, 1.25]);
+        let c = with_ratio(15.0, 1.26, 1.25, 1.27, [1.26, 1.26]);
+        assert_eq!(one(b.clone(), c).verdict, Verdict::Unchanged);
+        // Same medians, the ratio 10% up, tight intervals: regressed.
+        let c = with_ratio(10.0, 1.375, 1.37, 1.38, [1.375, 1.375]);
+        let v = one(b.clone(), c);
+        assert_eq!(v.verdict, Verdict::Regressed, "{v:?}");
+        assert!((v.ratio_change_pct.unwrap() - 10.0).abs() < 0.01);
+        // 10% up, but one run's ratio moved 12% between its halves: noisy.
+        let c = with_ratio(10.0, 1.375, 1.37, 1.38, [1.30, 1.46]);
+        assert_eq!(one(b.clone(), c).verdict, Verdict::Noisy);
+        // 10% down: improved.
+        let c = with_ratio(10.0, 1.125, 1.12, 1.13, [1.125, 1.125]);
+        assert_eq!(one(b, c).verdict, Verdict::Improved);
+    }
+
+    #[test]
+    fn third_party_rows_are_drift_never_regressions() {
+        let mut b = row(&[100.0, 101.0, 99.0, 100.5, 99.5]);
+        let mut c = row(&[150.0, 151.0, 149.0, 150.5, 149.5]);
+        for r in [&mut b, &mut c] {
+            r.extra.role = Some(crate::contenders::Role::Reference);
+        }
+        let b_doc = Results::new(RunInfo::default(), vec![b]);
+        let cmp = compare(
+            &b_doc,
+            &Results::new(RunInfo::default(), vec![c]),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(cmp.rows[0].verdict, Verdict::Drift);
+        assert!(!cmp.has_regression());
+        assert!(cmp.summary().contains("machine drift"), "{}", cmp.summary());
     }
 
     #[test]

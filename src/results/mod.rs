@@ -12,6 +12,7 @@
 //! * [`findings`]: the headline tables a run prints.
 //! * [`compare`]: baseline vs current → a verdict per row; [`report`] renders it.
 //! * [`plots`]: SVG charts, rendered without any system font.
+//! * [`stats`]: paired ratios, their distribution-free intervals, the verdict rule.
 //! * [`error`]: the one-line error all of the above return.
 
 pub mod collect;
@@ -24,5 +25,6 @@ pub mod plots;
 pub mod report;
 pub mod runinfo;
 pub mod schema;
+pub mod stats;
 
 pub use error::ResultsError;

@@ -72,35 +72,26 @@ pub fn render(cmp: &Comparison, format: Format) -> String {
     }
 }
 
-const HEADER: [&str; 7] = [
-    "verdict",
-    "change",
-    "baseline",
-    "current",
-    "base noise",
-    "cur noise",
-    "row",
+const HEADER: [&str; 6] = [
+    "verdict", "change", "baseline", "current", "evidence", "row",
 ];
 
 /// The cells of one row, in `HEADER` order.
-fn cells(r: &ComparedRow) -> [String; 7] {
+fn cells(r: &ComparedRow) -> [String; 6] {
     let unit = r.unit.as_str();
     let value = |v: Option<f64>| v.map_or("-".into(), |v| format!("{} {unit}", num(v)));
-    let band =
-        |b: Option<[f64; 2]>| b.map_or("-".into(), |[lo, hi]| format!("{}..{}", num(lo), num(hi)));
     [
         r.verdict.to_string(),
         r.change_pct.map_or("-".into(), |c| format!("{c:+.1}%")),
         value(r.baseline),
         value(r.current),
-        band(r.baseline_band),
-        band(r.current_band),
+        r.evidence.clone(),
         r.name.clone(),
     ]
 }
 
 /// About four significant digits, without exponent noise for the magnitudes we measure.
-fn num(v: f64) -> String {
+pub fn num(v: f64) -> String {
     let a = v.abs();
     if !v.is_finite() {
         "nan".into()
@@ -116,7 +107,7 @@ fn num(v: f64) -> String {
 }
 
 fn table(cmp: &Comparison) -> String {
-    let rows: Vec<[String; 7]> = cmp.rows.iter().map(cells).collect();
+    let rows: Vec<[String; 6]> = cmp.rows.iter().map(cells).collect();
     let mut widths = HEADER.map(str::len);
     for r in &rows {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -156,7 +147,7 @@ fn markdown(cmp: &Comparison) -> String {
         if matches!(r.verdict, Verdict::Regressed | Verdict::Improved) {
             c[0] = format!("**{}**", c[0]);
         }
-        c[6] = format!("`{}`", c[6]);
+        c[5] = format!("`{}`", c[5]);
         let c: Vec<String> = c.iter().map(|s| esc(s)).collect();
         out.push_str(&format!("| {} |\n", c.join(" | ")));
     }

@@ -17,7 +17,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const UNKNOWN: &str = "unknown";
 
 /// The run facts of this process, with `config` (the command line and its options) attached.
-pub fn collect(config: serde_json::Value) -> RunInfo {
+pub fn collect(mut config: serde_json::Value) -> RunInfo {
+    if let Some(c) = config.as_object_mut() {
+        // Whether the process placed its code and data without randomization (see
+        // `harness::placement`): two such runs of one build are laid out alike.
+        c.insert(
+            "aslr_off".into(),
+            crate::harness::placement::aslr_off().into(),
+        );
+    }
     let (git_revision, git_dirty) = git_state(Path::new(env!("CARGO_MANIFEST_DIR")));
     RunInfo {
         timestamp: rfc3339_utc(SystemTime::now()),

@@ -14,7 +14,7 @@
 // The file format is the contract with every reader: each item says what it means.
 #![warn(missing_docs)]
 
-use crate::contenders::Facts;
+use crate::contenders::{Facts, Role};
 use crate::harness::index_kernels::IndexKernel;
 use crate::harness::probe_kernels::Pattern;
 use crate::harness::single::Op;
@@ -99,24 +99,6 @@ pub struct Machine {
     pub governor: String,
     /// The best ISA the CPU offers for our SIMD strategies (`avx512`, `avx2`, `sse2`, `scalar`).
     pub isa: String,
-}
-
-/// Serializes a closed-set type as its name and reads it back with `FromStr`, so that the
-/// JSON shows the same words the CLI accepts.
-macro_rules! serde_by_name {
-    ($t:ty) => {
-        impl Serialize for $t {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.name())
-            }
-        }
-        impl<'de> Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                s.parse().map_err(serde::de::Error::custom)
-            }
-        }
-    };
 }
 
 /// Which suite a row belongs to: the question it answers.
@@ -225,7 +207,6 @@ impl fmt::Display for OpId {
 serde_by_name!(Suite);
 serde_by_name!(OpId);
 serde_by_name!(Isa);
-serde_by_name!(OpKind);
 
 /// The unit of a row, and so its direction: ns/op is better lower, Mops/s better higher.
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -467,6 +448,15 @@ pub struct Extra {
     /// The upper end of that interval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ci95_high: Option<f64>,
+    /// The part its map plays: ours, the group's reference, another map, the harness alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// This row ÷ its group's reference, paired round by round (see [`Ratio`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<Ratio>,
+    /// Interleaved rounds: how many the group ran, and the seed of their orders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<Rounds>,
     /// The mean of a paired-difference row's samples.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mean_diff: Option<f64>,
@@ -507,6 +497,62 @@ pub struct Extra {
     /// …), kept as they came.
     #[serde(flatten)]
     pub other: BTreeMap<String, serde_json::Value>,
+}
+
+/// A row ÷ the reference of its group, from rounds in which both were sampled: the median of
+/// the per-round ratios and its distribution-free 95% interval (`results::stats`). In the
+/// row's unit: above 1 means more ns/op (slower) or more Mops/s (faster) than the reference.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ratio {
+    /// The reference: its map, and `[isa]` where one applies.
+    pub to: String,
+    /// Median of the per-round ratios.
+    pub median: f64,
+    /// The 95% interval of that median.
+    pub ci95_low: f64,
+    /// Upper end of that interval.
+    pub ci95_high: f64,
+    /// Rounds paired (the undisturbed ones).
+    pub n: u32,
+    /// The same ratio from the first and from the second half of the rounds: how far it
+    /// moved within the run, which `compare` counts as noise between runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub halves: Option<[f64; 2]>,
+}
+
+impl Ratio {
+    /// From a paired interval.
+    pub fn new(to: String, i: &crate::results::stats::Interval) -> Ratio {
+        Ratio {
+            to,
+            median: i.median,
+            ci95_low: i.ci95_low,
+            ci95_high: i.ci95_high,
+            n: i.n,
+            halves: None,
+        }
+    }
+
+    /// As an interval, for the statistics.
+    pub fn interval(&self) -> crate::results::stats::Interval {
+        crate::results::stats::Interval {
+            median: self.median,
+            ci95_low: self.ci95_low,
+            ci95_high: self.ci95_high,
+            n: self.n,
+        }
+    }
+}
+
+/// How a group's rounds were run.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rounds {
+    /// Rounds run.
+    pub rounds: u32,
+    /// Seed of the shuffled orders.
+    pub seed: u64,
+    /// Wall seconds the group took, builds included.
+    pub group_secs: f64,
 }
 
 /// The calibration trial of a contention cell.

@@ -1,6 +1,7 @@
 //! Fixtures shared by the results tests (results_*.rs): a fixed machine and rows for every chart kind.
 #![allow(dead_code)] // each test binary uses a different subset
 
+use gomap_bench::contenders::Role;
 use gomap_bench::harness::index_kernels::IndexKernel;
 use gomap_bench::harness::probe_kernels::Pattern;
 use gomap_bench::harness::single::Op;
@@ -42,7 +43,14 @@ pub fn run() -> RunInfo {
 /// A ns/op row with five samples spread ±1% around `median`.
 pub fn ns_row(suite: Suite, map: &str, op: impl Into<OpId>, size: u64, median: f64) -> Row {
     let s = [0.99, 0.995, 1.0, 1.005, 1.01].map(|f| f * median).to_vec();
-    Row::new(Identity::new(suite, map, op).size(size), Unit::NsPerOp, s)
+    let mut r = Row::new(Identity::new(suite, map, op).size(size), Unit::NsPerOp, s);
+    // Maps named like ours are ours; the rest are third-party (the machine's drift).
+    r.extra.role = Some(if map.starts_with("gomap") {
+        Role::Ours
+    } else {
+        Role::Other
+    });
+    r
 }
 
 fn pct(p50: u64, p99: u64, p999: u64, max: u64) -> Percentiles {

@@ -30,6 +30,8 @@ use crate::isa::Isa;
 pub trait Probe: 'static {
     /// The instruction set it runs on; also its name in results.
     const ISA: Isa;
+    /// True for Go's own loop: the faithful reference the others are measured against.
+    const IS_GO: bool = false;
     /// Slots whose tophash equals `top`.
     fn match_byte(tophash: &[u8; BUCKET_CNT], top: u8) -> BitMask;
     /// Slots that are empty (tophash <= emptyOne): where an insert may go.

@@ -9,6 +9,7 @@ pub struct Scalar;
 
 impl Probe for Scalar {
     const ISA: Isa = Isa::Scalar;
+    const IS_GO: bool = true;
 
     #[inline(always)]
     fn match_byte(tophash: &[u8; BUCKET_CNT], top: u8) -> BitMask {

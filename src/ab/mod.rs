@@ -1,0 +1,449 @@
+//! `gomap-bench ab BASE HEAD`: did my change make anything slower?
+//!
+//! Two builds are compared in one sitting, never from two runs made at different moments:
+//! on this machine the drift between runs minutes apart (40–80%) dwarfs the changes worth
+//! catching. Each build runs as a long-lived worker process ([`worker`]); for every group
+//! (the main job's groups, or a filtered part of them) both build the group's members, and
+//! then, member by member in a shuffled order, round after round, the driver asks one worker
+//! for a sample and then the other: A then B in even rounds, B then A in odd ones (ABBA), so
+//! that whatever the machine does at a given moment lands on both, and a steady drift on
+//! neither more than the other. The two samples of one member in one round are seconds
+//! apart at most, milliseconds usually.
+//!
+//! Each row is then judged by its per-round HEAD ÷ BASE ratios (the undisturbed rounds, as
+//! `results::stats` explains): the median and its distribution-free 95% interval (the sign
+//! test's). A row is **regressed** when the whole interval lies on the worse side of 1 *and*
+//! the median is beyond the minimum effect (default 2%); **improved** the same way on the
+//! better side; **noisy** when the median is beyond the minimum effect but the interval
+//! reaches 1; **unchanged** otherwise. The sign-test interval needs no assumption about the
+//! noise's shape, which here has long one-sided tails; the minimum effect keeps a tiny but
+//! consistent difference (code alignment moves loops by a percent or so) from failing a
+//! build. Third-party maps are judged too: they are the same code in both builds, so they
+//! are the control that shows what noise the comparison lets through.
+//!
+//! BASE and HEAD are each a path to a `gomap-bench` binary, or a git revision, which is
+//! exported (`git archive`) and built in release mode under `target/ab/` (built once per
+//! commit and kept).
+
+mod protocol;
+pub mod worker;
+
+use crate::harness::groups::GroupSpec;
+use crate::harness::rounds::{self, Plan};
+use crate::pipeline;
+use crate::results::compare::{ComparedRow, Comparison, Verdict};
+use crate::results::schema::{Identity, Row, Suite};
+use crate::results::stats::{self, Judgement};
+use protocol::{Reply, Request, PROTOCOL_VERSION};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::time::Instant;
+
+/// What to compare and how.
+#[derive(Clone, Debug)]
+pub struct AbConfig {
+    pub base: String,
+    pub head: String,
+    /// The main job's `--quick` groups.
+    pub quick: bool,
+    /// Only these suites (empty: all).
+    pub suites: Vec<Suite>,
+    /// Only these maps (single-thread and contention registry names; empty: all).
+    pub maps: Vec<String>,
+    /// The smallest HEAD ÷ BASE change, in percent, that counts.
+    pub min_effect_pct: f64,
+}
+
+/// The default minimum effect, in percent.
+pub const DEFAULT_MIN_EFFECT_PCT: f64 = 2.0;
+
+/// What came of it.
+pub struct AbOutcome {
+    pub comparison: Comparison,
+    /// Every group and the wall seconds it took (both builds, builds of the maps included).
+    pub group_secs: Vec<(String, f64)>,
+}
+
+/// The groups `ab` runs: the main job's, filtered by suite and map.
+pub fn groups(cfg: &AbConfig) -> Vec<GroupSpec> {
+    let mut v = pipeline::locate_config(cfg.quick).groups();
+    v.extend(
+        pipeline::contention_config(cfg.quick)
+            .groups()
+            .0
+            .into_iter()
+            .map(|(g, _)| g),
+    );
+    let keep_suite = |g: &GroupSpec| {
+        let s = match g {
+            GroupSpec::Ops { .. } => Suite::Ops,
+            GroupSpec::Index { .. } => Suite::Locate,
+            GroupSpec::Probe { .. } => Suite::Probe,
+            GroupSpec::Contention { .. } => Suite::Contention,
+        };
+        cfg.suites.is_empty() || cfg.suites.contains(&s)
+    };
+    v.into_iter()
+        .filter(keep_suite)
+        .filter_map(|mut g| {
+            if cfg.maps.is_empty() {
+                return Some(g);
+            }
+            match &mut g {
+                GroupSpec::Ops { maps, .. } | GroupSpec::Contention { maps, .. } => {
+                    maps.retain(|m| cfg.maps.contains(m));
+                    (!maps.is_empty()).then_some(g)
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// A worker process.
+struct Worker {
+    label: String,
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Worker {
+    fn spawn(bin: &Path, label: &str) -> Result<Worker, String> {
+        let mut cmd = Command::new(bin);
+        crate::harness::placement::without_aslr(&mut cmd);
+        let mut child = cmd
+            .arg("worker")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("{label}: cannot start {}: {e}", bin.display()))?;
+        let stdin = child.stdin.take().expect("piped");
+        let stdout = BufReader::new(child.stdout.take().expect("piped"));
+        let mut w = Worker {
+            label: label.to_string(),
+            child,
+            stdin,
+            stdout,
+        };
+        match w.call(&Request::Hello {
+            version: PROTOCOL_VERSION,
+        }) {
+            Ok(Reply::Ready { version, .. }) if version == PROTOCOL_VERSION => Ok(w),
+            Ok(Reply::Ready { version, .. }) => Err(format!(
+                "{label} speaks worker protocol {version}, this build {PROTOCOL_VERSION}"
+            )),
+            _ => Err(format!(
+                "{label} ({}) has no usable `worker` command: it predates `ab`",
+                bin.display()
+            )),
+        }
+    }
+
+    fn call(&mut self, req: &Request) -> Result<Reply, String> {
+        let mut line = serde_json::to_string(req).map_err(|e| e.to_string())?;
+        line.push('\n');
+        self.stdin
+            .write_all(line.as_bytes())
+            .and_then(|()| self.stdin.flush())
+            .map_err(|e| format!("{}: worker gone ({e})", self.label))?;
+        let mut answer = String::new();
+        let n = self
+            .stdout
+            .read_line(&mut answer)
+            .map_err(|e| format!("{}: worker gone ({e})", self.label))?;
+        if n == 0 {
+            return Err(format!("{}: the worker exited", self.label));
+        }
+        match serde_json::from_str(&answer) {
+            Ok(Reply::Error { message }) => Err(format!("{}: {message}", self.label)),
+            Ok(r) => Ok(r),
+            Err(e) => Err(format!("{}: unreadable reply ({e})", self.label)),
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let _ = self.call(&Request::Quit);
+        let _ = self.child.wait();
+    }
+}
+
+/// A binary path, or a git revision built into one.
+pub fn resolve(spec: &str, log: &mut dyn FnMut(&str)) -> Result<PathBuf, String> {
+    let p = Path::new(spec);
+    if p.is_file() {
+        return Ok(p.to_path_buf());
+    }
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let Some(sha) = git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        &format!("{spec}^{{commit}}"),
+    ]) else {
+        return Err(format!(
+            "`{spec}` is neither a gomap-bench binary nor a git revision of this repository"
+        ));
+    };
+    let top = git(&["rev-parse", "--show-toplevel"]).ok_or("not in a git repository")?;
+    let root = Path::new(&top).join("target/ab");
+    let bin = root.join("bin").join(format!("gomap-bench-{}", &sha[..12]));
+    if bin.is_file() {
+        return Ok(bin);
+    }
+    let src = root.join("src").join(&sha[..12]);
+    log(&format!(
+        "ab: building {spec} ({}) in {}",
+        &sha[..12],
+        src.display()
+    ));
+    let _ = std::fs::remove_dir_all(&src);
+    std::fs::create_dir_all(&src).map_err(|e| format!("{}: {e}", src.display()))?;
+    let export = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "git archive --format=tar {sha} | tar -x -C '{}'",
+            src.display()
+        ))
+        .current_dir(&top)
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !export.success() {
+        return Err(format!("cannot export {spec} with git archive"));
+    }
+    let built = Command::new("cargo")
+        .args(["build", "--release", "--quiet", "--bin", "gomap-bench"])
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .current_dir(&src)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !built.success() {
+        return Err(format!("{spec} does not build"));
+    }
+    std::fs::create_dir_all(root.join("bin")).map_err(|e| e.to_string())?;
+    std::fs::copy(root.join("target/release/gomap-bench"), &bin)
+        .map_err(|e| format!("{}: {e}", bin.display()))?;
+    Ok(bin)
+}
+
+/// Runs the comparison.
+pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, String> {
+    let groups = groups(cfg);
+    if groups.is_empty() {
+        return Err("no group left after the --suite and --maps filters".into());
+    }
+    let base_bin = resolve(&cfg.base, log)?;
+    let head_bin = resolve(&cfg.head, log)?;
+    let plan = pipeline::locate_config(cfg.quick).plan;
+    let cplan = pipeline::contention_config(cfg.quick).plan;
+    let mut base = Worker::spawn(&base_bin, &format!("BASE {}", cfg.base))?;
+    let mut head = Worker::spawn(&head_bin, &format!("HEAD {}", cfg.head))?;
+    let mut rows = Vec::new();
+    let mut group_secs = Vec::new();
+    for g in &groups {
+        let plan = match g {
+            GroupSpec::Contention { .. } => cplan,
+            _ => plan,
+        };
+        let t0 = Instant::now();
+        rows.extend(one_group(
+            g,
+            &plan,
+            &mut base,
+            &mut head,
+            cfg.min_effect_pct,
+        )?);
+        let secs = t0.elapsed().as_secs_f64();
+        log(&format!("ab: {} in {secs:.1} s", g.label()));
+        group_secs.push((g.label(), secs));
+    }
+    rows.sort_by(|a, b| a.identity.cmp(&b.identity));
+    let total: f64 = group_secs.iter().map(|g| g.1).sum();
+    let notes = vec![
+        format!("BASE = {} ({})", cfg.base, base_bin.display()),
+        format!("HEAD = {} ({})", cfg.head, head_bin.display()),
+        format!(
+            "{} groups in {total:.0} s ({:.1} s a group); verdicts: HEAD ÷ BASE per round, sign-test 95% interval, minimum effect {}%",
+            group_secs.len(),
+            total / group_secs.len() as f64,
+            cfg.min_effect_pct
+        ),
+    ];
+    Ok(AbOutcome {
+        comparison: Comparison {
+            rows,
+            threshold_pct: cfg.min_effect_pct,
+            notes,
+        },
+        group_secs,
+    })
+}
+
+fn built(w: &mut Worker, g: &GroupSpec, plan: &Plan) -> Result<(Vec<String>, f64), String> {
+    match w.call(&Request::Build {
+        spec: g.clone(),
+        plan: *plan,
+    })? {
+        Reply::Built {
+            members,
+            round_cost_secs,
+        } => Ok((members, round_cost_secs)),
+        other => Err(format!("{}: expected `built`, got {other:?}", w.label)),
+    }
+}
+
+fn sample(w: &mut Worker, member: usize) -> Result<Option<f64>, String> {
+    match w.call(&Request::Sample { member })? {
+        Reply::Sampled { value } => Ok(value),
+        other => Err(format!("{}: expected a sample, got {other:?}", w.label)),
+    }
+}
+
+fn finish(w: &mut Worker) -> Result<Vec<Row>, String> {
+    match w.call(&Request::Finish)? {
+        Reply::Rows { rows } => Ok(rows),
+        other => Err(format!("{}: expected rows, got {other:?}", w.label)),
+    }
+}
+
+/// Both builds through one group, alternating; the verdict of every member both have.
+fn one_group(
+    g: &GroupSpec,
+    plan: &Plan,
+    base: &mut Worker,
+    head: &mut Worker,
+    min_effect_pct: f64,
+) -> Result<Vec<ComparedRow>, String> {
+    let (bm, bcost) = built(base, g, plan)?;
+    let (hm, hcost) = built(head, g, plan)?;
+    // Members both builds have, as (index in BASE, index in HEAD).
+    let pairs: Vec<(usize, usize)> = hm
+        .iter()
+        .enumerate()
+        .filter_map(|(h, id)| bm.iter().position(|b| b == id).map(|b| (b, h)))
+        .collect();
+    let n = pairs.len();
+    let rounds_n = plan.rounds_for(bcost + hcost);
+    let mut sb: Vec<Vec<f64>> = vec![Vec::new(); n];
+    let mut sh: Vec<Vec<f64>> = vec![Vec::new(); n];
+    let seed = plan.seed ^ 0xAB;
+    for r in 0..rounds_n {
+        for i in rounds::order(seed, r, n) {
+            let (b, h) = pairs[i];
+            let (xb, xh) = if r % 2 == 0 {
+                let xb = sample(base, b)?;
+                (xb, sample(head, h)?)
+            } else {
+                let xh = sample(head, h)?;
+                (sample(base, b)?, xh)
+            };
+            // Keep rounds paired: a round counts for a member when both sides sampled it.
+            if let (Some(xb), Some(xh)) = (xb, xh) {
+                sb[i].push(xb);
+                sh[i].push(xh);
+            }
+        }
+        for w in [&mut *base, &mut *head] {
+            match w.call(&Request::EndRound)? {
+                Reply::Ok => {}
+                other => return Err(format!("{}: expected ok, got {other:?}", w.label)),
+            }
+        }
+    }
+    let base_rows = finish(base)?;
+    let head_rows = finish(head)?;
+    let find = |rows: &[Row], id: &str| rows.iter().find(|r| r.id.to_string() == id).cloned();
+    let mut out = Vec::new();
+    for (i, &(_, h)) in pairs.iter().enumerate() {
+        let id = &hm[h];
+        let (Some(br), Some(hr)) = (find(&base_rows, id), find(&head_rows, id)) else {
+            continue;
+        };
+        out.push(verdict(&br, &hr, &sb[i], &sh[i], min_effect_pct));
+    }
+    Ok(out)
+}
+
+/// The verdict of one row from its paired samples.
+fn verdict(b: &Row, h: &Row, sb: &[f64], sh: &[f64], min_effect_pct: f64) -> ComparedRow {
+    let median = |s: &[f64]| stats::median_interval(s).map(|i| i.median);
+    let mut out = ComparedRow {
+        name: h.id.to_string(),
+        identity: h.id.clone(),
+        unit: h.unit,
+        direction: h.direction(),
+        baseline: median(sb),
+        current: median(sh),
+        change_pct: None,
+        baseline_band: None,
+        current_band: None,
+        baseline_ratio: None,
+        current_ratio: None,
+        ratio_change_pct: None,
+        evidence: String::new(),
+        verdict: Verdict::Unchanged,
+        reason: String::new(),
+    };
+    let set = |mut o: ComparedRow, v: Verdict, why: &str| {
+        o.verdict = v;
+        o.reason = why.to_string();
+        o
+    };
+    if !b.valid || !h.valid {
+        let side = if !h.valid { "HEAD" } else { "BASE" };
+        return set(
+            out,
+            Verdict::Invalid,
+            &format!("failed validation in {side}"),
+        );
+    }
+    let Some(r) = stats::undisturbed_ratio(sh, sb, h.unit.lower_is_better()) else {
+        return set(out, Verdict::Invalid, "no paired rounds");
+    };
+    out.change_pct = Some((r.median - 1.0) * 100.0);
+    out.current_ratio = Some([r.median, r.ci95_low, r.ci95_high]);
+    out.evidence = format!(
+        "HEAD÷BASE {:.3} [{:.3}, {:.3}], {} rounds",
+        r.median, r.ci95_low, r.ci95_high, r.n
+    );
+    let worse_when_higher = h.unit.lower_is_better();
+    match stats::judge_ratio(&r, min_effect_pct) {
+        Judgement::NoChange => set(
+            out,
+            Verdict::Unchanged,
+            "within the minimum effect or the interval",
+        ),
+        Judgement::Unclear => set(
+            out,
+            Verdict::Noisy,
+            "beyond the minimum effect, interval reaches 1",
+        ),
+        Judgement::Higher if worse_when_higher => {
+            set(out, Verdict::Regressed, "slower, interval above 1")
+        }
+        Judgement::Lower if !worse_when_higher => {
+            set(out, Verdict::Regressed, "slower, interval below 1")
+        }
+        _ => set(out, Verdict::Improved, "faster, interval clear of 1"),
+    }
+}
+
+/// The identities of a map's rows in an `ab` comparison (for tests and reports).
+pub fn identities(c: &Comparison) -> HashMap<Identity, Verdict> {
+    c.rows
+        .iter()
+        .map(|r| (r.identity.clone(), r.verdict))
+        .collect()
+}

@@ -1,0 +1,713 @@
+//! Comparison groups: what is measured side by side, how its members are built, and the rows
+//! they become.
+//!
+//! A group is everything one question compares at one point: the maps of one single-thread
+//! op at one size (and, for get_hit, each map's from-B twin), the two bucket-index
+//! strategies of one kernel, the probe strategies of one pattern, or the contenders of one
+//! workload, distribution and thread count. Its members are built before the first round
+//! (and refused, in one line, if they would not fit in memory), sampled in interleaved
+//! rounds ([`rounds`](super::rounds)), checked, and turned into rows, each with its ratio to
+//! the group's reference, paired round by round:
+//!
+//! | group | reference (declared by) |
+//! |---|---|
+//! | ops | `hashbrown` (`contenders::single`, `Role::Reference`) |
+//! | ops, get_hit: a map vs its from-B twin | the twin (`Entry::from_b_of`), rows of suite `locate` |
+//! | locate index kernels | `from-b`, Go's way ([`Locate::IS_GO`]) |
+//! | probe | `scalar`, Go's loop ([`Probe::IS_GO`]) |
+//! | contention | `dashmap` (`contenders`, `Role::Reference`) |
+//!
+//! [`with_group`] builds a group and hands it to a driver: the local suites run its rounds
+//! at once ([`run_group`]); `gomap-bench ab`'s workers run them one request at a time, so
+//! that two builds alternate.
+
+use super::index_kernels::{self, Header, IndexKernel};
+use super::keys::SplitMix64;
+use super::noise;
+use super::placement;
+use super::probe_kernels::{self, Pattern};
+use super::rounds::{self, KernelMember, Member, Outcome, Plan};
+use super::runner::{generate_streams, CellSpec, ContentionMember, SampleSize};
+use super::single::{Fixture, Op, OpMember};
+use crate::contenders::single::{self as single_reg, Entry, SingleMap, Visit};
+use crate::contenders::{self, Contender, ContenderVisitor, Role};
+use crate::gomap::locate::{FromB, Locate, Precomputed};
+use crate::gomap::probe::{Probe, Scalar, Swar};
+use crate::isa::Isa;
+use crate::results::schema::{Identity, OpId, Ratio, Rounds, Row, Suite, Unit};
+use crate::results::stats;
+use serde::{Deserialize, Serialize};
+use std::time::Instant;
+
+/// One comparison group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum GroupSpec {
+    /// One single-thread op at one size; `maps` are single-thread registry names.
+    Ops {
+        op: Op,
+        size: u64,
+        maps: Vec<String>,
+    },
+    /// One bucket-index kernel, both strategies.
+    Index { kernel: IndexKernel },
+    /// One probe pattern, every strategy this CPU runs.
+    Probe { pattern: Pattern },
+    /// One contention cell; `maps` are contender names; each thread's op stream holds
+    /// `stream_ops` ops (the steady workloads wrap around it, rebuilding the map);
+    /// `sample_ops` fixes the timed ops per thread of a sample instead of calibrating.
+    Contention {
+        cell: CellSpec,
+        maps: Vec<String>,
+        stream_ops: u64,
+        sample_ops: Option<u64>,
+    },
+}
+
+/// B of the index kernels: a 2^10-entry table fits in L1, so the latency chain measures the
+/// index computation, not the cache.
+pub const INDEX_B: u8 = 10;
+
+/// A rough upper bound of the bytes one u64 → u64 entry costs in any map we run, growth
+/// included (GoMap: 144-byte buckets at ≥ 81% load, doubled; SwissTables: 17 bytes a slot at
+/// ≥ 7/8, doubled; old and new arrays both live during a growth).
+const BYTES_PER_ENTRY: u64 = 128;
+
+impl GroupSpec {
+    /// A one-line name: `ops get_hit 2^16`, `contention exchange zipf 2 threads`.
+    pub fn label(&self) -> String {
+        match self {
+            GroupSpec::Ops { op, size, .. } => format!("ops {} {}", op.name(), log2(*size)),
+            GroupSpec::Index { kernel } => format!("locate {}", kernel.name()),
+            GroupSpec::Probe { pattern } => format!("probe {}", pattern.name()),
+            GroupSpec::Contention { cell, .. } => format!(
+                "contention {} {} {} thr",
+                cell.workload,
+                cell.identity("-").dist_name(),
+                cell.threads
+            ),
+        }
+    }
+
+    /// Bytes the group holds at once, roughly: every read map lives through all rounds; a
+    /// write op holds one map at a time; contention holds every member's map and the streams.
+    pub fn bytes_needed(&self) -> u64 {
+        match self {
+            GroupSpec::Ops { op, size, maps } => {
+                let live = if op.is_read() { maps.len() as u64 } else { 1 };
+                live * size * BYTES_PER_ENTRY + size * 16
+            }
+            GroupSpec::Index { .. } | GroupSpec::Probe { .. } => 1 << 20,
+            GroupSpec::Contention {
+                cell,
+                maps,
+                stream_ops,
+                sample_ops,
+            } => {
+                let streams = cell.stream_len(*stream_ops, *sample_ops) * 8 * cell.threads as u64;
+                let entries = cell.workload.prefill(cell.size) + cell.size * cell.threads as u64;
+                maps.len() as u64 * entries * BYTES_PER_ENTRY + streams
+            }
+        }
+    }
+
+    /// Refuses a group that would not fit in the memory available now.
+    pub fn check_memory(&self) -> Result<(), String> {
+        let need = self.bytes_needed();
+        match available_bytes() {
+            Some(avail) if need > avail / 10 * 8 => Err(format!(
+                "{}: needs about {:.1} GiB for its maps, {:.1} GiB are available; use fewer maps or a smaller size",
+                self.label(),
+                need as f64 / GIB,
+                avail as f64 / GIB
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+const GIB: f64 = (1u64 << 30) as f64;
+
+/// `MemAvailable` of /proc/meminfo, in bytes.
+fn available_bytes() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = text.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+fn log2(n: u64) -> String {
+    if n.is_power_of_two() {
+        format!("2^{}", n.trailing_zeros())
+    } else {
+        n.to_string()
+    }
+}
+
+/// A member, or why it could not be built.
+type Built<'a> = Result<Box<dyn Member + 'a>, String>;
+
+/// One member as the group keeps it: the identity of its row, its part, and the member
+/// itself (or why it could not be built).
+pub struct Slot<'a> {
+    pub id: Identity,
+    pub role: Role,
+    /// For a from-B twin: the slot of the map it is the twin of.
+    pub twin_of: Option<usize>,
+    member: Built<'a>,
+}
+
+impl Slot<'_> {
+    /// `hashbrown [sse2]`, `dashmap`: how a ratio names its reference.
+    pub fn label(&self) -> String {
+        match self.id.isa {
+            Some(isa) if !self.id.map.ends_with(isa.name()) => format!("{} [{isa}]", self.id.map),
+            _ => self.id.map.clone(),
+        }
+    }
+}
+
+/// A built group, ready for rounds.
+pub struct Group<'a> {
+    pub spec: GroupSpec,
+    pub unit: Unit,
+    pub slots: Vec<Slot<'a>>,
+    outcomes: Vec<Outcome>,
+    rounds_run: u32,
+    seed: u64,
+    started: Instant,
+    noise_before: Option<noise::CpuSnapshot>,
+    /// Single-thread groups: whether the thread runs pinned to its core.
+    pinned: Option<bool>,
+}
+
+impl<'a> Group<'a> {
+    fn new(
+        spec: &GroupSpec,
+        unit: Unit,
+        slots: Vec<Slot<'a>>,
+        (seed, t0, pinned): (u64, Instant, Option<bool>),
+    ) -> Self {
+        let outcomes = slots
+            .iter()
+            .map(|s| Outcome {
+                samples: Vec::new(),
+                error: s.member.as_ref().err().cloned(),
+            })
+            .collect();
+        Group {
+            spec: spec.clone(),
+            unit,
+            slots,
+            outcomes,
+            rounds_run: 0,
+            seed,
+            started: t0,
+            noise_before: noise::snapshot(),
+            pinned,
+        }
+    }
+
+    /// Wall seconds one round takes, by the members' calibration.
+    pub fn round_cost_secs(&self) -> f64 {
+        self.slots
+            .iter()
+            .filter_map(|s| s.member.as_ref().ok())
+            .map(|m| m.sample_cost_secs())
+            .sum()
+    }
+
+    /// Runs the next round (members in the plan's shuffled order); returns each member's
+    /// sample, `None` for a member that has failed.
+    pub fn round(&mut self) -> Vec<Option<f64>> {
+        let mut got = vec![None; self.slots.len()];
+        for i in self.order() {
+            got[i] = self.sample_one(i);
+        }
+        self.end_round();
+        got
+    }
+
+    /// The shuffled order of the next round.
+    pub fn order(&self) -> Vec<usize> {
+        rounds::order(self.seed, self.rounds_run, self.slots.len())
+    }
+
+    /// One sample of member `i` in the current round; `None` once it has failed.
+    pub fn sample_one(&mut self, i: usize) -> Option<f64> {
+        if self.outcomes[i].error.is_some() {
+            return None;
+        }
+        let m = self.slots[i].member.as_mut().ok()?;
+        match m.sample() {
+            Ok(x) => {
+                self.outcomes[i].samples.push(x);
+                Some(x)
+            }
+            Err(e) => {
+                self.outcomes[i].error = Some(format!("round {}: {e}", self.rounds_run + 1));
+                None
+            }
+        }
+    }
+
+    /// Closes the current round (after [`Group::sample_one`] of each member).
+    pub fn end_round(&mut self) {
+        self.rounds_run += 1;
+    }
+
+    /// The final checks, then the rows.
+    pub fn finish(mut self) -> Vec<Row> {
+        for (s, o) in self.slots.iter_mut().zip(&mut self.outcomes) {
+            if let (Ok(m), None) = (s.member.as_mut(), &o.error) {
+                if let Err(e) = m.finish() {
+                    o.error = Some(e);
+                }
+            }
+        }
+        let other = self
+            .noise_before
+            .zip(noise::snapshot())
+            .map(|(b, a)| noise::other_cpu(&b, &a));
+        let rounds = Rounds {
+            rounds: self.rounds_run,
+            seed: self.seed,
+            group_secs: self.started.elapsed().as_secs_f64(),
+        };
+        let mut rows: Vec<Row> = Vec::new();
+        for (s, o) in self.slots.iter().zip(&self.outcomes) {
+            let mut row = match &o.error {
+                None => Row::new(s.id.clone(), self.unit, o.samples.clone()),
+                Some(e) => Row::failed(s.id.clone(), self.unit, e.clone()),
+            };
+            row.extra.role = Some(s.role);
+            row.extra.rounds = Some(rounds);
+            if let Ok(m) = &s.member {
+                m.describe(&mut row.extra);
+            }
+            if self.pinned.is_some() {
+                row.extra.pinned = self.pinned;
+            }
+            if let Some(o) = &other {
+                row.noisy = o.is_noisy();
+                row.extra.other_cpu_pct = Some((o.pct * 10.0).round() / 10.0);
+            }
+            rows.push(row);
+        }
+        // Each row ÷ the group's reference, round by round.
+        if let Some(r) = self.slots.iter().position(|s| s.role == Role::Reference) {
+            if rows[r].valid {
+                let label = self.slots[r].label();
+                let costs = self.unit.lower_is_better();
+                for i in 0..rows.len() {
+                    if i != r && rows[i].valid {
+                        let (a, b) = (&rows[i].samples, &rows[r].samples);
+                        rows[i].extra.ratio = ratio_of(a, b, costs, &label);
+                    }
+                }
+            }
+        }
+        // A from-B twin: the map's own locate row (its ratio to the twin) and the paired
+        // difference precomputed − from-B in ns.
+        let mut extra_rows = Vec::new();
+        for (t, slot) in self.slots.iter().enumerate() {
+            let Some(m) = slot.twin_of else { continue };
+            let (main, twin) = (&rows[m], &rows[t]);
+            if !(main.valid && twin.valid) {
+                continue;
+            }
+            let mut own = main.clone();
+            own.id.suite = twin.id.suite;
+            own.extra.ratio = ratio_of(&main.samples, &twin.samples, true, &self.slots[t].label());
+            let short = main.id.map.strip_prefix("gomap/").unwrap_or(&main.id.map);
+            let mut diff_id = twin.id.clone();
+            diff_id.map = difference_name(Some(short));
+            extra_rows.push(own);
+            extra_rows.push(difference_row(diff_id, &main.samples, &twin.samples));
+        }
+        // The index kernels: the same difference between the two strategies.
+        if let GroupSpec::Index { .. } = self.spec {
+            if let [pre, fromb] = &rows[..] {
+                if pre.valid && fromb.valid {
+                    let mut id = pre.id.clone();
+                    id.map = difference_name(None);
+                    extra_rows.push(difference_row(id, &pre.samples, &fromb.samples));
+                }
+            }
+        }
+        rows.extend(extra_rows);
+        rows
+    }
+}
+
+/// `a ÷ b` over their undisturbed rounds, with the same ratio from each half of the rounds.
+pub fn ratio_of(a: &[f64], b: &[f64], costs: bool, to: &str) -> Option<Ratio> {
+    let iv = stats::undisturbed_ratio(a, b, costs)?;
+    let mut r = Ratio::new(to.to_string(), &iv);
+    let n = a.len().min(b.len());
+    let h = n / 2;
+    if h >= 2 {
+        let first = stats::undisturbed_ratio(&a[..h], &b[..h], costs);
+        let second = stats::undisturbed_ratio(&a[h..n], &b[h..n], costs);
+        r.halves = first.zip(second).map(|(x, y)| [x.median, y.median]);
+    }
+    Some(r)
+}
+
+/// The map name of a paired-difference row: `<a>-minus-<b>`, prefixed by the path.
+pub fn difference_name(path: Option<&str>) -> String {
+    let pair = format!("{}-minus-{}", Precomputed::NAME, FromB::NAME);
+    match path {
+        Some(p) => format!("{p}: {pair}"),
+        None => pair,
+    }
+}
+
+/// The paired-difference row: samples are the differences A − B (ns/op) of the undisturbed
+/// rounds, with the t CI of their mean.
+fn difference_row(id: Identity, a: &[f64], b: &[f64]) -> Row {
+    let keep = stats::undisturbed(a, b, true);
+    let a: Vec<f64> = keep.iter().map(|&i| a[i]).collect();
+    let b: Vec<f64> = keep.iter().map(|&i| b[i]).collect();
+    let diffs: Vec<f64> = a.iter().zip(&b).map(|(x, y)| x - y).collect();
+    let mut row = Row::new(id, Unit::NsPerOp, diffs);
+    if let Some(d) = stats::mean_difference(&a, &b) {
+        row.extra.mean_diff = Some(d.median);
+        row.extra.ci95_low = Some(d.ci95_low);
+        row.extra.ci95_high = Some(d.ci95_high);
+    }
+    row
+}
+
+/// Builds `spec`'s group and hands it to `drive`. The fixture, streams and tables the
+/// members borrow live here, for as long as `drive` runs.
+pub fn with_group<R>(
+    spec: &GroupSpec,
+    plan: &Plan,
+    drive: impl FnOnce(Group<'_>) -> R,
+) -> Result<R, String> {
+    spec.check_memory()?;
+    // Single-thread members are built, calibrated and sampled on one fixed core; contention
+    // members pin their own threads.
+    let pin = match spec {
+        GroupSpec::Contention { .. } => None,
+        _ => Some(placement::pin_to_last_core()),
+    };
+    let pinned = pin.as_ref().map(|p| p.ok);
+    let t0 = Instant::now();
+    let seed = plan.seed ^ fnv1a(spec.label().as_bytes());
+    match spec {
+        GroupSpec::Ops { op, size, maps } => {
+            let fx = Fixture::new(*size as usize);
+            let mut slots = Vec::new();
+            for name in maps {
+                let entry = single_reg::entry(name)
+                    .ok_or_else(|| format!("unknown or unavailable map `{name}`"))?;
+                let member = single_reg::dispatch(
+                    name,
+                    MakeOp {
+                        op: *op,
+                        fx: &fx,
+                        secs: plan.sample_secs,
+                    },
+                )
+                .expect("listed");
+                slots.push((entry, member));
+            }
+            let slots = ops_slots(*op, *size, slots);
+            Ok(drive(Group::new(
+                spec,
+                Unit::NsPerOp,
+                slots,
+                (seed, t0, pinned),
+            )))
+        }
+        GroupSpec::Index { kernel } => {
+            let mut rng = SplitMix64(7);
+            let hashes: Vec<u64> = (0..4096).map(|_| rng.next_u64()).collect();
+            let table: Vec<u64> = (0..1usize << INDEX_B).map(|_| rng.next_u64()).collect();
+            let header = Header::new(INDEX_B);
+            let headers = [header, header];
+            let secs = plan.sample_secs;
+            let (pre, fromb): (Box<dyn Member + '_>, Box<dyn Member + '_>) = match kernel {
+                IndexKernel::Throughput => (
+                    Box::new(KernelMember::new(
+                        |n| index_kernels::throughput::<Precomputed>(&header, &hashes, n),
+                        secs,
+                    )),
+                    Box::new(KernelMember::new(
+                        |n| index_kernels::throughput::<FromB>(&header, &hashes, n),
+                        secs,
+                    )),
+                ),
+                IndexKernel::Latency => (
+                    Box::new(KernelMember::new(
+                        |n| index_kernels::latency::<Precomputed>(&headers, &table, n),
+                        secs,
+                    )),
+                    Box::new(KernelMember::new(
+                        |n| index_kernels::latency::<FromB>(&headers, &table, n),
+                        secs,
+                    )),
+                ),
+            };
+            let slots = vec![
+                index_slot::<Precomputed>(*kernel, pre),
+                index_slot::<FromB>(*kernel, fromb),
+            ];
+            Ok(drive(Group::new(
+                spec,
+                Unit::NsPerOp,
+                slots,
+                (seed, t0, pinned),
+            )))
+        }
+        GroupSpec::Probe { pattern } => {
+            let cases = probe_kernels::cases(*pattern, 4096);
+            let secs = plan.sample_secs;
+            let mut slots = vec![probe_slot::<Scalar>(*pattern, &cases, secs)];
+            slots.push(probe_slot::<Swar>(*pattern, &cases, secs));
+            #[cfg(target_arch = "x86_64")]
+            slots.push(probe_slot::<crate::gomap::probe::Sse2>(
+                *pattern, &cases, secs,
+            ));
+            Ok(drive(Group::new(
+                spec,
+                Unit::NsPerOp,
+                slots,
+                (seed, t0, pinned),
+            )))
+        }
+        GroupSpec::Contention {
+            cell,
+            maps,
+            stream_ops,
+            sample_ops,
+        } => {
+            let streams = generate_streams(cell, cell.stream_len(*stream_ops, *sample_ops));
+            let size = match cell.sample_ops(*sample_ops) {
+                Some(n) => SampleSize::Ops(n),
+                None => SampleSize::Secs(plan.sample_secs),
+            };
+            let mut slots = Vec::new();
+            for name in maps {
+                let d = contenders::describe(name).map_err(|e| e.to_string())?;
+                let member = contenders::visit(
+                    name,
+                    MakeContention {
+                        cell: *cell,
+                        streams: &streams,
+                        size,
+                    },
+                )
+                .map_err(|e| e.to_string())?;
+                slots.push(Slot {
+                    id: cell.identity(name),
+                    role: d.role,
+                    twin_of: None,
+                    member,
+                });
+            }
+            Ok(drive(Group::new(
+                spec,
+                Unit::MopsPerSec,
+                slots,
+                (seed, t0, pinned),
+            )))
+        }
+    }
+}
+
+/// Runs a group's rounds at once: as many as the plan's budget allows, then its rows.
+pub fn run_group(spec: &GroupSpec, plan: &Plan) -> Result<Vec<Row>, String> {
+    with_group(spec, plan, |mut g| {
+        let rounds = plan.rounds_for(g.round_cost_secs());
+        for _ in 0..rounds {
+            g.round();
+        }
+        g.finish()
+    })
+}
+
+/// A 64-bit FNV-1a hash: each group's shuffle seed is the plan's seed mixed with its label.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// A bucket-index strategy's slot: Go's way is the reference.
+fn index_slot<'a, L: Locate>(kernel: IndexKernel, member: Box<dyn Member + 'a>) -> Slot<'a> {
+    Slot {
+        id: Identity::new(Suite::Locate, L::NAME, kernel)
+            .size(1 << INDEX_B)
+            // Plain integer code: no vector unit involved.
+            .isa(Some(Isa::Scalar)),
+        role: if L::IS_GO {
+            Role::Reference
+        } else {
+            Role::Ours
+        },
+        twin_of: None,
+        member: Ok(member),
+    }
+}
+
+fn probe_slot<'a, P: Probe>(
+    pattern: Pattern,
+    cases: &'a [probe_kernels::Case],
+    secs: f64,
+) -> Slot<'a> {
+    // A probe strategy is named by its ISA: it is both the row's map and its isa.
+    let id = Identity::new(Suite::Probe, P::ISA.name(), OpId::Probe(pattern)).isa(Some(P::ISA));
+    let member: Result<Box<dyn Member + 'a>, String> = probe_kernels::validate::<P>(pattern, cases)
+        .map(|()| {
+            Box::new(KernelMember::new(
+                move |n| probe_kernels::run::<P>(cases, n),
+                secs,
+            )) as Box<dyn Member + 'a>
+        });
+    Slot {
+        id,
+        role: if P::IS_GO {
+            Role::Reference
+        } else {
+            Role::Ours
+        },
+        twin_of: None,
+        member,
+    }
+}
+
+/// The slots of an ops group: each map's row (suite `ops`, or `locate` for a from-B twin,
+/// which is linked to the map it recomputes the mask of).
+fn ops_slots<'a>(
+    op: Op,
+    size: u64,
+    built: Vec<(Entry, Built<'a>)>,
+) -> Vec<Slot<'a>> {
+    let names: Vec<&str> = built.iter().map(|(e, _)| e.name).collect();
+    built
+        .into_iter()
+        .map(|(e, member)| {
+            let twin_of = e
+                .from_b_of
+                .and_then(|of| names.iter().position(|n| *n == of));
+            let suite = if twin_of.is_some() {
+                Suite::Locate
+            } else {
+                Suite::Ops
+            };
+            Slot {
+                id: Identity::new(suite, e.map, op)
+                    .size(size)
+                    .isa(Some(e.isa())),
+                role: e.role,
+                twin_of,
+                member,
+            }
+        })
+        .collect()
+}
+
+struct MakeOp<'f> {
+    op: Op,
+    fx: &'f Fixture,
+    secs: f64,
+}
+
+impl<'f> Visit for MakeOp<'f> {
+    type Out = Result<Box<dyn Member + 'f>, String>;
+    fn visit<M: SingleMap>(self, _entry: &Entry) -> Self::Out {
+        OpMember::<M>::new(self.op, self.fx, self.secs).map(|m| Box::new(m) as Box<dyn Member>)
+    }
+}
+
+struct MakeContention<'s> {
+    cell: CellSpec,
+    streams: &'s [super::workload::ThreadStream],
+    size: SampleSize,
+}
+
+impl<'s> ContenderVisitor for MakeContention<'s> {
+    type Output = Result<Box<dyn Member + 's>, String>;
+    fn visit<C: Contender>(self) -> Self::Output {
+        ContentionMember::<C>::new(self.cell, self.streams, self.size)
+            .map(|m| Box::new(m) as Box<dyn Member + 's>)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        Plan {
+            max_rounds: 8,
+            min_rounds: 8,
+            group_secs: 1.0,
+            seed: 1,
+            sample_secs: 0.0005,
+        }
+    }
+
+    #[test]
+    fn an_ops_group_gives_ratios_and_locate_rows() {
+        let spec = GroupSpec::Ops {
+            op: Op::GetHit,
+            size: 1 << 10,
+            maps: vec![
+                "gomap/generic".into(),
+                "gomap/generic/from-b".into(),
+                "hashbrown".into(),
+            ],
+        };
+        let rows = run_group(&spec, &plan()).unwrap();
+        assert!(rows.iter().all(|r| r.valid), "{rows:?}");
+        let find = |suite, map: &str| {
+            rows.iter()
+                .find(|r| r.id.suite == suite && r.id.map == map)
+                .unwrap_or_else(|| panic!("{map}"))
+        };
+        let g = find(Suite::Ops, "gomap/generic");
+        assert_eq!(g.samples.len(), 8);
+        assert_eq!(g.extra.ratio.as_ref().unwrap().to, "hashbrown [sse2]");
+        assert!(find(Suite::Ops, "hashbrown").extra.ratio.is_none());
+        let own = find(Suite::Locate, "gomap/generic");
+        assert_eq!(
+            own.extra.ratio.as_ref().unwrap().to,
+            "gomap/generic/from-b [sse2]"
+        );
+        assert!(find(Suite::Locate, "generic: precomputed-minus-from-b").is_difference());
+    }
+
+    #[test]
+    fn a_contention_group_validates_every_member() {
+        let spec = GroupSpec::Contention {
+            cell: CellSpec {
+                workload: super::super::workload::Workload::Exchange,
+                dist: super::super::workload::Dist::Uniform,
+                size: 512,
+                threads: 1,
+                shards: Some(4),
+            },
+            maps: vec!["gomap-sharded".into(), "dashmap".into(), "null".into()],
+            stream_ops: 1 << 13,
+            sample_ops: None,
+        };
+        let rows = run_group(&spec, &plan()).unwrap();
+        assert_eq!(rows.len(), 3);
+        assert!(rows.iter().all(|r| r.valid), "{rows:?}");
+        assert!(rows[0].extra.ratio.is_some() && rows[1].extra.ratio.is_none());
+    }
+
+    #[test]
+    fn a_group_too_big_for_memory_is_refused_in_one_line() {
+        let spec = GroupSpec::Ops {
+            op: Op::GetHit,
+            size: 1 << 40,
+            maps: vec!["hashbrown".into(), "std".into()],
+        };
+        let e = run_group(&spec, &plan()).unwrap_err();
+        assert!(e.contains("GiB") && !e.contains('\n'), "{e}");
+    }
+}

@@ -1,0 +1,328 @@
+//! The statistics every verdict of this project rests on, in one place.
+//!
+//! The machine drifts: a whole suite can run 40–80% slower minutes later, and a loop 1.2–3.5×
+//! slower for a tenth of a second. So nothing here compares two numbers measured at different
+//! moments. Members of a comparison group are measured in the same rounds, and each round
+//! gives one *paired* ratio (member ÷ reference, or HEAD ÷ BASE), in which the drift both
+//! sides saw cancels. A ratio's estimate is the median of the per-round log ratios, and its
+//! 95% interval is distribution-free: the order statistics of those log ratios whose ranks
+//! a Binomial(n, ½) puts around the median (the sign test's interval: no assumption about the
+//! shape of the noise, which on this machine has long, one-sided tails from the bursts).
+//!
+//! Rounds in which either side was *disturbed* (far slower than its own usual level) are
+//! left out of a ratio ([`undisturbed`]): on this machine the ratio of a cache-missing map to
+//! another moves with the machine's state, so a ratio is quoted for the undisturbed machine.
+//!
+//! [`Judgement`] turns an interval into a verdict with a minimum effect: a change is reported
+//! only when the interval lies entirely beyond "no change" *and* the estimate is beyond the
+//! minimum effect, so a tight but tiny change does not fail a build, and a large but noisy
+//! one is called noisy, not a regression.
+
+use serde::{Deserialize, Serialize};
+use statrs::distribution::{Binomial, ContinuousCDF, DiscreteCDF, StudentsT};
+
+/// An estimate and its 95% interval.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    /// The point estimate.
+    pub median: f64,
+    /// Lower end of the 95% interval.
+    pub ci95_low: f64,
+    /// Upper end of the 95% interval.
+    pub ci95_high: f64,
+    /// Pairs (rounds) it was computed from.
+    pub n: u32,
+}
+
+impl Interval {
+    /// The half width relative to the estimate, e.g. 0.02 for ±2%.
+    pub fn relative_half_width(&self) -> f64 {
+        (self.ci95_high - self.ci95_low) / 2.0 / self.median.abs()
+    }
+}
+
+/// Fewest pairs with a 95% order-statistics interval (2·½⁶ < 5%).
+pub const MIN_PAIRS_FOR_INTERVAL: usize = 6;
+
+/// The 1-based rank `k` such that `[x(k), x(n+1-k)]` of `n` sorted values covers the median
+/// with probability ≥ 95%: the largest `k` with P(Binomial(n, ½) ≤ k − 1) ≤ 2.5%. `None`
+/// below [`MIN_PAIRS_FOR_INTERVAL`].
+pub fn median_ci_rank(n: usize) -> Option<usize> {
+    if n < MIN_PAIRS_FOR_INTERVAL {
+        return None;
+    }
+    let b = Binomial::new(0.5, n as u64).expect("valid binomial");
+    // cdf is increasing in k: walk up from k = 1 (the interval [min, max]).
+    let mut k = 1;
+    while k < n / 2 && b.cdf(k as u64) <= 0.025 {
+        k += 1;
+    }
+    Some(k)
+}
+
+/// Median of `values` and its distribution-free 95% interval; the interval is
+/// (−∞, +∞) with too few values to have one.
+pub fn median_interval(values: &[f64]) -> Option<Interval> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    let median = if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    };
+    let (lo, hi) = match median_ci_rank(n) {
+        Some(k) => (v[k - 1], v[n - k]),
+        None => (f64::NEG_INFINITY, f64::INFINITY),
+    };
+    Some(Interval {
+        median,
+        ci95_low: lo,
+        ci95_high: hi,
+        n: n as u32,
+    })
+}
+
+/// The paired ratio `a[i] / b[i]` over the pairs where both are positive and finite: the
+/// median of the log ratios and its interval, turned back into a ratio.
+pub fn paired_ratio(a: &[f64], b: &[f64]) -> Option<Interval> {
+    let logs: Vec<f64> = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x.is_finite() && y.is_finite() && **x > 0.0 && **y > 0.0)
+        .map(|(x, y)| (x / y).ln())
+        .collect();
+    let i = median_interval(&logs)?;
+    Some(Interval {
+        median: i.median.exp(),
+        ci95_low: i.ci95_low.exp(),
+        ci95_high: i.ci95_high.exp(),
+        n: i.n,
+    })
+}
+
+/// How much slower than its own usual level a sample may be and still count as
+/// undisturbed: 1.25× its lower quartile (in cost: ns/op, or 1 / Mops/s).
+pub const DISTURBED_FACTOR: f64 = 1.25;
+
+/// The rounds in which neither of two paired series was disturbed.
+///
+/// A burst (a loop 1.2–3.5× slower for a tenth of a second) or a slow regime (memory-bound
+/// code 1.5–1.8× slower for a second or more, seen on this VM while another core is busy)
+/// slows every member of a round, but not by the same factor: a cache-missing lookup and an
+/// in-cache one suffer differently, so the paired ratio itself moves with the machine's
+/// state, and its median with the share of disturbed rounds in a run. A sample counts as
+/// disturbed when its cost is more than [`DISTURBED_FACTOR`] times its own series' lower
+/// quartile; the ratio is taken over the rounds where neither side was. The rule looks at each
+/// series alone, never at the ratio, so a real difference between the two (a regression
+/// of 5% all through) cannot be filtered away. When fewer than a third of the rounds (or
+/// fewer than [`MIN_PAIRS_FOR_INTERVAL`]) are left, every round is used.
+///
+/// `costs` says how to read a sample: `true` for ns/op (bigger is worse), `false` for Mops/s.
+pub fn undisturbed(a: &[f64], b: &[f64], costs: bool) -> Vec<usize> {
+    let n = a.len().min(b.len());
+    let cost = |x: f64| if costs { x } else { 1.0 / x };
+    let level = |s: &[f64]| {
+        let mut c: Vec<f64> = s[..n]
+            .iter()
+            .map(|&x| cost(x))
+            .filter(|x| x.is_finite())
+            .collect();
+        c.sort_by(f64::total_cmp);
+        c.get(c.len() / 4).copied().unwrap_or(f64::INFINITY)
+    };
+    let (la, lb) = (level(a), level(b));
+    let kept: Vec<usize> = (0..n)
+        .filter(|&i| cost(a[i]) <= DISTURBED_FACTOR * la && cost(b[i]) <= DISTURBED_FACTOR * lb)
+        .collect();
+    if kept.len() < MIN_PAIRS_FOR_INTERVAL.max(n / 3) {
+        (0..n).collect()
+    } else {
+        kept
+    }
+}
+
+/// [`paired_ratio`] over the [`undisturbed`] rounds of `a` and `b`.
+pub fn undisturbed_ratio(a: &[f64], b: &[f64], costs: bool) -> Option<Interval> {
+    let keep = undisturbed(a, b, costs);
+    let pick = |s: &[f64]| keep.iter().map(|&i| s[i]).collect::<Vec<f64>>();
+    paired_ratio(&pick(a), &pick(b))
+}
+
+/// Mean of the paired differences `a[i] − b[i]` and its 95% interval (Student's t): how the
+/// locate suite reports "precomputed − from-B" in nanoseconds, including when it is zero.
+pub fn mean_difference(a: &[f64], b: &[f64]) -> Option<Interval> {
+    let d: Vec<f64> = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| x - y)
+        .filter(|x| x.is_finite())
+        .collect();
+    let n = d.len();
+    if n == 0 {
+        return None;
+    }
+    let mean = d.iter().sum::<f64>() / n as f64;
+    let (lo, hi) = if n == 1 {
+        (f64::NEG_INFINITY, f64::INFINITY)
+    } else {
+        let var = d.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+        let t = StudentsT::new(0.0, 1.0, (n - 1) as f64)
+            .expect("valid t")
+            .inverse_cdf(0.975);
+        let half = t * (var / n as f64).sqrt();
+        (mean - half, mean + half)
+    };
+    Some(Interval {
+        median: mean,
+        ci95_low: lo,
+        ci95_high: hi,
+        n: n as u32,
+    })
+}
+
+/// What an interval of a ratio says, given a minimum effect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Judgement {
+    /// The interval contains 1 or the estimate is within the minimum effect.
+    NoChange,
+    /// The whole interval is above 1 and the estimate beyond the minimum effect.
+    Higher,
+    /// The whole interval is below 1 and the estimate beyond the minimum effect.
+    Lower,
+    /// Beyond the minimum effect, but the interval reaches 1: not evidence.
+    Unclear,
+}
+
+/// Judges a ratio (`1.0` = no change) against a minimum effect in percent.
+pub fn judge_ratio(r: &Interval, min_effect_pct: f64) -> Judgement {
+    let big = (r.median.ln()).abs() > (1.0 + min_effect_pct / 100.0).ln();
+    match (big, r.ci95_low > 1.0, r.ci95_high < 1.0) {
+        (false, _, _) => Judgement::NoChange,
+        (true, true, _) => Judgement::Higher,
+        (true, _, true) => Judgement::Lower,
+        (true, false, false) => Judgement::Unclear,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::harness::keys::SplitMix64;
+
+    /// A uniform draw in [0, 1).
+    fn unit(rng: &mut SplitMix64) -> f64 {
+        (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Two members measured in `n` rounds on a machine like ours: its speed drifts by up to
+    /// 3× from round to round, a burst 3.5× slower covers a whole round one time in five (a
+    /// burst outlasts a round) and one member's sample alone one time in ten; `b` is `shift`
+    /// times slower than `a`, and each sample has ±3% noise of its own.
+    fn drifting_pairs(n: usize, shift: f64, seed: u64) -> (Vec<f64>, Vec<f64>) {
+        let mut rng = SplitMix64(seed);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for _ in 0..n {
+            let mut drift = 1.0 + 2.0 * unit(&mut rng);
+            if unit(&mut rng) < 0.2 {
+                drift *= 3.5;
+            }
+            let mut one = |base: f64| {
+                let burst = if unit(&mut rng) < 0.1 { 3.5 } else { 1.0 };
+                base * drift * burst * (0.97 + 0.06 * unit(&mut rng))
+            };
+            a.push(one(10.0));
+            b.push(one(10.0 * shift));
+        }
+        (a, b)
+    }
+
+    #[test]
+    fn ranks_match_the_sign_test_tables() {
+        assert_eq!(median_ci_rank(5), None);
+        assert_eq!(median_ci_rank(6), Some(1));
+        assert_eq!(median_ci_rank(10), Some(2));
+        assert_eq!(median_ci_rank(20), Some(6));
+        assert_eq!(median_ci_rank(30), Some(10));
+        assert_eq!(median_ci_rank(100), Some(40));
+    }
+
+    #[test]
+    fn a_five_percent_shift_under_heavy_drift_is_detected() {
+        for seed in 0..20 {
+            let (a, b) = drifting_pairs(40, 1.05, seed);
+            let r = paired_ratio(&b, &a).unwrap();
+            assert!((1.02..1.08).contains(&r.median), "seed {seed}: {r:?}");
+            assert_eq!(
+                judge_ratio(&r, 2.0),
+                Judgement::Higher,
+                "seed {seed}: {r:?}"
+            );
+            // Unpaired, the same samples say nothing: the drift is 30 times the effect.
+            let (ma, mb) = (median_interval(&a).unwrap(), median_interval(&b).unwrap());
+            assert!(mb.ci95_low < ma.ci95_high, "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn equal_members_under_the_same_drift_are_not_flagged() {
+        let mut flagged = 0;
+        for seed in 0..200 {
+            let (a, b) = drifting_pairs(40, 1.0, 1000 + seed);
+            let r = paired_ratio(&b, &a).unwrap();
+            if judge_ratio(&r, 2.0) != Judgement::NoChange {
+                flagged += 1;
+            }
+            assert!(
+                r.ci95_low <= 1.0 + 0.03 && r.ci95_high >= 1.0 - 0.03,
+                "{r:?}"
+            );
+        }
+        // The interval alone misses 1 up to 5% of the time; the minimum effect removes most.
+        assert!(flagged <= 3, "{flagged} of 200 A/A pairs flagged");
+    }
+
+    #[test]
+    fn mean_difference_of_equal_samples_is_zero() {
+        let a = [10.0, 11.0, 9.0, 10.5];
+        let d = mean_difference(&a, &a).unwrap();
+        assert_eq!((d.median, d.ci95_low, d.ci95_high), (0.0, 0.0, 0.0));
+        let b = [9.0, 10.2, 8.1, 9.4];
+        let d = mean_difference(&a, &b).unwrap();
+        assert!(d.median > 0.8 && d.ci95_low > 0.0 && d.ci95_high > d.median);
+    }
+
+    #[test]
+    fn a_slow_regime_does_not_move_the_ratio() {
+        // 30 rounds at a 1.00 ratio, then 15 in which the machine slows `a` 1.8× and `b`
+        // 1.5×: the plain median moves with the share of slow rounds, the undisturbed one
+        // does not.
+        let mut rng = SplitMix64(5);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for r in 0..45 {
+            let (sa, sb) = if r >= 30 { (1.8, 1.5) } else { (1.0, 1.0) };
+            a.push(36.0 * sa * (0.98 + 0.04 * unit(&mut rng)));
+            b.push(36.0 * sb * (0.98 + 0.04 * unit(&mut rng)));
+        }
+        let plain = paired_ratio(&a, &b).unwrap();
+        let kept = undisturbed_ratio(&a, &b, true).unwrap();
+        assert!((kept.median - 1.0).abs() < 0.01, "{kept:?}");
+        assert_eq!(kept.n, 30);
+        assert!(plain.ci95_high > 1.02, "{plain:?}");
+        // A member 5% slower in every round stays 5% slower.
+        let c: Vec<f64> = b.iter().map(|x| x * 1.05).collect();
+        let r = undisturbed_ratio(&c, &b, true).unwrap();
+        assert!((r.median - 1.05).abs() < 1e-9, "{r:?}");
+    }
+
+    #[test]
+    fn too_few_pairs_have_an_unbounded_interval() {
+        let r = paired_ratio(&[2.0, 2.0], &[1.0, 1.0]).unwrap();
+        assert_eq!(r.median, 2.0);
+        assert_eq!(judge_ratio(&r, 2.0), Judgement::Unclear);
+        assert!(paired_ratio(&[], &[]).is_none());
+    }
+}

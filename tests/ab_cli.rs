@@ -1,0 +1,158 @@
+//! `gomap-bench ab`: its exit codes and verdicts, driven against fake workers whose samples
+//! are known (a Python script that speaks the worker protocol), and its bad-input lines.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bench() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_gomap-bench"))
+}
+
+/// A fake `gomap-bench` whose worker answers every group with two members, `gomap/generic`
+/// and `hashbrown` (get_hit 2^10), sampling `gomap/generic` at `factor` × 10 ns and
+/// `hashbrown` at 8 ns, both under a drift that changes from sample to sample by up to 2×.
+fn fake(dir: &Path, name: &str, factor: f64) -> PathBuf {
+    let script = format!(
+        r#"#!/usr/bin/env python3
+import json, sys
+FACTOR = {factor}
+MEMBERS = ["ops/gomap/generic/get_hit/size=1024/threads=1/-/sse2",
+           "ops/hashbrown/get_hit/size=1024/threads=1/-/sse2"]
+BASE = [10.0 * FACTOR, 8.0]
+state = 12345
+def rnd():
+    global state
+    state = (state * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+    return (state >> 11) / float(1 << 53)
+def row(i):
+    return {{"suite": "ops", "map": ["gomap/generic", "hashbrown"][i], "op": "get_hit",
+             "size": 1024, "threads": 1, "dist": "-", "isa": "sse2", "unit": "ns/op",
+             "direction": "lower_is_better", "samples": [BASE[i]], "median": BASE[i],
+             "min": BASE[i], "max": BASE[i], "valid": True, "noisy": False}}
+def say(x):
+    sys.stdout.write(json.dumps(x) + "\n"); sys.stdout.flush()
+for line in sys.stdin:
+    req = json.loads(line)
+    if req == "quit": break
+    if isinstance(req, str):
+        kind, body = req, None
+    else:
+        kind, body = next(iter(req.items()))
+    if kind == "hello":
+        say({{"ready": {{"version": 1, "git_revision": "fake", "git_dirty": False}}}})
+    elif kind == "build":
+        say({{"built": {{"members": MEMBERS, "round_cost_secs": 0.001}}}})
+    elif kind == "sample":
+        i = body["member"]
+        drift = 1.0 + rnd()
+        say({{"sampled": {{"value": BASE[i] * drift * (0.995 + 0.01 * rnd())}}}})
+    elif kind == "end_round":
+        say("ok")
+    elif kind == "finish":
+        say({{"rows": {{"rows": [row(0), row(1)]}}}})
+"#
+    );
+    let path = dir.join(name);
+    std::fs::write(&path, script).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+fn ab(base: &Path, head: &Path, extra: &[&str]) -> Output {
+    bench()
+        .arg("ab")
+        .arg(base)
+        .arg(head)
+        .args([
+            "--quick",
+            "--suite",
+            "ops",
+            "--maps",
+            "gomap/generic,hashbrown",
+        ])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_same_build_twice_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (fake(dir.path(), "a", 1.0), fake(dir.path(), "b", 1.0));
+    let o = ab(&a, &b, &[]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        !out.contains("regressed ") && out.contains("unchanged"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_slower_head_exits_1_and_only_its_map_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (fake(dir.path(), "a", 1.0), fake(dir.path(), "b", 1.05));
+    let o = ab(&a, &b, &["--format", "json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for r in rows.as_array().unwrap() {
+        let name = r["name"].as_str().unwrap();
+        let want = if name.contains("gomap/generic") {
+            "regressed"
+        } else {
+            "unchanged"
+        };
+        assert_eq!(r["verdict"], want, "{r}");
+    }
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = fake(dir.path(), "a", 1.0);
+    let not_a_worker = dir.path().join("true");
+    std::fs::write(&not_a_worker, "#!/bin/sh\nexit 0\n").unwrap();
+    std::fs::set_permissions(&not_a_worker, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let cases: Vec<Vec<std::ffi::OsString>> = vec![
+        vec!["ab".into(), "no-such-revision-xyz".into(), a.clone().into()],
+        vec![
+            "ab".into(),
+            a.clone().into(),
+            a.clone().into(),
+            "--suite".into(),
+            "nope".into(),
+        ],
+        vec![
+            "ab".into(),
+            a.clone().into(),
+            a.clone().into(),
+            "--maps".into(),
+            "nope".into(),
+        ],
+        vec![
+            "ab".into(),
+            a.clone().into(),
+            a.clone().into(),
+            "--min-effect".into(),
+            "x".into(),
+        ],
+        vec!["ab".into(), not_a_worker.into(), a.into(), "--quick".into()],
+    ];
+    for args in cases {
+        let o = bench().args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+}
