@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
-# Everything, full length: criterion (`cargo bench`) → collect → contention → merge →
-# plots → comparison against results/baseline.json.
+# Everything, full length: criterion (`cargo bench`) → collect → the interleaved locate and
+# contention suites at full length → (Go anchor) → merge → plots → comparison against this
+# machine's baseline.
 #
-#   scripts/bench.sh            # about 25 minutes on a 2-core machine
-#   scripts/bench.sh --quick    # a smoke run: criterion in quick mode, short contention cells
+#   scripts/bench.sh            # about 30 minutes on a 2-core machine
+#   scripts/bench.sh --quick    # a smoke run: criterion in quick mode, --quick suites
 #   scripts/bench.sh --go       # also run the real Go maps (scripts/go-anchor.sh) and merge them
 #
-# Each step writes its own file under results/ (criterion.json, contention.json, go-anchor.json),
-# so a failing step never loses the others; they are merged into results/latest.json (never
-# the baseline: pass --update-baseline to replace it too).
+# Each step writes its own file under results/local/ (git-ignored: criterion.json,
+# locate.json, contention.json, go-anchor.json), so a failing step never loses the others;
+# they are merged into results/local/bench.json, plotted into results/local/plots/ and
+# compared with this machine's baseline (`gomap-bench baseline`). Nothing tracked changes.
 # Exit status: that of the comparison (0 no regression, 1 regression, 2 bad input), or the
 # first failing step's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-quick=0 go=0 update=()
+quick=0 go=0
 for a in "$@"; do
     case "$a" in
         --quick) quick=1 ;;
         --go) go=1 ;;
-        --update-baseline) update=(--update-baseline) ;;
-        *) echo "bench.sh: unknown option $a (known: --quick --go --update-baseline)" >&2; exit 2 ;;
+        *) echo "bench.sh: unknown option $a (known: --quick --go)" >&2; exit 2 ;;
     esac
 done
+out=results/local
+mkdir -p $out
 
 cargo build --release --quiet --bin gomap-bench
 bin=target/release/gomap-bench
@@ -33,14 +36,14 @@ if [ $quick = 1 ]; then
 else
     cargo bench --quiet
 fi
-$bin collect --out results/criterion.json
+$bin collect --out $out/criterion.json
 
-echo "== contention"
-if [ $quick = 1 ]; then
-    $bin contention --quick --out results/contention.json
-else
-    $bin contention --out results/contention.json
-fi
+q=()
+[ $quick = 1 ] && q=(--quick)
+echo "== locate (interleaved rounds)"
+$bin locate "${q[@]}" --out $out/locate.json
+echo "== contention (interleaved rounds)"
+$bin contention "${q[@]}" --out $out/contention.json
 
 # The merged file takes its run facts (compiler, flags, revision) from the last input, so the
 # Go anchor, when present, goes first.
@@ -49,25 +52,22 @@ if [ $go = 1 ]; then
     echo "== go anchor"
     goargs=()
     [ $quick = 1 ] && goargs+=(--quick)
-    if scripts/go-anchor.sh "${goargs[@]}" --out results/go-anchor.json; then
-        inputs=(results/go-anchor.json)
+    if scripts/go-anchor.sh "${goargs[@]}" --out $out/go-anchor.json; then
+        inputs=($out/go-anchor.json)
     else
         echo "bench.sh: the Go anchor failed; going on without it" >&2
     fi
 fi
 
-inputs+=(results/criterion.json results/contention.json)
-$bin merge "${inputs[@]}" --out results/latest.json
-if [ ${#update[@]} -gt 0 ]; then
-    $bin merge results/latest.json --out results/baseline.json "${update[@]}"
-fi
+inputs+=($out/criterion.json $out/locate.json $out/contention.json)
+$bin merge "${inputs[@]}" --out $out/bench.json
 
 echo "== plots"
-scripts/plot.sh results/latest.json
+scripts/plot.sh $out/bench.json --out-dir $out/plots
 
-echo "== compare against results/baseline.json"
-if [ -f results/baseline.json ]; then
-    $bin compare results/baseline.json results/latest.json
+echo "== compare against this machine's baseline"
+if baseline=$($bin baseline); then
+    $bin compare "$baseline" $out/bench.json
 else
-    echo "no results/baseline.json yet: nothing to compare (create one with --update-baseline)"
+    echo "(nothing to compare)"
 fi

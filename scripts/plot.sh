@@ -1,30 +1,36 @@
 #!/usr/bin/env bash
-# Regenerates results/plots/ from results JSON files (default: every results/*.json except
-# temporary files). Plots are derived data: the old SVGs are removed first so a chart whose
-# rows are gone does not linger.
+# Regenerates plots from results JSON files. Plots are derived data: the old SVGs are removed
+# first so a chart whose rows are gone does not linger.
 #
-#   scripts/plot.sh                      # all of results/*.json
-#   scripts/plot.sh results/latest.json  # just these files (later files win on equal rows)
+#   scripts/plot.sh                         # the committed plots, results/plots/, from the
+#                                           # committed Go anchor and reference run
+#   scripts/plot.sh FILES… [--out-dir DIR]  # just these files (later files win on equal rows),
+#                                           # into DIR (default results/local/plots)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --quiet --bin gomap-bench
+bin=target/release/gomap-bench
 
-files=("$@")
+files=() out=results/local/plots
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --out-dir) out=$2; shift ;;
+        *) files+=("$1") ;;
+    esac
+    shift
+done
 if [ ${#files[@]} -eq 0 ]; then
-    shopt -s nullglob
-    for f in results/*.json; do
-        case "$f" in
-            *.tmp.json | results/.*) ;; # temporary or hidden: half-written by definition
-            *) files+=("$f") ;;
-        esac
+    out=results/plots
+    for f in results/go-anchor.json results/reference/baseline.json; do
+        [ -f "$f" ] && files+=("$f")
     done
 fi
 if [ ${#files[@]} -eq 0 ]; then
-    echo "plot.sh: no results/*.json to plot" >&2
+    echo "plot.sh: nothing to plot (no results/reference/baseline.json)" >&2
     exit 2
 fi
 
-mkdir -p results/plots
-rm -f results/plots/*.svg
-target/release/gomap-bench plot "${files[@]}" --out-dir results/plots
+mkdir -p "$out"
+rm -f "$out"/*.svg
+$bin plot "${files[@]}" --out-dir "$out"

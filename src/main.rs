@@ -7,7 +7,7 @@
 
 use clap::{Parser, Subcommand};
 use gomap_bench::ab;
-use gomap_bench::harness::alloc_counter::CountingAllocator;
+use gomap_bench::harness::allocator::{self, HarnessAllocator};
 use gomap_bench::harness::contention::{self, ContentionConfig};
 use gomap_bench::harness::locate_suite::{self, LocateConfig};
 use gomap_bench::harness::rounds::Plan;
@@ -22,9 +22,10 @@ use std::process::ExitCode;
 
 type CmdResult = Result<ExitCode, Box<dyn Error>>;
 
-/// Counts bytes during the prefill windows only (see `harness::alloc_counter`).
+/// Huge pages for big allocations, bytes counted during prefill windows (see
+/// `harness::allocator`).
 #[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
+static ALLOCATOR: HarnessAllocator = HarnessAllocator;
 
 /// Exit status for bad input (unreadable, malformed, incomparable files).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -56,6 +57,9 @@ enum Command {
     /// Did a change regress? Two builds (binaries or git revisions) measured alternately in
     /// one sitting, judged by paired ratios: exit 0 no regression, 1 regression, 2 bad input.
     Ab(AbArgs),
+    /// Print the path of this machine's baseline (the user's own, or the committed
+    /// reference when it was measured here); exit 2 with one line when there is none.
+    Baseline,
     /// One build's side of `ab` (reads requests on stdin); not for people.
     #[command(hide = true)]
     Worker,
@@ -73,6 +77,10 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
+    // Before anything big is allocated (see `harness::allocator`).
+    if std::env::var(HUGE_PAGES_ENV).is_ok_and(|v| v == "off" || v == "0") {
+        allocator::set_huge_pages(false);
+    }
     if cli.command.measures() {
         if let Some(code) = reexec_without_aslr() {
             return code;
@@ -88,6 +96,7 @@ fn main() -> ExitCode {
         Command::Merge(a) => cmd_merge(a),
         Command::Ab(a) => cmd_ab(a),
         Command::Worker => cmd_worker(),
+        Command::Baseline => cmd_baseline(),
     };
     result.unwrap_or_else(|e| {
         eprintln!("gomap-bench: error: {e}");
@@ -104,6 +113,9 @@ impl Command {
         )
     }
 }
+
+/// `off` (or `0`): big allocations on ordinary pages instead of huge ones.
+const HUGE_PAGES_ENV: &str = "GOMAP_BENCH_HUGE_PAGES";
 
 /// Set in the re-executed process, so that it never re-executes again.
 const REEXEC_ENV: &str = "GOMAP_BENCH_FIXED_LAYOUT";
@@ -207,6 +219,9 @@ struct PlanArgs {
     /// Seed of the shuffled member orders.
     #[arg(long)]
     seed: Option<u64>,
+    /// Blocks of rounds; every map is rebuilt (at new addresses) between two.
+    #[arg(long)]
+    blocks: Option<u32>,
 }
 
 impl PlanArgs {
@@ -218,6 +233,7 @@ impl PlanArgs {
         p.group_secs = self.secs.unwrap_or(p.group_secs);
         p.sample_secs = self.sample_ms.map_or(p.sample_secs, |ms| ms / 1e3);
         p.seed = self.seed.unwrap_or(p.seed);
+        p.blocks = self.blocks.unwrap_or(p.blocks);
     }
 }
 
@@ -536,5 +552,13 @@ fn cmd_ab(a: AbArgs) -> CmdResult {
 fn cmd_worker() -> CmdResult {
     let stdin = std::io::stdin();
     ab::worker::serve(stdin.lock(), std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- baseline -----------------------------------------------------------------------------
+
+fn cmd_baseline() -> CmdResult {
+    let path = pipeline::find_baseline(&runinfo::machine())?;
+    println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }

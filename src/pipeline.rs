@@ -108,6 +108,7 @@ pub fn locate_config(quick: bool) -> LocateConfig {
                 group_secs: 3.0,
                 seed: DEFAULT_SEED,
                 sample_secs: 0.003,
+                blocks: 4,
             },
             ..LocateConfig::default_full()
         }
@@ -130,6 +131,7 @@ pub fn contention_config(quick: bool) -> ContentionConfig {
                 group_secs: 3.0,
                 seed: DEFAULT_SEED,
                 sample_secs: 0.005,
+                blocks: 4,
             },
             stream_ops: 1 << 21,
             quiet: true,
@@ -164,8 +166,7 @@ pub fn run(
         "contention": cont.run.config,
         "measuring_secs": started.elapsed().as_secs_f64(),
     });
-    let mut run = runinfo::collect(config);
-    run.allocator = cont.run.allocator;
+    let run = runinfo::collect(config);
     let results = Results::new(run, rows);
     io::write(&cfg.out, &results, BaselinePolicy::Protect)?;
     log(&format!("wrote {}", cfg.out.display()));
@@ -195,12 +196,43 @@ pub fn run(
         plots.len(),
         cfg.plots_dir.display()
     ));
+    if cfg.update == Update::Reference {
+        let files = regenerate_reference_plots()?;
+        log(&format!("{} plots in {REFERENCE_PLOTS}", files.len()));
+    }
     Ok(RunOutcome {
         results,
         plots,
         comparison,
         regressed,
     })
+}
+
+/// The files the committed plots are drawn from: the Go anchor (when present) and the
+/// reference run, whose rows win where both have one.
+pub fn reference_plot_sources() -> Vec<PathBuf> {
+    [GO_ANCHOR, REFERENCE_BASELINE]
+        .iter()
+        .map(PathBuf::from)
+        .filter(|p| p.exists())
+        .collect()
+}
+
+/// The committed Go anchor's results.
+pub const GO_ANCHOR: &str = "results/go-anchor.json";
+
+/// Redraws [`REFERENCE_PLOTS`] from [`reference_plot_sources`], removing charts whose rows
+/// are gone (what `scripts/plot.sh` does without arguments).
+pub fn regenerate_reference_plots() -> Result<Vec<PathBuf>, crate::results::ResultsError> {
+    let dir = Path::new(REFERENCE_PLOTS);
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.path().extension().is_some_and(|x| x == "svg") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    Ok(plots::plot_files(&reference_plot_sources(), dir)?.files)
 }
 
 /// The comparison report of `current` (a results file) against `baseline`, or a line saying

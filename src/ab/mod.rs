@@ -340,6 +340,14 @@ fn one_group(
     let mut sh: Vec<Vec<f64>> = vec![Vec::new(); n];
     let seed = plan.seed ^ 0xAB;
     for r in 0..rounds_n {
+        if plan.block_starts(r, rounds_n) {
+            for w in [&mut *base, &mut *head] {
+                match w.call(&Request::Rebuild)? {
+                    Reply::Ok => {}
+                    other => return Err(format!("{}: expected ok, got {other:?}", w.label)),
+                }
+            }
+        }
         for i in rounds::order(seed, r, n) {
             let (b, h) = pairs[i];
             let (xb, xh) = if r % 2 == 0 {

@@ -33,6 +33,8 @@ pub enum Request {
     },
     /// The current round is over.
     EndRound,
+    /// Rebuild every member (a new block of rounds begins).
+    Rebuild,
     /// The final checks; the rows.
     Finish,
     Quit,

@@ -94,6 +94,10 @@ fn serve_group(
                 g.end_round();
                 send(&Reply::Ok, output)?;
             }
+            Ok(Request::Rebuild) => {
+                g.rebuild();
+                send(&Reply::Ok, output)?;
+            }
             Ok(Request::Finish) => {
                 let rows = g.finish();
                 return send(&Reply::Rows { rows }, output);

@@ -9,7 +9,6 @@
 //! println!("{}", summary(&results));
 //! ```
 
-use super::alloc_counter;
 use super::groups::{run_group, GroupSpec};
 use super::progress::Progress;
 use super::rounds::Plan;
@@ -92,6 +91,7 @@ impl Default for ContentionConfig {
                 group_secs: 8.0,
                 seed: DEFAULT_SEED,
                 sample_secs: 0.01,
+                blocks: 4,
             },
             stream_ops: 1 << 22,
             ops_per_sample: None,
@@ -116,6 +116,7 @@ impl ContentionConfig {
                 group_secs: 0.3,
                 seed: DEFAULT_SEED,
                 sample_secs: 0.001,
+                blocks: 2,
             },
             stream_ops: 1 << 16,
             ..Self::default()
@@ -364,13 +365,7 @@ pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionEr
         rows.extend(got);
     }
     progress.close();
-    let allocator = if alloc_counter::measure(|| ()).1.is_some() {
-        "system (counting wrapper, counting only during prefill)"
-    } else {
-        "system"
-    };
-    let mut run = runinfo::collect(config.to_json(&skipped));
-    run.allocator = allocator.into();
+    let run = runinfo::collect(config.to_json(&skipped));
     Ok(Results::new(run, rows))
 }
 

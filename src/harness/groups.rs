@@ -255,6 +255,17 @@ impl<'a> Group<'a> {
         self.rounds_run += 1;
     }
 
+    /// Rebuilds every member that is still in the running (between blocks of rounds).
+    pub fn rebuild(&mut self) {
+        for (s, o) in self.slots.iter_mut().zip(&mut self.outcomes) {
+            if let (Ok(m), None) = (s.member.as_mut(), &o.error) {
+                if let Err(e) = m.rebuild() {
+                    o.error = Some(format!("rebuild after round {}: {e}", self.rounds_run));
+                }
+            }
+        }
+    }
+
     /// The final checks, then the rows.
     pub fn finish(mut self) -> Vec<Row> {
         for (s, o) in self.slots.iter_mut().zip(&mut self.outcomes) {
@@ -521,7 +532,10 @@ pub fn with_group<R>(
 pub fn run_group(spec: &GroupSpec, plan: &Plan) -> Result<Vec<Row>, String> {
     with_group(spec, plan, |mut g| {
         let rounds = plan.rounds_for(g.round_cost_secs());
-        for _ in 0..rounds {
+        for r in 0..rounds {
+            if plan.block_starts(r, rounds) {
+                g.rebuild();
+            }
             g.round();
         }
         g.finish()
@@ -580,11 +594,7 @@ fn probe_slot<'a, P: Probe>(
 
 /// The slots of an ops group: each map's row (suite `ops`, or `locate` for a from-B twin,
 /// which is linked to the map it recomputes the mask of).
-fn ops_slots<'a>(
-    op: Op,
-    size: u64,
-    built: Vec<(Entry, Built<'a>)>,
-) -> Vec<Slot<'a>> {
+fn ops_slots<'a>(op: Op, size: u64, built: Vec<(Entry, Built<'a>)>) -> Vec<Slot<'a>> {
     let names: Vec<&str> = built.iter().map(|(e, _)| e.name).collect();
     built
         .into_iter()
@@ -647,6 +657,7 @@ mod tests {
             group_secs: 1.0,
             seed: 1,
             sample_secs: 0.0005,
+            blocks: 1,
         }
     }
 

@@ -50,6 +50,7 @@ impl LocateConfig {
                 group_secs: 6.0,
                 seed: DEFAULT_SEED,
                 sample_secs: 0.005,
+                blocks: 4,
             },
         }
     }
@@ -64,6 +65,7 @@ impl LocateConfig {
                 group_secs: 0.3,
                 seed: DEFAULT_SEED,
                 sample_secs: 0.001,
+                blocks: 2,
             },
             ..Self::default_full()
         }
@@ -197,6 +199,7 @@ mod tests {
                 group_secs: 0.1,
                 seed: 1,
                 sample_secs: 0.0003,
+                blocks: 1,
             },
         };
         let rows = run(&cfg, &mut |_| {}).unwrap();

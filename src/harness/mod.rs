@@ -7,10 +7,10 @@
 //! - [`workload`]: the contention op mixes and each thread's pre-generated op stream.
 //! - [`runner`]: one cell (contender × workload × dist × threads): calibrate, pin, time.
 //! - [`validate`]: every cell's outcome against the one its streams predict.
-//! - [`noise`], [`latency`], [`alloc_counter`], [`progress`]: the surroundings.
+//! - [`noise`], [`latency`], [`allocator`], [`placement`], [`progress`]: the surroundings.
 //! - [`contention`]: the `contention` command: config, the cell matrix, results, summary.
 
-pub mod alloc_counter;
+pub mod allocator;
 pub mod contention;
 pub mod groups;
 pub mod index_kernels;

@@ -29,6 +29,12 @@ pub trait Member {
     fn sample_cost_secs(&self) -> f64;
     /// Facts for the row (ops per sample, latency, …), after the rounds.
     fn describe(&self, _extra: &mut Extra) {}
+    /// Builds the member's data anew, at new addresses, keeping what it has checked: called
+    /// between blocks of rounds, so that where a map happened to land (its cache sets, its
+    /// pages) is drawn several times per run instead of once (see [`Plan::blocks`]).
+    fn rebuild(&mut self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// How many rounds, in what order.
@@ -45,9 +51,26 @@ pub struct Plan {
     pub seed: u64,
     /// Timed seconds of one sample, aimed at by each member's calibration.
     pub sample_secs: f64,
+    /// The rounds are cut into this many blocks, and every member is rebuilt between two
+    /// blocks. Two builds of one map can differ by 10% and more in a cache-missing loop
+    /// (where its pages landed), so one build per run would make that draw part of the
+    /// result; several draws per run average over it, and the ratio's halves show it.
+    #[serde(default = "one_block")]
+    pub blocks: u32,
+}
+
+fn one_block() -> u32 {
+    1
 }
 
 impl Plan {
+    /// Whether a rebuild falls between round `r - 1` and round `r` of `rounds`.
+    pub fn block_starts(&self, r: u32, rounds: u32) -> bool {
+        let b = u64::from(self.blocks.max(1));
+        r > 0
+            && (u64::from(r) * b / u64::from(rounds)) != (u64::from(r - 1) * b / u64::from(rounds))
+    }
+
     /// The rounds a group of members whose samples cost `round_secs` in all gets.
     pub fn rounds_for(&self, round_secs: f64) -> u32 {
         let fit = (self.group_secs / round_secs.max(1e-6)).floor() as u32;
@@ -204,8 +227,11 @@ mod tests {
             group_secs: 2.0,
             seed: 1,
             sample_secs: 0.005,
+            blocks: 3,
         };
         assert_eq!(p.rounds_for(0.01), 40);
+        let starts: Vec<u32> = (0..9).filter(|&r| p.block_starts(r, 9)).collect();
+        assert_eq!(starts, vec![3, 6]);
         assert_eq!(p.rounds_for(0.1), 20);
         assert_eq!(p.rounds_for(10.0), 8);
     }

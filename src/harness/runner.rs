@@ -23,7 +23,7 @@
 //! the map grows is what it measures. The steady workloads keep the map near its prefill, so
 //! there each member's sample is sized to its own speed.
 
-use super::alloc_counter;
+use super::allocator;
 use super::keys::key;
 use super::latency::{Latency, SAMPLE_EVERY, SAMPLE_MASK};
 use super::rounds::Member;
@@ -361,7 +361,7 @@ impl<'s, C: Contender> ContentionMember<'s, C> {
             C::THREAD_LIMIT
         );
         let t0 = Instant::now();
-        let (map, bytes) = alloc_counter::measure(|| build_and_prefill::<C>(&spec));
+        let (map, bytes) = allocator::measure(|| build_and_prefill::<C>(&spec));
         let mut m = ContentionMember {
             spec,
             streams,
@@ -475,6 +475,11 @@ impl<C: Contender> Member for ContentionMember<'_, C> {
 
     fn finish(&mut self) -> Result<(), String> {
         self.end_pass(false)
+    }
+
+    fn rebuild(&mut self) -> Result<(), String> {
+        // The pass ends here (validated); the next sample starts a new one on a new map.
+        self.end_pass(true)
     }
 
     fn describe(&self, x: &mut Extra) {

@@ -69,6 +69,7 @@ serde_by_name!(Op);
 
 /// The keys of one size: present keys `key(0..n)`, absent keys `key(n..2n)`, each in the
 /// shuffled access order.
+#[derive(Clone)]
 pub struct Fixture {
     pub n: usize,
     /// `key(i)` for i in the shuffled order; the value stored for `key(i)` is `i`.
@@ -258,7 +259,8 @@ pub fn time_writes<M: SingleMap>(op: Op, fx: &Fixture, iters: u64) -> Result<Dur
 /// A prefilled map ready for timed lookups: calibrated once, then sampled repeatedly
 /// (interleaved with another `Reader` when two variants are compared pairwise).
 pub struct Reader<'f, M> {
-    pub fx: &'f Fixture,
+    /// The keys; a copy of the group's own after a rebuild (see `OpMember::rebuild`).
+    pub fx: std::borrow::Cow<'f, Fixture>,
     pub map: M,
     op: Op,
     cursor: usize,
@@ -271,7 +273,7 @@ impl<'f, M: SingleMap> Reader<'f, M> {
         let map: M = fx.prefilled();
         fx.validate_full(&map)?;
         let mut r = Reader {
-            fx,
+            fx: std::borrow::Cow::Borrowed(fx),
             map,
             op,
             cursor: 0,
@@ -286,12 +288,12 @@ impl<'f, M: SingleMap> Reader<'f, M> {
     /// `iters` lookups, untimed as far as the caller is concerned (a warm-up); every
     /// outcome is checked all the same.
     pub fn warm(&mut self, iters: u64) -> Result<(), String> {
-        time_read(self.op, self.fx, &self.map, &mut self.cursor, iters).map(|_| ())
+        time_read(self.op, &self.fx, &self.map, &mut self.cursor, iters).map(|_| ())
     }
 
     /// One sample, in ns per lookup; every lookup's outcome is checked.
     pub fn sample(&mut self) -> Result<f64, String> {
-        let d = time_read(self.op, self.fx, &self.map, &mut self.cursor, self.iters)?;
+        let d = time_read(self.op, &self.fx, &self.map, &mut self.cursor, self.iters)?;
         Ok(d.as_nanos() as f64 / self.iters as f64)
     }
 }
@@ -300,8 +302,8 @@ impl<'f, M: SingleMap> Reader<'f, M> {
 /// [`rounds`](super::rounds)).
 ///
 /// Reads keep one prefilled map for the whole group and walk on through the key stream; each
-/// sample's warm-up is a quarter as many lookups, untimed (and checked), so the map's lines
-/// are back in cache as far as they fit. Writes build a fresh map for every pass, untimed
+/// sample's warm-up is a pass over the keys (at least a quarter of a sample, at most a whole
+/// one), untimed and checked, so the map's lines are back in cache as far as they fit. Writes build a fresh map for every pass, untimed
 /// (that build is their warm-up), and time whole passes only: a partial pass would time
 /// another fill level.
 pub enum OpMember<'f, M> {
@@ -324,7 +326,10 @@ impl<'f, M: SingleMap> OpMember<'f, M> {
         if op.is_read() {
             let t0 = Instant::now();
             let reader = Reader::<M>::new(op, fx, secs)?;
-            let warm_iters = (reader.iters / 4).max(1);
+            // A whole pass over the keys where that is not longer than a sample (the map
+            // then fits a cache level, and the pass brings all of it back), a quarter of
+            // a sample at least.
+            let warm_iters = (fx.n as u64).clamp((reader.iters / 4).max(1), reader.iters.max(1));
             // The build is paid once; a sample costs its lookups and the warm-up's.
             let per_op = t0.elapsed().as_secs_f64().min(secs) / reader.iters as f64;
             let cost = secs * 1.25 + per_op;
@@ -379,6 +384,22 @@ impl<M: SingleMap> Member for OpMember<'_, M> {
         match self {
             OpMember::Read { cost, .. } | OpMember::Write { cost, .. } => *cost,
         }
+    }
+
+    fn rebuild(&mut self) -> Result<(), String> {
+        if let OpMember::Read { reader, .. } = self {
+            // Check the old map, build the new one (and a copy of the keys) while the old
+            // still holds its memory, so that the new ones land elsewhere; then let the old go.
+            reader.fx.validate_full(&reader.map)?;
+            let keys: std::borrow::Cow<'_, Fixture> =
+                std::borrow::Cow::Owned(reader.fx.as_ref().clone());
+            let fresh: M = keys.prefilled();
+            keys.validate_full(&fresh)?;
+            drop(std::mem::replace(&mut reader.map, fresh));
+            drop(std::mem::replace(&mut reader.fx, keys));
+        }
+        // Writes build a fresh map every pass already.
+        Ok(())
     }
 }
 

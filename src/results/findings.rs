@@ -1,12 +1,16 @@
 //! The findings a run prints: a pure function of its rows, whatever command made them.
 //!
 //! Three sections, each shown when the rows hold its suite: single-thread ns/op with every
-//! map's ratio to the single-thread reference (hashbrown), the precomputed − from-B
-//! differences of the locate suite, and the contention headline (each of our maps ÷ the
-//! contention reference, dashmap; the harness's own cost). Which map is a reference is the
-//! registries' data ([`single::reference`], [`contenders::reference`]), never a literal here.
+//! map's paired ratio to the single-thread reference (hashbrown) and its 95% interval, the
+//! precomputed ÷ from-B ratios and differences of the locate suite, and the contention
+//! headline (each of our maps ÷ the contention reference, dashmap, with intervals; the
+//! harness's own cost). Ratios are the rows' own (`extra.ratio`: paired round by round,
+//! measured in the same rounds); a row without one (an older file) shows the quotient of the
+//! medians, marked `~`. Which map is a reference is the registries' data
+//! ([`single::reference`], [`contenders::reference`]), never a literal here.
 
 use crate::contenders::{self, single, Role};
+use crate::gomap::locate::Precomputed;
 use crate::harness::single::Op;
 use crate::harness::workload::{Dist, Workload};
 use crate::results::schema::{OpId, Row, Suite};
@@ -76,35 +80,68 @@ fn single_thread(rows: &[Row], out: &mut String) {
             for c in &cols {
                 let cell = match (cell_of(&c.id.map, c.id.isa, op, n), base) {
                     (Some(r), _) if !r.valid => "INVALID".into(),
-                    (Some(r), Some(b)) => format!("{:.2} [{:.2}×]", r.median, r.median / b),
-                    (Some(r), None) => format!("{:.2}", r.median),
+                    (Some(r), _) if r.extra.ratio.is_some() => {
+                        format!("{:.2} {}", r.median, ratio_cell(r))
+                    }
+                    (Some(r), Some(b)) if r.median != b => {
+                        format!("{:.2} ~{:.2}×", r.median, r.median / b)
+                    }
+                    (Some(r), _) => format!("{:.2}", r.median),
                     (None, _) => "—".into(),
                 };
-                let _ = write!(out, " {cell:>21}");
+                let _ = write!(out, " {cell:>30}");
             }
             out.push('\n');
         }
     }
 }
 
-/// The paired differences of the locate suite, with their intervals.
+/// `1.25× [1.24, 1.26]`: a row's paired ratio to its reference.
+pub fn ratio_cell(r: &Row) -> String {
+    match &r.extra.ratio {
+        Some(x) => format!("{:.2}× [{:.2}, {:.2}]", x.median, x.ci95_low, x.ci95_high),
+        None => String::new(),
+    }
+}
+
+/// The locate suite: precomputed ÷ from-B (ratio and difference, with their intervals).
 fn differences(rows: &[Row], out: &mut String) {
     let diffs: Vec<&Row> = rows.iter().filter(|r| r.is_difference()).collect();
     if diffs.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\nprecomputed − from-B (ns/op, mean and 95% CI):");
-    for r in diffs {
+    let _ = writeln!(
+        out,
+        "\nprecomputed vs from-B: ratio [95% interval]; difference in ns/op, mean [95% CI]:"
+    );
+    for d in diffs {
         let x = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        // The ratio lives on the precomputed row of the same op and size: `precomputed`
+        // for the index kernels, the map itself (`gomap/generic`) in situ.
+        let main = match d.id.map.split_once(':') {
+            Some((path, _)) => format!("gomap/{path}"),
+            None => <Precomputed as crate::gomap::locate::Locate>::NAME.to_string(),
+        };
+        let ratio = rows
+            .iter()
+            .find(|r| {
+                r.id.suite == Suite::Locate
+                    && r.id.map == main
+                    && r.id.op == d.id.op
+                    && r.id.size == d.id.size
+            })
+            .map(ratio_cell)
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {:<36} {:<16} 2^{:<2} {:+.3} [{:+.3}, {:+.3}]",
-            r.id.map,
-            r.id.op,
-            r.id.size.trailing_zeros(),
-            x(r.extra.mean_diff),
-            x(r.extra.ci95_low),
-            x(r.extra.ci95_high)
+            "  {:<36} {:<16} 2^{:<2} {:<24} {:+.3} [{:+.3}, {:+.3}]",
+            d.id.map,
+            d.id.op,
+            d.id.size.trailing_zeros(),
+            ratio,
+            x(d.extra.mean_diff),
+            x(d.extra.ci95_low),
+            x(d.extra.ci95_high)
         );
     }
 }
@@ -119,16 +156,15 @@ fn contention(rows: &[Row], out: &mut String) {
         return;
     }
     let reference = contenders::reference().name;
-    let median = |map: &str, w: Workload, t: u32| {
-        cont()
-            .find(|r| {
-                r.id.map == map
-                    && r.id.op == OpId::Workload(w)
-                    && r.id.threads == t
-                    && r.id.dist == Some(Dist::Uniform)
-            })
-            .map(|r| r.median)
+    let find = |map: &str, w: Workload, t: u32| {
+        cont().find(|r| {
+            r.id.map == map
+                && r.id.op == OpId::Workload(w)
+                && r.id.threads == t
+                && r.id.dist.is_none_or(|d| d == Dist::Uniform)
+        })
     };
+    let median = |map: &str, w: Workload, t: u32| find(map, w, t).map(|r| r.median);
     let mut threads: Vec<u32> = cont().map(|r| r.id.threads).collect();
     threads.sort_unstable();
     threads.dedup();

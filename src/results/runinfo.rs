@@ -36,7 +36,7 @@ pub fn collect(mut config: serde_json::Value) -> RunInfo {
         rustflags: env!("GOMAP_BENCH_RUSTFLAGS").to_string(),
         machine: machine(),
         hasher: crate::contenders::HASHER_NAME.into(),
-        allocator: "system".into(),
+        allocator: crate::harness::allocator::description(),
         config,
     }
 }
