@@ -16,7 +16,8 @@
 #   fast64-get-scalar-fromb.s  the same with the FromB strategy (where its mask is computed)
 #   fast64-get-avx2.s     the time_gets closure run inside keys_avx2::with_avx2
 #   fast64-get-avx512.s   the time_gets closure run inside keys_avx512::with_avx512
-# (results/asm/README.md reads them; README-go.md and the Go listing belong to the Go anchor.)
+# (results/asm/README.md reads them; README-go.md, go-writing-flag.json and the go1.*-*.txt
+# listings belong to the Go anchor: scripts/go-anchor.sh --only asm.)
 #
 # The listings come from the `gomap-bench` binary (the code `gomap-bench locate` runs); the
 # bench binaries instantiate the same generic functions with the same profile settings.

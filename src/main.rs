@@ -9,9 +9,11 @@ use clap::{Parser, Subcommand};
 use gomap_bench::ab;
 use gomap_bench::harness::allocator::{self, HarnessAllocator};
 use gomap_bench::harness::contention::{self, ContentionConfig};
+use gomap_bench::harness::detection::{self, DetectConfig};
 use gomap_bench::harness::locate_suite::{self, LocateConfig};
 use gomap_bench::harness::rounds::Plan;
 use gomap_bench::harness::single::Op;
+use gomap_bench::harness::stream_print;
 use gomap_bench::pipeline;
 use gomap_bench::results::schema::Results;
 use gomap_bench::results::schema::Suite;
@@ -63,6 +65,10 @@ enum Command {
     /// One build's side of `ab` (reads requests on stdin); not for people.
     #[command(hide = true)]
     Worker,
+    /// Go's racy detection programs against gomap-failfast's Result API (rates, not speeds).
+    Detect(DetectArgs),
+    /// Print one thread's contention op stream (for the Go anchor's cross-check).
+    Stream(StreamArgs),
 }
 
 fn main() -> ExitCode {
@@ -97,6 +103,8 @@ fn main() -> ExitCode {
         Command::Ab(a) => cmd_ab(a),
         Command::Worker => cmd_worker(),
         Command::Baseline => cmd_baseline(),
+        Command::Detect(a) => cmd_detect(a),
+        Command::Stream(a) => cmd_stream(a),
     };
     result.unwrap_or_else(|e| {
         eprintln!("gomap-bench: error: {e}");
@@ -521,6 +529,62 @@ struct AbArgs {
     out: Option<PathBuf>,
 }
 
+// ---- detect -------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct DetectArgs {
+    /// Runs per program (default 300; --quick 20).
+    #[arg(long)]
+    runs: Option<u32>,
+    /// Programs: same-keys, same-keys-grow, writer-reader, disjoint-keys (default: all).
+    #[arg(long, default_value = "all")]
+    programs: String,
+    /// 20 runs per program: a few seconds.
+    #[arg(long)]
+    quick: bool,
+    /// Results file (its own file: the baseline never holds rates).
+    #[arg(long, default_value = "results/detection-rust.json")]
+    out: PathBuf,
+}
+
+fn cmd_detect(a: DetectArgs) -> CmdResult {
+    let mut cfg = if a.quick {
+        DetectConfig::quick()
+    } else {
+        DetectConfig::default()
+    };
+    cfg.runs = a.runs.unwrap_or(cfg.runs);
+    cfg.programs = detection::parse_programs(&a.programs)?;
+    cfg.validate()?;
+    let policy = io::BaselinePolicy::Protect;
+    io::check_baseline_overwrite(&a.out, policy)?;
+    let rows = detection::run(&cfg, &mut |l| eprintln!("{l}"));
+    let results = Results::new(runinfo::collect(serde_json::to_value(&cfg)?), rows);
+    io::write(&a.out, &results, policy)?;
+    eprintln!("wrote {}", a.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- stream -------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct StreamArgs {
+    #[arg(long, default_value = "read-heavy")]
+    workload: String,
+    #[arg(long, default_value = "zipf")]
+    dist: String,
+    /// Prefilled entries.
+    #[arg(long, default_value_t = 65536)]
+    size: u64,
+    #[arg(long, default_value_t = 0)]
+    thread: u32,
+    #[arg(long, default_value_t = 1000)]
+    ops: u64,
+    /// Write here (default: stdout).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
 fn parse_suite(s: &str) -> Result<Suite, String> {
     s.parse()
 }
@@ -560,5 +624,20 @@ fn cmd_worker() -> CmdResult {
 fn cmd_baseline() -> CmdResult {
     let path = pipeline::find_baseline(&runinfo::machine())?;
     println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_stream(a: StreamArgs) -> CmdResult {
+    use gomap_bench::harness::workload::{MAX_OPS, MAX_PREFILL, MAX_THREADS};
+    let workload = a.workload.parse()?;
+    let dist = a.dist.parse()?;
+    if a.size > MAX_PREFILL || a.thread >= MAX_THREADS || a.ops > MAX_OPS {
+        return Err(format!(
+            "--size at most {MAX_PREFILL}, --thread below {MAX_THREADS}, --ops at most {MAX_OPS}"
+        )
+        .into());
+    }
+    let text = stream_print::render(workload, dist, a.size, a.thread, a.ops);
+    emit(&text, a.out.as_ref())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -40,17 +40,19 @@ for line in sys.stdin:
     else:
         kind, body = next(iter(req.items()))
     if kind == "hello":
-        say({{"ready": {{"version": 1, "git_revision": "fake", "git_dirty": False}}}})
+        say({{"ready": {{"version": 2, "git_revision": "fake", "git_dirty": False}}}})
     elif kind == "build":
         say({{"built": {{"members": MEMBERS, "round_cost_secs": 0.001}}}})
     elif kind == "sample":
         i = body["member"]
         drift = 1.0 + rnd()
         say({{"sampled": {{"value": BASE[i] * drift * (0.995 + 0.01 * rnd())}}}})
-    elif kind == "end_round":
+    elif kind in ("end_round", "rebuild"):
         say("ok")
     elif kind == "finish":
         say({{"rows": {{"rows": [row(0), row(1)]}}}})
+    else:
+        say({{"error": {{"message": "fake worker: unknown request " + kind}}}})
 "#
     );
     let path = dir.join(name);

@@ -7,7 +7,10 @@ package main
 //   - prefill P entries key(0..P), value = index (rapid-grow: P = 0, no size hint);
 //   - thread t draws its stream from SplitMix64(0x5851F42D4C957F2D ^ (t+1)): per op,
 //     r = below(100) picks read / insert / remove / update by cumulative percentage;
-//   - read and update target key(below(P)): prefilled keys are never removed, so reads hit;
+//   - read and update target key(below(P)) (uniform), or under zipf key(index) for a rank
+//     drawn from the Rust side's Zipf(P, 0.99) on a second stream
+//     SplitMix64(0x2545F4914F6CDD1D ^ (t+1)) (zipf.go; below(P) is drawn and discarded, so
+//     the kinds are the same under both): prefilled keys are never removed, so reads hit;
 //     with P = 0 a read targets one of the thread's own live inserted keys
 //     (j = oldest + below(live)), or key(0) – absent, an expected miss – while it has none;
 //   - insert j of thread t inserts key(2^40 + t·2^32 + j) with value j;
@@ -64,9 +67,21 @@ type stream struct {
 func insKey(t int, j uint64) uint64    { return key(1<<40 + uint64(t)<<32 + j) }
 func absentKey(t int, i uint64) uint64 { return key(1<<41 + uint64(t)<<32 + i) }
 
-func genStream(w workload, p uint64, t, n int) *stream {
+// Key distributions of reads and updates (the Rust side's Dist).
+const (
+	distUniform = "uniform"
+	distZipf    = "zipf"
+)
+
+func genStream(w workload, dist string, p uint64, t, n int) *stream {
 	s := &stream{kinds: make([]uint8, n), keys: make([]uint64, n), vals: make([]uint64, n)}
 	rng := splitMix64{streamSeed ^ uint64(t+1)}
+	zrng := splitMix64{zipfSeed ^ uint64(t+1)}
+	var z *zipf
+	if dist == distZipf && p > 0 {
+		zz := newZipf(float64(p), zipfTheta)
+		z = &zz
+	}
 	var head, tail uint64 // live own keys: j in [head, tail)
 	for i := 0; i < n; i++ {
 		r := rng.below(100)
@@ -85,7 +100,10 @@ func genStream(w workload, p uint64, t, n int) *stream {
 		case opRead, opUpdate:
 			switch {
 			case p > 0:
-				idx := rng.below(p)
+				idx := rng.below(p) // drawn under zipf too: the kinds stay the same
+				if z != nil {
+					idx = z.target(&zrng, p)
+				}
 				s.keys[i], s.vals[i] = key(idx), idx
 				if kind == opRead {
 					s.expHits++
@@ -345,6 +363,7 @@ func validate(m sharedMap, p uint64, streams []*stream, obs []counts) string {
 
 type contentionConfig struct {
 	threads      []int
+	dists        []string // uniform, zipf
 	prefill      uint64
 	reps         int
 	secs         float64 // target wall time of one cell, all reps together
@@ -361,7 +380,7 @@ func runContention(cfg *contentionConfig, id *identity) []row {
 	}
 	prevProcs := runtime.GOMAXPROCS(maxThreads)
 	defer runtime.GOMAXPROCS(prevProcs)
-	fmt.Fprintf(os.Stderr, "  contention: GOMAXPROCS=%d, dist uniform only (zipf skipped: math/rand.Zipf needs s > 1)\n", maxThreads)
+	fmt.Fprintf(os.Stderr, "  contention: GOMAXPROCS=%d, dists %v\n", maxThreads, cfg.dists)
 
 	var rows []row
 	for _, w := range workloads {
@@ -369,20 +388,28 @@ func runContention(cfg *contentionConfig, id *identity) []row {
 		if w.emptyStart {
 			p = 0
 		}
-		for _, ct := range contenders(id) {
-			for _, threads := range cfg.threads {
-				rows = append(rows, contentionCell(cfg, id, ct, w, p, threads))
+		for _, dist := range cfg.dists {
+			// With P = 0 reads target the thread's own inserts: the stream is the same under
+			// every distribution, so rapid-grow runs once, under uniform (the label its rows
+			// had before zipf existed; the Rust side labels it "-").
+			if p == 0 && dist != distUniform {
+				continue
+			}
+			for _, ct := range contenders(id) {
+				for _, threads := range cfg.threads {
+					rows = append(rows, contentionCell(cfg, id, ct, w, dist, p, threads))
+				}
 			}
 		}
 	}
 	return rows
 }
 
-func contentionCell(cfg *contentionConfig, id *identity, ct contender, w workload, p uint64, threads int) row {
+func contentionCell(cfg *contentionConfig, id *identity, ct contender, w workload, dist string, p uint64, threads int) row {
 	gen := func(n int) []*stream {
 		ss := make([]*stream, threads)
 		for t := range ss {
-			ss[t] = genStream(w, p, t, n)
+			ss[t] = genStream(w, dist, p, t, n)
 		}
 		return ss
 	}
@@ -425,7 +452,7 @@ func contentionCell(cfg *contentionConfig, id *identity, ct contender, w workloa
 	}
 	b := takeCPUSnap()
 
-	r := newRow("contention", ct.name, w.name, p, threads, "uniform", unitMops, samples)
+	r := newRow("contention", ct.name, w.name, p, threads, dist, unitMops, samples)
 	id.annotate(&r)
 	var reads, hits, misses, inserts, removes, failRemoves, updates int
 	for _, s := range streams {
@@ -463,7 +490,7 @@ func contentionCell(cfg *contentionConfig, id *identity, ct contender, w workloa
 	if !r.Valid {
 		status = "INVALID: " + errMsg
 	}
-	fmt.Fprintf(os.Stderr, "  contention %-11s %-26s t=%d P=%-6d median %7.2f Mops/s  hit rate %.3f (%d expected misses)  %d ops/thread (%.1fs) %s\n",
-		w.name, ct.name, threads, p, r.Median, hitRate, misses, n, time.Since(t0).Seconds(), status)
+	fmt.Fprintf(os.Stderr, "  contention %-11s %-7s %-26s t=%d P=%-6d median %7.2f Mops/s  hit rate %.3f (%d expected misses)  %d ops/thread (%.1fs) %s\n",
+		w.name, dist, ct.name, threads, p, r.Median, hitRate, misses, n, time.Since(t0).Seconds(), status)
 	return r
 }

@@ -38,8 +38,9 @@ use protocol::{Reply, Request, PROTOCOL_VERSION};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::time::Instant;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 /// What to compare and how.
 #[derive(Clone, Debug)]
@@ -102,12 +103,19 @@ pub fn groups(cfg: &AbConfig) -> Vec<GroupSpec> {
         .collect()
 }
 
-/// A worker process.
+/// How long the driver waits for one reply. The slowest honest reply is a `build` of the
+/// largest group (seconds); a worker silent for longer is stuck (or speaks another protocol
+/// without saying so), and waiting on it forever would hang the run, and CI with it.
+const REPLY_DEADLINE: Duration = Duration::from_secs(300);
+
+/// A worker process. Its stdout is read by a thread of its own, so that a reply can be
+/// awaited with a deadline.
 struct Worker {
     label: String,
     child: Child,
     stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
+    /// Lines from the worker's stdout; an empty string is its end.
+    replies: Receiver<std::io::Result<String>>,
 }
 
 impl Worker {
@@ -122,12 +130,21 @@ impl Worker {
             .spawn()
             .map_err(|e| format!("{label}: cannot start {}: {e}", bin.display()))?;
         let stdin = child.stdin.take().expect("piped");
-        let stdout = BufReader::new(child.stdout.take().expect("piped"));
+        let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
+        let (tx, replies) = mpsc::channel();
+        std::thread::spawn(move || loop {
+            let mut line = String::new();
+            let r = stdout.read_line(&mut line).map(|_| line);
+            let end = !matches!(&r, Ok(l) if !l.is_empty());
+            if tx.send(r).is_err() || end {
+                return;
+            }
+        });
         let mut w = Worker {
             label: label.to_string(),
             child,
             stdin,
-            stdout,
+            replies,
         };
         match w.call(&Request::Hello {
             version: PROTOCOL_VERSION,
@@ -150,14 +167,22 @@ impl Worker {
             .write_all(line.as_bytes())
             .and_then(|()| self.stdin.flush())
             .map_err(|e| format!("{}: worker gone ({e})", self.label))?;
-        let mut answer = String::new();
-        let n = self
-            .stdout
-            .read_line(&mut answer)
-            .map_err(|e| format!("{}: worker gone ({e})", self.label))?;
-        if n == 0 {
-            return Err(format!("{}: the worker exited", self.label));
-        }
+        let answer = match self.replies.recv_timeout(REPLY_DEADLINE) {
+            Ok(Ok(line)) if !line.is_empty() => line,
+            Ok(Ok(_)) | Err(RecvTimeoutError::Disconnected) => {
+                return Err(format!("{}: the worker exited", self.label))
+            }
+            Ok(Err(e)) => return Err(format!("{}: worker gone ({e})", self.label)),
+            Err(RecvTimeoutError::Timeout) => {
+                let _ = self.child.kill();
+                return Err(format!(
+                    "{}: no reply in {} s to {}; worker stopped",
+                    self.label,
+                    REPLY_DEADLINE.as_secs(),
+                    line.trim_end()
+                ));
+            }
+        };
         match serde_json::from_str(&answer) {
             Ok(Reply::Error { message }) => Err(format!("{}: {message}", self.label)),
             Ok(r) => Ok(r),

@@ -2,7 +2,8 @@
 //! worker's stdin and stdout.
 //!
 //! A worker is a `gomap-bench worker` process of one build. The driver says `hello`, then
-//! for each group `build`, then for every round and member `sample`, then `finish`; it ends
+//! for each group `build`, then for every round and member `sample` (with `end_round` after each round and `rebuild`
+//! between blocks of rounds), then `finish`; it ends
 //! with `quit`. Every request gets exactly one reply; a reply the driver did not expect (or
 //! a worker that exits) ends the run with one line. The version lets a driver refuse a build
 //! that speaks another protocol instead of misreading it.
@@ -12,8 +13,8 @@ use crate::harness::rounds::Plan;
 use crate::results::schema::Row;
 use serde::{Deserialize, Serialize};
 
-/// Bumped whenever a message changes.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// Bumped whenever a message changes (2: `rebuild`).
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// Driver → worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

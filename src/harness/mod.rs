@@ -9,9 +9,12 @@
 //! - [`validate`]: every cell's outcome against the one its streams predict.
 //! - [`noise`], [`latency`], [`allocator`], [`placement`], [`progress`]: the surroundings.
 //! - [`contention`]: the `contention` command: config, the cell matrix, results, summary.
+//! - [`detection`]: the `detect` command: the Go anchor's racy programs against
+//!   `gomap-failfast`'s `Result` API; [`stream_print`]: op streams as text for the Go anchor.
 
 pub mod allocator;
 pub mod contention;
+pub mod detection;
 pub mod groups;
 pub mod index_kernels;
 pub mod keys;
@@ -24,5 +27,6 @@ pub mod progress;
 pub mod rounds;
 pub mod runner;
 pub mod single;
+pub mod stream_print;
 pub mod validate;
 pub mod workload;

@@ -30,6 +30,9 @@
 //!   unchanged.
 //! * `new` (only in the current file) and `missing` (only in the baseline): reported, never
 //!   fatal.
+//! * A row whose unit is not a performance figure ([`Unit::Fraction`], the detection rates)
+//!   is always `invalid` ("not judged"): a detection rate that moves is neither a regression
+//!   nor a win.
 //!
 //! Only `regressed` makes the CLI exit 1. Refusals (different machines without
 //! `--cross-machine`, no rows in common) are errors, so the CLI exits 2.
@@ -342,6 +345,9 @@ fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) 
         verdict: Verdict::Unchanged,
         reason: String::new(),
     };
+    if !any.unit.is_performance() {
+        return out.judge(Verdict::Invalid, "a measured rate, not a speed: not judged");
+    }
     let (b, c) = match (b, c) {
         (Some(b), Some(c)) => (b, c),
         (None, _) => return out.judge(Verdict::New, "not in the baseline"),
@@ -628,6 +634,22 @@ mod tests {
             r.unit = Unit::MopsPerSec;
         }
         assert_eq!(one(b, c).verdict, Verdict::Improved);
+    }
+
+    #[test]
+    fn fractions_are_never_judged() {
+        let rate = |v: f64| {
+            let mut r = row(&[v]);
+            r.unit = Unit::Fraction;
+            r
+        };
+        // A detection rate that halves is not a regression (nor a win when it doubles).
+        assert_eq!(one(rate(0.9), rate(0.45)).verdict, Verdict::Invalid);
+        assert_eq!(one(rate(0.45), rate(0.9)).verdict, Verdict::Invalid);
+        assert_eq!(
+            serde_json::to_string(&Unit::Fraction).unwrap(),
+            "\"fraction\""
+        );
     }
 
     #[test]

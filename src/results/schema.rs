@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 use crate::contenders::{Facts, Role};
+use crate::harness::detection::Program;
 use crate::harness::index_kernels::IndexKernel;
 use crate::harness::probe_kernels::Pattern;
 use crate::harness::single::Op;
@@ -112,11 +113,19 @@ pub enum Suite {
     Ops,
     /// Concurrent maps under a workload at a thread count.
     Contention,
+    /// Go's racy programs: how often a concurrent write is detected (rates, not speeds).
+    Detection,
 }
 
 impl Suite {
     /// Every suite.
-    pub const ALL: [Suite; 4] = [Suite::Locate, Suite::Probe, Suite::Ops, Suite::Contention];
+    pub const ALL: [Suite; 5] = [
+        Suite::Locate,
+        Suite::Probe,
+        Suite::Ops,
+        Suite::Contention,
+        Suite::Detection,
+    ];
 
     /// The name files and the CLI use.
     pub fn name(self) -> &'static str {
@@ -125,6 +134,7 @@ impl Suite {
             Suite::Probe => "probe",
             Suite::Ops => "ops",
             Suite::Contention => "contention",
+            Suite::Detection => "detection",
         }
     }
 }
@@ -151,6 +161,8 @@ pub enum OpId {
     Index(IndexKernel),
     /// A tophash probe pattern (`probe`).
     Probe(Pattern),
+    /// A racy program (`detection`).
+    Detection(Program),
 }
 
 impl OpId {
@@ -161,6 +173,7 @@ impl OpId {
             OpId::Workload(w) => w.name(),
             OpId::Index(k) => k.name(),
             OpId::Probe(p) => p.name(),
+            OpId::Detection(p) => p.name(),
         }
     }
 }
@@ -173,6 +186,7 @@ impl FromStr for OpId {
             .or_else(|| s.parse().ok().map(OpId::Workload))
             .or_else(|| IndexKernel::parse(s).map(OpId::Index))
             .or_else(|| Pattern::parse(s).map(OpId::Probe))
+            .or_else(|| s.parse().ok().map(OpId::Detection))
             .ok_or_else(|| format!("unknown op '{s}'"))
     }
 }
@@ -190,6 +204,11 @@ impl From<Workload> for OpId {
 impl From<IndexKernel> for OpId {
     fn from(k: IndexKernel) -> OpId {
         OpId::Index(k)
+    }
+}
+impl From<Program> for OpId {
+    fn from(p: Program) -> OpId {
+        OpId::Detection(p)
     }
 }
 impl From<Pattern> for OpId {
@@ -217,6 +236,11 @@ pub enum Unit {
     /// Million operations per second, all threads together (better higher).
     #[serde(rename = "Mops/s")]
     MopsPerSec,
+    /// A measured rate in [0, 1] (the `detection` suite: runs in which a race was detected).
+    /// Not a performance figure: its direction is written as `higher_is_better` only because
+    /// every row has one; `compare` never judges it and the plots skip its suite.
+    #[serde(rename = "fraction")]
+    Fraction,
 }
 
 impl Unit {
@@ -225,7 +249,12 @@ impl Unit {
         match self {
             Unit::NsPerOp => "ns/op",
             Unit::MopsPerSec => "Mops/s",
+            Unit::Fraction => "fraction",
         }
+    }
+    /// False for [`Unit::Fraction`]: a rate whose change is neither a regression nor a win.
+    pub fn is_performance(self) -> bool {
+        !matches!(self, Unit::Fraction)
     }
     /// True for ns/op.
     pub fn lower_is_better(self) -> bool {
