@@ -59,9 +59,24 @@ enum Command {
     /// Did a change regress? Two builds (binaries or git revisions) measured alternately in
     /// one sitting, judged by paired ratios: exit 0 no regression, 1 regression, 2 bad input.
     Ab(AbArgs),
+    /// Print the findings tables (ratios with their 95% intervals) of a results file, as
+    /// `run` prints them.
+    Findings {
+        /// A results file, e.g. results/reference/baseline.json.
+        file: PathBuf,
+    },
     /// Print the path of this machine's baseline (the user's own, or the committed
     /// reference when it was measured here); exit 2 with one line when there is none.
     Baseline,
+    /// One pass of the main job's measurements into a results file, nothing else (a
+    /// calibration pass of `run --update-baseline`); not for people.
+    #[command(hide = true)]
+    Measure {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        quick: bool,
+    },
     /// One build's side of `ab` (reads requests on stdin); not for people.
     #[command(hide = true)]
     Worker,
@@ -103,6 +118,8 @@ fn main() -> ExitCode {
         Command::Ab(a) => cmd_ab(a),
         Command::Worker => cmd_worker(),
         Command::Baseline => cmd_baseline(),
+        Command::Findings { file } => cmd_findings(&file),
+        Command::Measure { out, quick } => cmd_measure(&out, quick),
         Command::Detect(a) => cmd_detect(a),
         Command::Stream(a) => cmd_stream(a),
     };
@@ -117,7 +134,7 @@ impl Command {
     fn measures(&self) -> bool {
         matches!(
             self,
-            Command::Run(_) | Command::Locate(_) | Command::Contention(_)
+            Command::Run(_) | Command::Locate(_) | Command::Contention(_) | Command::Measure { .. }
         )
     }
 }
@@ -188,6 +205,10 @@ struct RunArgs {
     /// README's figures and its machine's baseline), after comparing.
     #[arg(long)]
     update_reference: bool,
+    /// With --update-baseline / --update-reference: measure this many times (at least 2)
+    /// and record how far the ratios moved between passes, which `compare` counts as noise.
+    #[arg(long, default_value_t = pipeline::DEFAULT_CALIBRATION_PASSES)]
+    calibration_passes: u32,
 }
 
 fn cmd_run(a: RunArgs) -> CmdResult {
@@ -203,6 +224,8 @@ fn cmd_run(a: RunArgs) -> CmdResult {
         baseline: a.baseline,
         threshold_pct: compare::parse_threshold(&a.threshold)?,
         update,
+        calibration_passes: a.calibration_passes,
+        pass_binary: std::env::current_exe().ok(),
     };
     let outcome = pipeline::run(&cfg, &mut |l| eprintln!("{l}"))?;
     println!("{}", findings::findings(&outcome.results.rows));
@@ -335,7 +358,7 @@ struct ContentionArgs {
     /// Results file (schema v1), written atomically.
     #[arg(long, default_value = "results/local/contention.json")]
     out: PathBuf,
-    /// Allow `--out` to replace an existing results/baseline.json.
+    /// Allow `--out` to replace an existing baseline.json.
     #[arg(long)]
     update_baseline: bool,
     /// No progress output.
@@ -386,9 +409,9 @@ fn cmd_contention(a: ContentionArgs) -> CmdResult {
 
 #[derive(clap::Args)]
 struct CompareArgs {
-    /// The baseline results file (e.g. results/baseline.json).
+    /// The baseline results file (e.g. results/reference/baseline.json).
     baseline: PathBuf,
-    /// The results file to judge (e.g. results/latest.json).
+    /// The results file to judge (e.g. results/local/latest.json).
     current: PathBuf,
     /// Changes within this many percent are `unchanged` (`5%` or `5`).
     #[arg(long, default_value = "5%")]
@@ -453,7 +476,7 @@ struct CollectArgs {
     /// Write here (default: stdout).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Allow `--out` to replace an existing results/baseline.json.
+    /// Allow `--out` to replace an existing baseline.json.
     #[arg(long)]
     update_baseline: bool,
 }
@@ -490,7 +513,7 @@ struct MergeArgs {
     inputs: Vec<PathBuf>,
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
-    /// Allow `--out` to replace an existing results/baseline.json.
+    /// Allow `--out` to replace an existing baseline.json.
     #[arg(long)]
     update_baseline: bool,
 }
@@ -616,6 +639,26 @@ fn cmd_ab(a: AbArgs) -> CmdResult {
 fn cmd_worker() -> CmdResult {
     let stdin = std::io::stdin();
     ab::worker::serve(stdin.lock(), std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- measure ------------------------------------------------------------------------------
+
+fn cmd_measure(out: &std::path::Path, quick: bool) -> CmdResult {
+    let (lc, cc) = (
+        pipeline::locate_config(quick),
+        pipeline::contention_config(quick),
+    );
+    let results = pipeline::measure_once(quick, &lc, &cc, &mut |l| eprintln!("{l}"))?;
+    io::write(out, &results, io::BaselinePolicy::Protect)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- findings -----------------------------------------------------------------------------
+
+fn cmd_findings(file: &std::path::Path) -> CmdResult {
+    let results = io::read(file)?;
+    println!("{}", findings::findings(&results.rows));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,7 +15,7 @@ use crate::harness::rounds::Plan;
 use crate::results::compare::{self, Options};
 use crate::results::io::{self, BaselinePolicy};
 use crate::results::schema::{Machine, Results};
-use crate::results::{plots, report, runinfo};
+use crate::results::{calibrate, plots, report, runinfo};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -51,7 +51,41 @@ pub struct RunConfig {
     pub baseline: Option<PathBuf>,
     pub threshold_pct: f64,
     pub update: Update,
+    /// Passes of the measurement when a baseline is made (at least 2): the baseline is the
+    /// last, calibrated by all of them (see [`crate::results::calibrate`]).
+    pub calibration_passes: u32,
+    /// A `gomap-bench` binary that runs each calibration pass as a process of its own
+    /// (`gomap-bench measure`); `None`: the passes run in this process. A process is what
+    /// the next run will be: measured, two passes in one process agree more closely than two
+    /// processes do (GoMap remove 2^10 ÷ hashbrown: within 4% over three passes of one
+    /// process, 9–13% off in the next process), so in-process passes calibrate too tight.
+    pub pass_binary: Option<PathBuf>,
 }
+
+/// One calibration pass in a child process: `BIN measure --out FILE [--quick]`.
+fn measure_in_child(
+    bin: &Path,
+    quick: bool,
+    pass: u32,
+) -> Result<Results, Box<dyn std::error::Error>> {
+    let file = Path::new(LOCAL_DIR).join(format!(".pass-{pass}.json"));
+    std::fs::create_dir_all(LOCAL_DIR)?;
+    let mut cmd = std::process::Command::new(bin);
+    cmd.arg("measure").arg("--out").arg(&file);
+    if quick {
+        cmd.arg("--quick");
+    }
+    let status = cmd.status()?;
+    if !status.success() {
+        return Err(format!("calibration pass {pass} failed ({status})").into());
+    }
+    let r = io::read(&file)?;
+    let _ = std::fs::remove_file(&file);
+    Ok(r)
+}
+
+/// The default [`RunConfig::calibration_passes`].
+pub const DEFAULT_CALIBRATION_PASSES: u32 = 2;
 
 /// The baseline a run on `machine` is compared with: the user's own if it is from this
 /// machine, else the committed reference if that is; otherwise a line saying there is none
@@ -151,23 +185,31 @@ pub fn run(
     let cc = contention_config(cfg.quick);
     lc.validate()?;
     cc.validate()?;
-    let started = std::time::Instant::now();
-
-    log("== single thread: locate, probe, ops");
-    let mut rows = locate_suite::run(&lc, log)?;
-    log("== contention");
-    let cont = contention::run_contention(&cc)?;
-    rows.extend(cont.rows);
-
-    let config = json!({
-        "command": "run",
-        "quick": cfg.quick,
-        "locate": serde_json::to_value(&lc)?,
-        "contention": cont.run.config,
-        "measuring_secs": started.elapsed().as_secs_f64(),
-    });
-    let run = runinfo::collect(config);
-    let results = Results::new(run, rows);
+    let passes = match cfg.update {
+        Update::Nothing => 1,
+        _ if cfg.calibration_passes >= 2 => cfg.calibration_passes,
+        _ => {
+            return Err(format!(
+                "--calibration-passes {}: a baseline needs at least 2 passes to see how this machine moves between runs",
+                cfg.calibration_passes
+            )
+            .into())
+        }
+    };
+    let mut measured = Vec::new();
+    for pass in 1..=passes {
+        if passes > 1 {
+            log(&format!(
+                "== pass {pass} of {passes} (run-to-run calibration)"
+            ));
+        }
+        measured.push(match (&cfg.pass_binary, passes) {
+            (Some(bin), 2..) => measure_in_child(bin, cfg.quick, pass)?,
+            _ => measure_once(cfg.quick, &lc, &cc, log)?,
+        });
+    }
+    let mut results = calibrate::calibrate(&measured).expect("at least one pass");
+    results.run.config["calibration_passes"] = json!(passes);
     io::write(&cfg.out, &results, BaselinePolicy::Protect)?;
     log(&format!("wrote {}", cfg.out.display()));
 
@@ -206,6 +248,29 @@ pub fn run(
         comparison,
         regressed,
     })
+}
+
+/// One pass of every suite of the main job (`gomap-bench measure`).
+pub fn measure_once(
+    quick: bool,
+    lc: &LocateConfig,
+    cc: &ContentionConfig,
+    log: &mut dyn FnMut(&str),
+) -> Result<Results, Box<dyn std::error::Error>> {
+    let started = std::time::Instant::now();
+    log("== single thread: locate, probe, ops");
+    let mut rows = locate_suite::run(lc, log)?;
+    log("== contention");
+    let cont = contention::run_contention(cc)?;
+    rows.extend(cont.rows);
+    let config = json!({
+        "command": "run",
+        "quick": quick,
+        "locate": serde_json::to_value(lc)?,
+        "contention": cont.run.config,
+        "measuring_secs": started.elapsed().as_secs_f64(),
+    });
+    Ok(Results::new(runinfo::collect(config), rows))
 }
 
 /// The files the committed plots are drawn from: the Go anchor (when present) and the

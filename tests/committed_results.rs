@@ -1,7 +1,9 @@
-//! The committed results files are the project's record: every one of them still reads,
-//! writes back unchanged, compares, and the committed plots are exactly what `plot` draws
-//! from the committed JSON.
+//! The committed results files are the project's record: every one of them still reads and
+//! writes back unchanged, the reference run compares with itself and is calibrated, and the
+//! committed plots are exactly what `plot` draws from the committed JSON (the Go anchor and
+//! the reference run).
 
+use gomap_bench::pipeline;
 use gomap_bench::results::compare::{self, Options, Verdict};
 use gomap_bench::results::{io, plots};
 use std::fs;
@@ -75,8 +77,8 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: String) ->
 }
 
 #[test]
-fn the_baseline_compares_with_itself_as_unchanged() {
-    let b = root().join("results/baseline.json");
+fn the_reference_compares_with_itself_as_unchanged() {
+    let b = root().join(pipeline::REFERENCE_BASELINE);
     let c = compare::compare_files(&b, &b, &Options::default()).unwrap();
     assert!(c.rows.iter().all(|r| matches!(
         r.verdict,
@@ -85,18 +87,28 @@ fn the_baseline_compares_with_itself_as_unchanged() {
     assert!(!c.has_regression());
 }
 
-/// The files the README's plots are drawn from (README: `scripts/plot.sh …`).
-const PLOT_SOURCES: [&str; 4] = [
-    "results/go-anchor.json",
-    "results/criterion.json",
-    "results/contention.json",
-    "results/locate.json",
-];
+#[test]
+fn the_reference_is_calibrated_between_runs() {
+    let b = io::read(&root().join(pipeline::REFERENCE_BASELINE)).unwrap();
+    let ratios: Vec<_> = b
+        .rows
+        .iter()
+        .filter_map(|r| r.extra.ratio.as_ref())
+        .collect();
+    assert!(!ratios.is_empty());
+    assert!(
+        ratios.iter().any(|q| q.run_to_run.is_some()),
+        "made without --update-reference's calibration passes"
+    );
+}
 
 #[test]
 fn committed_plots_are_what_plot_draws_from_the_committed_json() {
     let dir = tempfile::tempdir().unwrap();
-    let sources: Vec<PathBuf> = PLOT_SOURCES.iter().map(|p| root().join(p)).collect();
+    let sources: Vec<PathBuf> = pipeline::reference_plot_sources()
+        .iter()
+        .map(|p| root().join(p))
+        .collect();
     let report = plots::plot_files(&sources, dir.path()).unwrap();
     let committed = root().join("results/plots");
     let mut want: Vec<String> = fs::read_dir(&committed)

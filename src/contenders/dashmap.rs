@@ -2,13 +2,13 @@
 //! design `gomap-sharded` copies, so both get the same shard count (`--shards`, default the next
 //! power of two ≥ 4 × cores, which is also DashMap's own default); it is recorded per row.
 
+use super::hasher::SeededState;
 use super::{BuildSpec, Contender, Facts, Handle, Role};
 use crate::concurrent::sharded::default_shard_count;
-use crate::gomap::DefaultHashBuilder;
 use ::dashmap::DashMap;
 
 pub struct DashMapContender {
-    map: DashMap<u64, u64, DefaultHashBuilder>,
+    map: DashMap<u64, u64, SeededState>,
     shards: usize,
 }
 
@@ -24,7 +24,7 @@ impl Contender for DashMapContender {
         DashMapContender {
             map: DashMap::with_capacity_and_hasher_and_shard_amount(
                 spec.capacity,
-                DefaultHashBuilder::default(),
+                SeededState::default(),
                 shards,
             ),
             shards,

@@ -5,11 +5,11 @@
 //! all four hash once in the wrapper and pass the hash down. The fast path belongs to the
 //! single-thread `ops` suite.
 
+use super::hasher::SeededState;
 use super::locked::LockedName;
 use super::{BuildSpec, Contender, Facts, Handle, Role, ThreadLimit};
 use crate::concurrent::sharded::default_shard_count;
 use crate::concurrent::{Exclusive, FailFastGoMap, Guarded, LockPolicy, ShardedGoMap, SharedReads};
-use crate::gomap::DefaultHashBuilder;
 use std::marker::PhantomData;
 
 /// The sharded and fail-fast wrappers share GoMap's API shape (`get` / `insert` / `remove`
@@ -38,7 +38,7 @@ macro_rules! delegate_handle {
 }
 
 /// A GoMap behind one lock of policy `P` (`concurrent::guarded`); `N` names the contender.
-pub struct GoMapLocked<P: LockPolicy, N>(Guarded<u64, u64, DefaultHashBuilder, P>, PhantomData<N>);
+pub struct GoMapLocked<P: LockPolicy, N>(Guarded<u64, u64, SeededState, P>, PhantomData<N>);
 
 /// `gomap-mutex`: one GoMap behind one `std::sync::Mutex`.
 pub type GoMapMutex = GoMapLocked<Exclusive, GoMapMutexName>;
@@ -57,20 +57,20 @@ impl LockedName for GoMapRwLockName {
 }
 
 /// `gomap-sharded`: cache-padded `RwLock<GoMap>` shards.
-pub struct GoMapSharded(ShardedGoMap<u64, u64, DefaultHashBuilder>);
+pub struct GoMapSharded(ShardedGoMap<u64, u64, SeededState>);
 /// `gomap-failfast`: no lock, Go's writer detector.
-pub struct GoMapFailFast(FailFastGoMap<u64, u64, DefaultHashBuilder>);
+pub struct GoMapFailFast(FailFastGoMap<u64, u64, SeededState>);
 
 impl<P: LockPolicy, N: LockedName> Contender for GoMapLocked<P, N>
 where
-    Guarded<u64, u64, DefaultHashBuilder, P>: Send + Sync,
+    Guarded<u64, u64, SeededState, P>: Send + Sync,
 {
     const NAME: &'static str = N::NAME;
     const ROLE: Role = Role::Ours;
     type Handle<'a> = &'a Self;
     fn build(spec: &BuildSpec) -> Self {
         GoMapLocked(
-            Guarded::with_capacity_and_hasher(spec.capacity, DefaultHashBuilder::default()),
+            Guarded::with_capacity_and_hasher(spec.capacity, SeededState::default()),
             PhantomData,
         )
     }
@@ -93,7 +93,7 @@ impl Contender for GoMapSharded {
         GoMapSharded(ShardedGoMap::with_capacity_shards_and_hasher(
             spec.capacity,
             shards,
-            DefaultHashBuilder::default(),
+            SeededState::default(),
         ))
     }
     fn handle(&self) -> &Self {
@@ -124,7 +124,7 @@ impl Contender for GoMapFailFast {
     fn build(spec: &BuildSpec) -> Self {
         GoMapFailFast(FailFastGoMap::with_capacity_and_hasher(
             spec.capacity,
-            DefaultHashBuilder::default(),
+            SeededState::default(),
         ))
     }
     fn handle(&self) -> &Self {

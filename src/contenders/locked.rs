@@ -4,9 +4,9 @@
 //! All use GoMap's hasher; here the map hashes inside the critical section, as a plain
 //! `Mutex<HashMap>` user would.
 
+use super::hasher::SeededState;
 use super::{BuildSpec, Contender, Handle};
 use crate::concurrent::{Exclusive, LockPolicy, SharedReads};
-use crate::gomap::DefaultHashBuilder;
 use std::marker::PhantomData;
 
 /// The three operations a locked map needs, over hashbrown's and std's `HashMap` alike.
@@ -22,7 +22,7 @@ macro_rules! plain_map {
     ($t:ty) => {
         impl PlainMap for $t {
             fn with_capacity(n: usize) -> Self {
-                <$t>::with_capacity_and_hasher(n, DefaultHashBuilder::default())
+                <$t>::with_capacity_and_hasher(n, SeededState::default())
             }
             #[inline(always)]
             fn get(&self, k: &u64) -> Option<u64> {
@@ -42,8 +42,8 @@ macro_rules! plain_map {
         }
     };
 }
-plain_map!(hashbrown::HashMap<u64, u64, DefaultHashBuilder>);
-plain_map!(std::collections::HashMap<u64, u64, DefaultHashBuilder>);
+plain_map!(hashbrown::HashMap<u64, u64, SeededState>);
+plain_map!(std::collections::HashMap<u64, u64, SeededState>);
 
 /// Map `M` behind one lock of policy `P`; `N` names the contender.
 pub struct Locked<M, P: LockPolicy, N> {
@@ -73,7 +73,7 @@ locked!(
     HashbrownMutex,
     HashbrownMutexName,
     "hashbrown-mutex",
-    hashbrown::HashMap<u64, u64, DefaultHashBuilder>,
+    hashbrown::HashMap<u64, u64, SeededState>,
     Exclusive
 );
 locked!(
@@ -81,7 +81,7 @@ locked!(
     HashbrownRwLock,
     HashbrownRwLockName,
     "hashbrown-rwlock",
-    hashbrown::HashMap<u64, u64, DefaultHashBuilder>,
+    hashbrown::HashMap<u64, u64, SeededState>,
     SharedReads
 );
 locked!(
@@ -90,7 +90,7 @@ locked!(
     StdMutex,
     StdMutexName,
     "std-mutex",
-    std::collections::HashMap<u64, u64, DefaultHashBuilder>,
+    std::collections::HashMap<u64, u64, SeededState>,
     Exclusive
 );
 

@@ -29,6 +29,7 @@
 
 mod dashmap;
 mod gomap;
+pub mod hasher;
 mod locked;
 mod null;
 mod papaya;
@@ -46,9 +47,9 @@ pub use self::skipmap::SkipMapContender;
 
 use serde::{Deserialize, Serialize};
 
-/// Every contender that takes a hasher is built with GoMap's default one, so that no map
-/// wins by hashing faster; results files record it under this name.
-pub use crate::gomap::DEFAULT_HASHER_NAME as HASHER_NAME;
+/// Every contender that takes a hasher is built with this one, so that no map wins by hashing
+/// faster; results files record it under [`HASHER_NAME`].
+pub use self::hasher::{SeededState, HASHER_NAME};
 
 /// How a contender is built.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

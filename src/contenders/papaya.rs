@@ -4,10 +4,10 @@
 //! keep every retired table and entry alive until the run ends, so memory would grow with the
 //! run's length; per-op pinning keeps reclamation honest and puts its cost in the numbers.
 
+use super::hasher::SeededState;
 use super::{BuildSpec, Contender, Facts, Handle};
-use crate::gomap::DefaultHashBuilder;
 
-pub struct PapayaContender(::papaya::HashMap<u64, u64, DefaultHashBuilder>);
+pub struct PapayaContender(::papaya::HashMap<u64, u64, SeededState>);
 
 impl Contender for PapayaContender {
     const NAME: &'static str = "papaya";
@@ -16,7 +16,7 @@ impl Contender for PapayaContender {
         PapayaContender(
             ::papaya::HashMap::builder()
                 .capacity(spec.capacity)
-                .hasher(DefaultHashBuilder::default())
+                .hasher(SeededState::default())
                 .build(),
         )
     }

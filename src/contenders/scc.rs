@@ -2,10 +2,10 @@
 //! closure run under a shared bucket lock), not `get_sync`, which returns an exclusive
 //! `OccupiedEntry` and would make readers contend like writers.
 
+use super::hasher::SeededState;
 use super::{BuildSpec, Contender, Facts, Handle};
-use crate::gomap::DefaultHashBuilder;
 
-pub struct SccContender(::scc::HashMap<u64, u64, DefaultHashBuilder>);
+pub struct SccContender(::scc::HashMap<u64, u64, SeededState>);
 
 impl Contender for SccContender {
     const NAME: &'static str = "scc";
@@ -13,7 +13,7 @@ impl Contender for SccContender {
     fn build(spec: &BuildSpec) -> Self {
         SccContender(::scc::HashMap::with_capacity_and_hasher(
             spec.capacity,
-            DefaultHashBuilder::default(),
+            SeededState::default(),
         ))
     }
     fn handle(&self) -> &Self {

@@ -6,13 +6,12 @@
 //! `registry!` table: its name, the (map, ISA) identity of its rows, its [`Role`], and for a
 //! from-B variant the map it is the twin of (the locate suite's reference for that map).
 
+use super::hasher::SeededState;
 use super::Role;
 use crate::gomap::fast64::KeyProbe64;
 #[cfg(target_arch = "x86_64")]
 use crate::gomap::fast64::{KeysAvx2, KeysAvx512, KeysSse2};
-use crate::gomap::{
-    DefaultHashBuilder, DefaultProbe, FromB, GoMap, KeysScalar, Locate, Precomputed, Probe,
-};
+use crate::gomap::{DefaultProbe, FromB, GoMap, KeysScalar, Locate, Precomputed, Probe};
 use crate::isa::Isa;
 
 /// A u64 → u64 map as the single-thread suites use it.
@@ -45,7 +44,7 @@ pub trait SingleMap: Sized + 'static {
 
 /// GoMap through its generic path (tophash probe `P`, bucket index `L`).
 pub struct GoGeneric<L: Locate = Precomputed, P: Probe = DefaultProbe>(
-    GoMap<u64, u64, DefaultHashBuilder, L, P>,
+    GoMap<u64, u64, SeededState, L, P>,
 );
 
 impl<L: Locate, P: Probe> SingleMap for GoGeneric<L, P> {
@@ -76,7 +75,7 @@ impl<L: Locate, P: Probe> SingleMap for GoGeneric<L, P> {
 
 /// GoMap through the u64 fast path, with key probe `KP`.
 pub struct GoFast64<KP: KeyProbe64, L: Locate = Precomputed> {
-    map: GoMap<u64, u64, DefaultHashBuilder, L>,
+    map: GoMap<u64, u64, SeededState, L>,
     kp: KP,
 }
 
@@ -120,10 +119,10 @@ impl<KP: KeyProbe64, L: Locate> SingleMap for GoFast64<KP, L> {
 }
 
 /// hashbrown with foldhash.
-pub struct Hashbrown(hashbrown::HashMap<u64, u64, DefaultHashBuilder>);
+pub struct Hashbrown(hashbrown::HashMap<u64, u64, SeededState>);
 
 /// `std::collections::HashMap` with foldhash.
-pub struct StdMap(std::collections::HashMap<u64, u64, DefaultHashBuilder>);
+pub struct StdMap(std::collections::HashMap<u64, u64, SeededState>);
 
 macro_rules! std_like {
     ($t:ident, $inner:ty) => {
@@ -159,8 +158,8 @@ macro_rules! std_like {
         }
     };
 }
-std_like!(Hashbrown, hashbrown::HashMap<u64, u64, DefaultHashBuilder>);
-std_like!(StdMap, std::collections::HashMap<u64, u64, DefaultHashBuilder>);
+std_like!(Hashbrown, hashbrown::HashMap<u64, u64, SeededState>);
+std_like!(StdMap, std::collections::HashMap<u64, u64, SeededState>);
 
 /// A single-thread contender's declaration, as data.
 #[derive(Clone, Copy, Debug)]

@@ -17,8 +17,11 @@
 //! * For our rows with a ratio on both sides, Δ = ln(current ratio ÷ baseline ratio), and
 //!   its noise is the larger of (a) the two ratios' 95% half-widths combined,
 //!   √(h_b² + h_c²) in log space, and (b) how far each ratio moved *within its own run*
-//!   (its first half of rounds against its second: `ratio.halves`), which is what a run
-//!   cannot see of itself — the machine's state changing under it. Then:
+//!   (its first half of rounds against its second: `ratio.halves`), and (c) the baseline's
+//!   run-to-run calibration (`ratio.run_to_run`: how far the machine moved the ratios of
+//!   the row's class between passes of one build when the baseline was made; see
+//!   [`super::calibrate`]), which is what a run cannot see of itself — the machine's state
+//!   changing between runs. Then:
 //!   * `unchanged`: |Δ| within the threshold (default 5%);
 //!   * `regressed` / `improved`: beyond the threshold and beyond the noise, in the worse /
 //!     better direction (ns/op: the ratio went up / down; Mops/s: the other way);
@@ -235,6 +238,12 @@ pub fn compare(
         ));
     }
 
+    let ratios = || baseline.rows.iter().filter_map(|r| r.extra.ratio.as_ref());
+    if ratios().next().is_some() && ratios().all(|q| q.run_to_run.is_none()) {
+        notes.push(
+            "the baseline has no run-to-run calibration, so ratios are judged by their intervals alone, which miss this machine's drift between runs; `gomap-bench run --update-baseline` measures one".into(),
+        );
+    }
     let base: BTreeMap<Identity, &Row> = baseline.rows.iter().map(|r| (r.identity(), r)).collect();
     let cur: BTreeMap<Identity, &Row> = current.rows.iter().map(|r| (r.identity(), r)).collect();
     if !base.keys().any(|k| cur.contains_key(k)) {
@@ -410,7 +419,8 @@ fn judge_ratio(
     let noise = (half(rb).powi(2) + half(rc).powi(2))
         .sqrt()
         .max(within(rb))
-        .max(within(rc));
+        .max(within(rc))
+        .max(rb.run_to_run.unwrap_or(0.0));
     let threshold = (1.0 + opts.threshold_pct / 100.0).ln();
     let worse = match c.unit.direction() {
         Direction::LowerIsBetter => delta > 0.0,
@@ -534,6 +544,7 @@ mod tests {
             ci95_high: hi,
             n: 30,
             halves: Some(h),
+            run_to_run: None,
         });
         r
     }
@@ -605,6 +616,32 @@ mod tests {
         // 10% down: improved.
         let c = with_ratio(10.0, 1.125, 1.12, 1.13, [1.125, 1.125]);
         assert_eq!(one(b, c).verdict, Verdict::Improved);
+    }
+
+    #[test]
+    fn the_baselines_run_to_run_spread_is_noise() {
+        let calibrated = |spread: f64| {
+            let mut b = with_ratio(10.0, 1.25, 1.24, 1.26, [1.25, 1.25]);
+            b.extra.ratio.as_mut().unwrap().run_to_run = Some(spread);
+            b
+        };
+        let up10 = with_ratio(10.0, 1.375, 1.37, 1.38, [1.375, 1.375]);
+        // The machine moved this class by 20% between the baseline's passes: 10% is noise.
+        assert_eq!(
+            one(calibrated(1.2f64.ln()), up10.clone()).verdict,
+            Verdict::Noisy
+        );
+        // It moved it by 3%: 10% is a regression.
+        assert_eq!(
+            one(calibrated(1.03f64.ln()), up10).verdict,
+            Verdict::Regressed
+        );
+        // 30% up is beyond a 20% spread.
+        let up30 = with_ratio(10.0, 1.625, 1.62, 1.63, [1.625, 1.625]);
+        assert_eq!(
+            one(calibrated(1.2f64.ln()), up30).verdict,
+            Verdict::Regressed
+        );
     }
 
     #[test]

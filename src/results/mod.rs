@@ -10,11 +10,13 @@
 //! * [`collect`]: criterion's output → rows.
 //! * [`merge`]: several runs of one machine → one document.
 //! * [`findings`]: the headline tables a run prints.
+//! * [`calibrate`]: how far the machine moves a ratio between runs, recorded in a baseline.
 //! * [`compare`]: baseline vs current → a verdict per row; [`report`] renders it.
 //! * [`plots`]: SVG charts, rendered without any system font.
 //! * [`stats`]: paired ratios, their distribution-free intervals, the verdict rule.
 //! * [`error`]: the one-line error all of the above return.
 
+pub mod calibrate;
 pub mod collect;
 pub mod compare;
 pub mod error;

@@ -547,6 +547,11 @@ pub struct Ratio {
     /// moved within the run, which `compare` counts as noise between runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub halves: Option<[f64; 2]>,
+    /// In a baseline: how far this machine moved the ratios of the row's class between two
+    /// runs of one build, as |ln(ratio ÷ ratio)| (see `results::calibrate`); `compare`
+    /// counts it as noise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_to_run: Option<f64>,
 }
 
 impl Ratio {
@@ -559,6 +564,7 @@ impl Ratio {
             ci95_high: i.ci95_high,
             n: i.n,
             halves: None,
+            run_to_run: None,
         }
     }
 
