@@ -316,7 +316,8 @@ fn quantile(s: &[f64], q: f64) -> f64 {
 
 /// Whether a row is one of this project's own maps: its recorded role, or for files without
 /// one, the registries' word on its map.
-fn is_ours(r: &Row) -> bool {
+/// Whether a row is of this project's maps (the GoMap family and its concurrent variants).
+pub fn is_ours(r: &Row) -> bool {
     match r.extra.role {
         Some(role) => role.is_ours(),
         None => {
