@@ -48,13 +48,22 @@ pub const MIN_PAIRS_FOR_INTERVAL: usize = 6;
 /// with probability ≥ 95%: the largest `k` with P(Binomial(n, ½) ≤ k − 1) ≤ 2.5%. `None`
 /// below [`MIN_PAIRS_FOR_INTERVAL`].
 pub fn median_ci_rank(n: usize) -> Option<usize> {
+    median_ci_rank_at(n, 0.05)
+}
+
+/// [`median_ci_rank`] for coverage ≥ 1 − `alpha`: the largest `k` with
+/// P(Binomial(n, ½) ≤ k − 1) ≤ `alpha` / 2; `None` when even `[min, max]` covers less.
+pub fn median_ci_rank_at(n: usize, alpha: f64) -> Option<usize> {
     if n < MIN_PAIRS_FOR_INTERVAL {
         return None;
     }
     let b = Binomial::new(0.5, n as u64).expect("valid binomial");
+    if b.cdf(0) > alpha / 2.0 {
+        return None;
+    }
     // cdf is increasing in k: walk up from k = 1 (the interval [min, max]).
     let mut k = 1;
-    while k < n / 2 && b.cdf(k as u64) <= 0.025 {
+    while k < n / 2 && b.cdf(k as u64) <= alpha / 2.0 {
         k += 1;
     }
     Some(k)
@@ -63,6 +72,11 @@ pub fn median_ci_rank(n: usize) -> Option<usize> {
 /// Median of `values` and its distribution-free 95% interval; the interval is
 /// (−∞, +∞) with too few values to have one.
 pub fn median_interval(values: &[f64]) -> Option<Interval> {
+    median_interval_at(values, 0.05)
+}
+
+/// [`median_interval`] with coverage ≥ 1 − `alpha` (still named `ci95_*` in [`Interval`]).
+pub fn median_interval_at(values: &[f64], alpha: f64) -> Option<Interval> {
     let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
     if v.is_empty() {
         return None;
@@ -74,7 +88,7 @@ pub fn median_interval(values: &[f64]) -> Option<Interval> {
     } else {
         (v[n / 2 - 1] + v[n / 2]) / 2.0
     };
-    let (lo, hi) = match median_ci_rank(n) {
+    let (lo, hi) = match median_ci_rank_at(n, alpha) {
         Some(k) => (v[k - 1], v[n - k]),
         None => (f64::NEG_INFINITY, f64::INFINITY),
     };
@@ -89,13 +103,18 @@ pub fn median_interval(values: &[f64]) -> Option<Interval> {
 /// The paired ratio `a[i] / b[i]` over the pairs where both are positive and finite: the
 /// median of the log ratios and its interval, turned back into a ratio.
 pub fn paired_ratio(a: &[f64], b: &[f64]) -> Option<Interval> {
+    paired_ratio_at(a, b, 0.05)
+}
+
+/// [`paired_ratio`] with coverage ≥ 1 − `alpha`.
+pub fn paired_ratio_at(a: &[f64], b: &[f64], alpha: f64) -> Option<Interval> {
     let logs: Vec<f64> = a
         .iter()
         .zip(b)
         .filter(|(x, y)| x.is_finite() && y.is_finite() && **x > 0.0 && **y > 0.0)
         .map(|(x, y)| (x / y).ln())
         .collect();
-    let i = median_interval(&logs)?;
+    let i = median_interval_at(&logs, alpha)?;
     Some(Interval {
         median: i.median.exp(),
         ci95_low: i.ci95_low.exp(),
@@ -147,9 +166,14 @@ pub fn undisturbed(a: &[f64], b: &[f64], costs: bool) -> Vec<usize> {
 
 /// [`paired_ratio`] over the [`undisturbed`] rounds of `a` and `b`.
 pub fn undisturbed_ratio(a: &[f64], b: &[f64], costs: bool) -> Option<Interval> {
+    undisturbed_ratio_at(a, b, costs, 0.05)
+}
+
+/// [`undisturbed_ratio`] with coverage ≥ 1 − `alpha` (`ab`'s family-wise intervals).
+pub fn undisturbed_ratio_at(a: &[f64], b: &[f64], costs: bool, alpha: f64) -> Option<Interval> {
     let keep = undisturbed(a, b, costs);
     let pick = |s: &[f64]| keep.iter().map(|&i| s[i]).collect::<Vec<f64>>();
-    paired_ratio(&pick(a), &pick(b))
+    paired_ratio_at(&pick(a), &pick(b), alpha)
 }
 
 /// Mean of the paired differences `a[i] − b[i]` and its 95% interval (Student's t): how the
