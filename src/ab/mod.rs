@@ -311,7 +311,7 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
         .collect();
     let false_pos = controls
         .iter()
-        .filter(|r| r.reason.ends_with("false positive"))
+        .filter(|r| beyond_interval(r, cfg.min_effect_pct))
         .count();
     let notes = vec![
         format!(
@@ -441,6 +441,23 @@ fn one_group(
         });
     }
     Ok(out)
+}
+
+/// Whether a row's HEAD ÷ BASE ratio is beyond its interval and the minimum effect (the rule
+/// of [`stats::judge_ratio`], applied to the ratio the row carries).
+fn beyond_interval(r: &ComparedRow, min_effect_pct: f64) -> bool {
+    r.current_ratio.is_some_and(|[median, lo, hi]| {
+        let i = stats::Interval {
+            median,
+            ci95_low: lo,
+            ci95_high: hi,
+            n: 0,
+        };
+        !matches!(
+            stats::judge_ratio(&i, min_effect_pct),
+            Judgement::NoChange | Judgement::Unclear
+        )
+    })
 }
 
 /// The family-wise error rate of an `ab` report's rows of ours.

@@ -35,6 +35,9 @@ fn class(id: &Identity) -> Identity {
 /// class's run-to-run spread (ln space). Rows without a ratio are left as they are.
 pub fn calibrate(passes: &[Results]) -> Option<Results> {
     let last = passes.last()?;
+    if passes.len() < 2 {
+        return Some(last.clone());
+    }
     let ratio_of = |r: &Row| {
         r.extra
             .ratio
@@ -73,9 +76,7 @@ pub fn calibrate(passes: &[Results]) -> Option<Results> {
     for row in &mut out.rows {
         let s = spread.get(&class(&row.id)).copied();
         if let (Some(q), Some(s)) = (row.extra.ratio.as_mut(), s) {
-            if passes.len() > 1 {
-                q.run_to_run = Some(s);
-            }
+            q.run_to_run = Some(s);
         }
     }
     Some(out)
