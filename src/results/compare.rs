@@ -314,9 +314,8 @@ fn quantile(s: &[f64], q: f64) -> f64 {
     s[lo] + (s[hi] - s[lo]) * (pos - lo as f64)
 }
 
-/// Whether a row is one of this project's own maps: its recorded role, or for files without
-/// one, the registries' word on its map.
-/// Whether a row is of this project's maps (the GoMap family and its concurrent variants).
+/// Whether a row is one of this project's own maps (the GoMap family and its concurrent
+/// variants): its recorded role, or for files without one, the registries' word on its map.
 pub fn is_ours(r: &Row) -> bool {
     match r.extra.role {
         Some(role) => role.is_ours(),
