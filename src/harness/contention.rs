@@ -13,7 +13,8 @@ use super::groups::{run_group, GroupSpec};
 use super::progress::Progress;
 use super::rounds::Plan;
 use super::runner::{CellSpec, MAX_OPS_PER_THREAD};
-use super::workload::{Dist, Workload, MAX_OPS, MAX_PREFILL, MAX_THREADS};
+use super::workload::MAX_THREADS;
+use super::workload::{Dist, Workload, DEFAULT_HOT_KEYS, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL};
 use crate::concurrent::sharded::MAX_SHARDS;
 use crate::contenders;
 use crate::results::runinfo;
@@ -46,9 +47,11 @@ pub struct ContentionConfig {
     /// Registry names ([`contenders::names`]).
     pub maps: Vec<String>,
     pub dists: Vec<Dist>,
-    /// Prefill of every workload but rapid-grow (and the ops per thread of a rapid-grow
-    /// sample).
+    /// Prefill of every workload but rapid-grow and shared-write (and the ops per thread of a
+    /// rapid-grow sample).
     pub size: u64,
+    /// The hot set of shared-write (its cells' `size`).
+    pub hot_keys: u64,
     /// The interleaved rounds of each group (one workload, distribution and thread count).
     pub plan: Plan,
     /// Ops per thread of a group's streams; the steady workloads wrap around them.
@@ -85,6 +88,7 @@ impl Default for ContentionConfig {
             maps: contenders::names().map(String::from).collect(),
             dists: Dist::ALL.to_vec(),
             size: 1 << 16,
+            hot_keys: DEFAULT_HOT_KEYS,
             plan: Plan {
                 max_rounds: 30,
                 min_rounds: 10,
@@ -168,6 +172,12 @@ impl ContentionConfig {
                 self.size
             )));
         }
+        if !(1..=MAX_HOT_KEYS).contains(&self.hot_keys) {
+            return Err(usage(format!(
+                "--hot-keys {}: must be in 1..={MAX_HOT_KEYS}",
+                self.hot_keys
+            )));
+        }
         if let Some(s) = self.shards {
             if !s.is_power_of_two() || s > MAX_SHARDS {
                 return Err(usage(format!(
@@ -211,7 +221,12 @@ impl ContentionConfig {
                     let cell = CellSpec {
                         workload,
                         dist,
-                        size: self.size,
+                        // shared-write's key space is its hot set.
+                        size: if workload.is_shared() {
+                            self.hot_keys
+                        } else {
+                            self.size
+                        },
                         threads,
                         shards: self.shards,
                     };
@@ -237,6 +252,7 @@ impl ContentionConfig {
             "maps": self.maps,
             "dists": self.dists.iter().map(|d| d.name()).collect::<Vec<_>>(),
             "size": self.size,
+            "hot_keys": self.hot_keys,
             "plan": self.plan,
             "stream_ops": self.stream_ops,
             "ops_per_sample": self.ops_per_sample,

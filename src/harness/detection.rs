@@ -144,25 +144,25 @@ pub struct RunOutcome {
 }
 
 /// Releases both threads at once: each announces itself, then spins until the gate opens.
-struct SpinBarrier {
+pub(crate) struct SpinBarrier {
     ready: AtomicU32,
     gate: AtomicBool,
 }
 
 impl SpinBarrier {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         SpinBarrier {
             ready: AtomicU32::new(0),
             gate: AtomicBool::new(false),
         }
     }
-    fn wait(&self) {
+    pub(crate) fn wait(&self) {
         self.ready.fetch_add(1, Ordering::AcqRel);
         while !self.gate.load(Ordering::Acquire) {
             std::hint::spin_loop();
         }
     }
-    fn open_when(&self, n: u32) {
+    pub(crate) fn open_when(&self, n: u32) {
         while self.ready.load(Ordering::Acquire) < n {
             thread::yield_now();
         }
