@@ -143,30 +143,30 @@ pub struct RunOutcome {
     pub expected_len: u64,
 }
 
-/// Releases both threads at once: each announces itself, then spins until the gate opens.
+/// Releases `parties` threads at once: each announces itself, then spins until all have.
+/// The last to arrive releases the others by arriving, and no third thread takes part: an
+/// earlier version had the main thread spin (yielding) until it opened a gate, a third
+/// runnable thread that, on a 2-core machine, could hold one of the two cores at the moment
+/// of release, so that the writers ran one after the other and never met. The detector can
+/// only report an overlap that happens; the start must make it happen whenever the machine
+/// has the cores (with another process busy on one of two cores, no start can).
 pub(crate) struct SpinBarrier {
     ready: AtomicU32,
-    gate: AtomicBool,
+    parties: u32,
 }
 
 impl SpinBarrier {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(parties: u32) -> Self {
         SpinBarrier {
             ready: AtomicU32::new(0),
-            gate: AtomicBool::new(false),
+            parties,
         }
     }
     pub(crate) fn wait(&self) {
         self.ready.fetch_add(1, Ordering::AcqRel);
-        while !self.gate.load(Ordering::Acquire) {
+        while self.ready.load(Ordering::Acquire) < self.parties {
             std::hint::spin_loop();
         }
-    }
-    pub(crate) fn open_when(&self, n: u32) {
-        while self.ready.load(Ordering::Acquire) < n {
-            thread::yield_now();
-        }
-        self.gate.store(true, Ordering::Release);
     }
 }
 
@@ -214,7 +214,7 @@ fn read_until(m: &FailFastGoMap<u64, u64>, keys: u64, done: &AtomicBool) -> Thre
 pub fn run_once(program: Program) -> RunOutcome {
     let k = program.keys();
     let map: FailFastGoMap<u64, u64> = FailFastGoMap::new();
-    let barrier = SpinBarrier::new();
+    let barrier = SpinBarrier::new(2);
     let done = AtomicBool::new(false);
     let (a, b) = thread::scope(|s| {
         let (m, bar, done) = (&map, &barrier, &done);
@@ -232,7 +232,6 @@ pub fn run_once(program: Program) -> RunOutcome {
                 Program::DisjointKeys => insert_range(m, k..2 * k),
             }
         });
-        barrier.open_when(2);
         (
             first.join().expect("detection thread panicked"),
             second.join().expect("detection thread panicked"),

@@ -20,6 +20,7 @@
 use super::detection::{self, Program, SpinBarrier};
 use super::keys::{key, SplitMix64};
 use super::linearizability::{self, Answer, Call, Op};
+use super::noise;
 use super::runner::{self, LedgerCost};
 use super::workload::{shared_value, OpKind, Workload, Writer, MAX_THREADS};
 use crate::contenders::{self, BuildSpec, Contender, ContenderVisitor, Handle, Role};
@@ -136,9 +137,12 @@ pub enum TwoWriters {
         exact: u32,
         first_wrong: Option<String>,
     },
-    /// gomap-failfast: runs with a detection, and the accepted writes lost (must be 0).
+    /// gomap-failfast: runs with a detection, and the accepted writes lost (must be 0); how
+    /// busy other processes kept the machine meanwhile (load lowers the threads' overlap, and
+    /// so the rate: the detector can only see an overlap that happens).
     Detected {
         tally: detection::Tally,
+        other_cpu_pct: Option<f64>,
     },
     Skipped(String),
 }
@@ -161,7 +165,7 @@ impl CheckReport {
             .any(|(_, v)| matches!(v, Verdict::Fail { .. } | Verdict::Panicked(_)))
             || self.two_writers.iter().any(|(_, t)| match t {
                 TwoWriters::Exact { runs, exact, .. } => exact != runs,
-                TwoWriters::Detected { tally } => {
+                TwoWriters::Detected { tally, .. } => {
                     tally.lost_writes != 0 || tally.wrong_values != 0 || tally.runs_wrong_len != 0
                 }
                 TwoWriters::Skipped(_) => false,
@@ -336,8 +340,14 @@ impl ContenderVisitor for TwoWritersRun {
         if let Some(l) = C::THREAD_LIMIT.filter(|l| l.max < 2) {
             // The detector: its `Result` API, as `gomap-bench detect` runs it.
             if C::NAME == detection::MAP {
+                let before = noise::snapshot();
+                let tally = detection::measure(Program::SameKeys, runs);
+                let other_cpu_pct = before
+                    .zip(noise::snapshot())
+                    .map(|(b, a)| (noise::other_cpu(&b, &a).pct * 10.0).round() / 10.0);
                 return TwoWriters::Detected {
-                    tally: detection::measure(Program::SameKeys, runs),
+                    tally,
+                    other_cpu_pct,
                 };
             }
             return TwoWriters::Skipped(l.why.to_string());
@@ -364,7 +374,7 @@ impl ContenderVisitor for TwoWritersRun {
 /// 0..1000 (plain keys, as Go's program writes `m[k] = k`); the map must hold exactly those.
 fn two_writers_once<C: Contender>() -> Result<(), String> {
     let map = C::build(&BuildSpec::default());
-    let barrier = SpinBarrier::new();
+    let barrier = SpinBarrier::new(2);
     thread::scope(|s| {
         let writers: Vec<_> = (0..2)
             .map(|_| {
@@ -378,7 +388,6 @@ fn two_writers_once<C: Contender>() -> Result<(), String> {
                 })
             })
             .collect();
-        barrier.open_when(2);
         for w in writers {
             w.join().map_err(|_| "a writer panicked".to_string())?;
         }
@@ -439,16 +448,25 @@ impl fmt::Display for TwoWritersLine<'_> {
                 }
                 Ok(())
             }
-            TwoWriters::Detected { tally } => write!(
-                f,
-                "detected in {} of {} runs ({} detections, {} accepted writes lost, {} runs with \
-                 a wrong len)",
-                tally.runs_detected,
-                tally.runs,
-                tally.detections,
-                tally.lost_writes,
-                tally.runs_wrong_len
-            ),
+            TwoWriters::Detected {
+                tally,
+                other_cpu_pct,
+            } => {
+                write!(
+                    f,
+                    "detected in {} of {} runs ({} detections, {} accepted writes lost, {} runs \
+                     with a wrong len)",
+                    tally.runs_detected,
+                    tally.runs,
+                    tally.detections,
+                    tally.lost_writes,
+                    tally.runs_wrong_len
+                )?;
+                match other_cpu_pct {
+                    Some(p) => write!(f, "; other processes used {p}% of a core meanwhile"),
+                    None => Ok(()),
+                }
+            }
             TwoWriters::Skipped(why) => write!(f, "skipped: {why}"),
         }
     }
