@@ -320,7 +320,10 @@ fn shared_write_flags_a_read_of_a_value_never_written_to_the_key() {
     let row = cell::<ReadsForeignValues>(&shared(2));
     assert!(!row.valid);
     let err = row.extra.validation_error.as_deref().unwrap();
-    assert!(err.contains("written to another key"), "{err}");
+    assert!(
+        err.starts_with("key #") && err.contains("written to another key"),
+        "{err}"
+    );
 }
 
 #[test]
