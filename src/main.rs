@@ -731,12 +731,21 @@ fn cmd_baseline() -> CmdResult {
 }
 
 fn cmd_stream(a: StreamArgs) -> CmdResult {
-    use gomap_bench::harness::workload::{MAX_OPS, MAX_PREFILL, MAX_THREADS};
-    let workload = a.workload.parse()?;
+    use gomap_bench::harness::workload::{
+        Workload, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL, MAX_THREADS,
+    };
+    let workload: Workload = a.workload.parse()?;
     let dist = a.dist.parse()?;
     if a.size > MAX_PREFILL || a.thread >= MAX_THREADS || a.ops > MAX_OPS {
         return Err(format!(
             "--size at most {MAX_PREFILL}, --thread below {MAX_THREADS}, --ops at most {MAX_OPS}"
+        )
+        .into());
+    }
+    if Workload::is_shared(workload) && !(1..=MAX_HOT_KEYS).contains(&a.size) {
+        return Err(format!(
+            "--size {}: shared-write's hot set is 1..={MAX_HOT_KEYS} keys",
+            a.size
         )
         .into());
     }
