@@ -10,8 +10,9 @@
 //! reached the map under an exclusive claim, so its key must be there at the end, and the final
 //! `len` must equal the number of distinct keys whose insert succeeded.
 //!
-//! The programs are the Go anchor's, two threads released by one spin barrier, keys `0..K`
-//! as `u64` (not scrambled: Go's programs write `m[k] = k` too):
+//! The programs are the Go anchor's, two threads (each pinned to its own core) released by
+//! one spin barrier, keys `0..K` as `u64` (not scrambled: Go's programs write `m[k] = k`
+//! too):
 //!
 //! | program | thread 1 | thread 2 |
 //! |---|---|---|
@@ -143,13 +144,14 @@ pub struct RunOutcome {
     pub expected_len: u64,
 }
 
-/// Releases `parties` threads at once: each announces itself, then spins until all have.
-/// The last to arrive releases the others by arriving, and no third thread takes part: an
-/// earlier version had the main thread spin (yielding) until it opened a gate, a third
-/// runnable thread that, on a 2-core machine, could hold one of the two cores at the moment
-/// of release, so that the writers ran one after the other and never met. The detector can
-/// only report an overlap that happens; the start must make it happen whenever the machine
-/// has the cores (with another process busy on one of two cores, no start can).
+/// Releases `parties` threads at once, each on its own core: each pins itself to core
+/// `party mod cores`, announces itself, then spins until all have. The last to arrive
+/// releases the others by arriving, and no third thread takes part. The detector can only
+/// report an overlap that happens, so the start must make it happen whenever the machine
+/// has the cores (with another process busy on one of two cores, no start can): an earlier
+/// version had the main thread spin (yielding) until it opened a gate — a third runnable
+/// thread that could hold one of two cores at the moment of release — and left the writers
+/// unpinned, free to be queued on one core; both let the writers run one after the other.
 pub(crate) struct SpinBarrier {
     ready: AtomicU32,
     parties: u32,
@@ -162,7 +164,11 @@ impl SpinBarrier {
             parties,
         }
     }
-    pub(crate) fn wait(&self) {
+    pub(crate) fn wait(&self, party: usize) {
+        if let Some(ids) = core_affinity::get_core_ids().filter(|c| !c.is_empty()) {
+            // Unpinned (refused) is still a valid run, only a likelier miss.
+            core_affinity::set_for_current(ids[party % ids.len()]);
+        }
         self.ready.fetch_add(1, Ordering::AcqRel);
         while self.ready.load(Ordering::Acquire) < self.parties {
             std::hint::spin_loop();
@@ -219,13 +225,13 @@ pub fn run_once(program: Program) -> RunOutcome {
     let (a, b) = thread::scope(|s| {
         let (m, bar, done) = (&map, &barrier, &done);
         let first = s.spawn(move || {
-            bar.wait();
+            bar.wait(0);
             let log = insert_range(m, 0..k);
             done.store(true, Ordering::Release);
             log
         });
         let second = s.spawn(move || {
-            bar.wait();
+            bar.wait(1);
             match program {
                 Program::SameKeys | Program::SameKeysGrow => insert_range(m, 0..k),
                 Program::WriterReader => read_until(m, k, done),
@@ -409,7 +415,7 @@ pub fn row(program: Program, t: &Tally) -> Row {
     e.insert("finished_fraction".into(), json!(1.0));
     e.insert(
         "start".into(),
-        json!("spin barrier: both threads released together"),
+        json!("spin barrier: each thread pinned to its own core, both released together"),
     );
     e.insert("api".into(), json!("try_insert / try_get (Result)"));
     // The map must come out intact whatever the interleaving: otherwise the row is invalid.

@@ -377,11 +377,11 @@ fn two_writers_once<C: Contender>() -> Result<(), String> {
     let barrier = SpinBarrier::new(2);
     thread::scope(|s| {
         let writers: Vec<_> = (0..2)
-            .map(|_| {
+            .map(|party| {
                 let (map, barrier) = (&map, &barrier);
                 s.spawn(move || {
                     let mut h = map.handle();
-                    barrier.wait();
+                    barrier.wait(party);
                     for k in 0..TWO_WRITERS_KEYS {
                         h.insert(k, k);
                     }
