@@ -511,6 +511,26 @@ mod tests {
     }
 
     #[test]
+    fn the_main_jobs_matrix_has_shared_write_on_the_hot_set() {
+        let c = crate::pipeline::contention_config(true);
+        let (groups, _) = c.groups();
+        let shared: Vec<&CellSpec> = groups
+            .iter()
+            .map(|(_, cell)| cell)
+            .filter(|cell| cell.workload == Workload::SharedWrite)
+            .collect();
+        assert!(!shared.is_empty());
+        assert!(shared.iter().all(|cell| cell.size == DEFAULT_HOT_KEYS));
+        let mut bad = c.clone();
+        bad.hot_keys = MAX_HOT_KEYS + 1;
+        assert!(bad
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("--hot-keys"));
+    }
+
+    #[test]
     fn failfast_is_skipped_beyond_one_thread_and_rapid_grow_runs_once() {
         let c = ContentionConfig {
             threads: vec![1, 2],
