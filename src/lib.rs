@@ -10,7 +10,9 @@
 //! - [`concurrent`]: GoMap behind a `Mutex` / `RwLock`, sharded, or watched by Go's
 //!   `concurrent map writes` detector (made sound).
 //! - [`contenders`]: the `Contender` / `Handle` traits, one adapter per map, the registry.
-//! - [`harness`]: keys, workloads, the runner, validation, and the `contention` command.
+//! - [`harness`]: keys, workloads, the runner, validation (predicted outcomes, or conservation
+//!   key by key for shared writes), a linearizability checker, and the `contention`, `detect`
+//!   and `check` commands.
 //! - [`results`]: the versioned results schema, comparison, plots.
 //! - [`isa`]: the instruction set a timed loop ran with, as a type.
 //! - [`ab`]: `gomap-bench ab`: two builds measured alternately in one sitting.

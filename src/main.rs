@@ -12,6 +12,7 @@ use gomap_bench::harness::contention::{self, ContentionConfig};
 use gomap_bench::harness::detection::{self, DetectConfig};
 use gomap_bench::harness::locate_suite::{self, LocateConfig};
 use gomap_bench::harness::rounds::Plan;
+use gomap_bench::harness::sharing::{self, CheckConfig};
 use gomap_bench::harness::single::Op;
 use gomap_bench::harness::stream_print;
 use gomap_bench::pipeline;
@@ -82,6 +83,9 @@ enum Command {
     Worker,
     /// Go's racy detection programs against gomap-failfast's Result API (rates, not speeds).
     Detect(DetectArgs),
+    /// Threads writing the same keys, checked rather than timed: linearizability of every map
+    /// on hot keys, Go's two-writers program, and what shared-write's ledger costs.
+    Check(CheckArgs),
     /// Print one thread's contention op stream (for the Go anchor's cross-check).
     Stream(StreamArgs),
 }
@@ -121,6 +125,7 @@ fn main() -> ExitCode {
         Command::Findings { file } => cmd_findings(&file),
         Command::Measure { out, quick } => cmd_measure(&out, quick),
         Command::Detect(a) => cmd_detect(a),
+        Command::Check(a) => cmd_check(a),
         Command::Stream(a) => cmd_stream(a),
     };
     result.unwrap_or_else(|e| {
@@ -329,9 +334,12 @@ struct ContentionArgs {
     /// Thread counts, e.g. 1,2 (default: 1, 2, 4, … up to the core count).
     #[arg(long)]
     threads: Option<String>,
-    /// Workloads: read-heavy, exchange, write-heavy, rapid-grow (default: all).
+    /// Workloads: read-heavy, exchange, write-heavy, rapid-grow, shared-write (default: all).
     #[arg(long)]
     workloads: Option<String>,
+    /// The hot set of shared-write: every thread reads and writes these keys (default 64).
+    #[arg(long)]
+    hot_keys: Option<u64>,
     /// Maps, e.g. gomap-sharded,dashmap (default: all registered).
     #[arg(long)]
     maps: Option<String>,
@@ -385,6 +393,7 @@ fn contention_config(a: &ContentionArgs) -> Result<ContentionConfig, Box<dyn Err
         c.dists = contention::parse_list(d)?;
     }
     c.size = a.size.unwrap_or(c.size);
+    c.hot_keys = a.hot_keys.unwrap_or(c.hot_keys);
     a.plan.apply(&mut c.plan);
     c.ops_per_sample = a.ops.or(c.ops_per_sample);
     c.shards = a.shards.or(c.shards);
@@ -588,6 +597,57 @@ fn cmd_detect(a: DetectArgs) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
+// ---- check --------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Maps, e.g. gomap-sharded,dashmap (default: all registered).
+    #[arg(long)]
+    maps: Option<String>,
+    /// Threads of the linearizability runs (default 2).
+    #[arg(long)]
+    threads: Option<u32>,
+    /// Hot keys of the linearizability runs (default 4).
+    #[arg(long)]
+    hot_keys: Option<u64>,
+    /// Ops each thread records per run (default 400).
+    #[arg(long)]
+    ops: Option<u64>,
+    /// Recorded runs per map (default 50; --quick 10).
+    #[arg(long)]
+    runs: Option<u32>,
+    /// Runs of the two-writers program per map (default 100; --quick 20).
+    #[arg(long)]
+    two_writers_runs: Option<u32>,
+    /// Interleaved rounds of the ledger-cost measurement; 0 skips it (default 30).
+    #[arg(long)]
+    ledger_rounds: Option<u32>,
+    /// Fewer runs: seconds in all.
+    #[arg(long)]
+    quick: bool,
+}
+
+fn cmd_check(a: CheckArgs) -> CmdResult {
+    let mut cfg = if a.quick {
+        CheckConfig::quick()
+    } else {
+        CheckConfig::default()
+    };
+    if let Some(m) = &a.maps {
+        cfg.maps = contention::parse_maps(m)?;
+    }
+    cfg.threads = a.threads.unwrap_or(cfg.threads);
+    cfg.hot_keys = a.hot_keys.unwrap_or(cfg.hot_keys);
+    cfg.ops = a.ops.unwrap_or(cfg.ops);
+    cfg.runs = a.runs.unwrap_or(cfg.runs);
+    cfg.two_writers_runs = a.two_writers_runs.unwrap_or(cfg.two_writers_runs);
+    cfg.ledger_rounds = a.ledger_rounds.unwrap_or(cfg.ledger_rounds);
+    let report = sharing::run(&cfg, &mut |l| eprintln!("{l}"))?;
+    print!("{report}");
+    // A wrong answer is exit 1, as a regression is for `compare`.
+    Ok(ExitCode::from(u8::from(report.failed())))
+}
+
 // ---- stream -------------------------------------------------------------------------------
 
 #[derive(clap::Args)]
@@ -671,12 +731,21 @@ fn cmd_baseline() -> CmdResult {
 }
 
 fn cmd_stream(a: StreamArgs) -> CmdResult {
-    use gomap_bench::harness::workload::{MAX_OPS, MAX_PREFILL, MAX_THREADS};
-    let workload = a.workload.parse()?;
+    use gomap_bench::harness::workload::{
+        Workload, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL, MAX_THREADS,
+    };
+    let workload: Workload = a.workload.parse()?;
     let dist = a.dist.parse()?;
     if a.size > MAX_PREFILL || a.thread >= MAX_THREADS || a.ops > MAX_OPS {
         return Err(format!(
             "--size at most {MAX_PREFILL}, --thread below {MAX_THREADS}, --ops at most {MAX_OPS}"
+        )
+        .into());
+    }
+    if Workload::is_shared(workload) && !(1..=MAX_HOT_KEYS).contains(&a.size) {
+        return Err(format!(
+            "--size {}: shared-write's hot set is 1..={MAX_HOT_KEYS} keys",
+            a.size
         )
         .into());
     }

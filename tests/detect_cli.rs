@@ -1,5 +1,5 @@
-//! `gomap-bench detect` and `gomap-bench stream` through the built binary: a small run writes
-//! a readable results file of `fraction` rows; bad input is one line on stderr and exit 2.
+//! `gomap-bench detect`, `check` and `stream` through the built binary: a small run writes a
+//! readable results file of `fraction` rows; bad input is one line on stderr and exit 2.
 
 use gomap_bench::results::io;
 use gomap_bench::results::schema::Unit;
@@ -51,6 +51,59 @@ fn bad_input_is_one_line_and_exit_2() {
     assert_one_line_exit_2(&bin(&["stream", "--dist", "pareto"]));
     assert_one_line_exit_2(&bin(&["stream", "--workload", "nope"]));
     assert_one_line_exit_2(&bin(&["stream", "--thread", "999"]));
+    assert_one_line_exit_2(&bin(&[
+        "stream",
+        "--workload",
+        "shared-write",
+        "--size",
+        "0",
+    ]));
+    assert_one_line_exit_2(&bin(&[
+        "contention",
+        "--workloads",
+        "shared-write",
+        "--hot-keys",
+        "0",
+    ]));
+    assert_one_line_exit_2(&bin(&["check", "--threads", "1"]));
+    assert_one_line_exit_2(&bin(&["check", "--maps", "nope"]));
+    assert_one_line_exit_2(&bin(&["check", "--hot-keys", "0"]));
+}
+
+/// `check` on two maps, briefly: both pass linearizability, the two-writers program ends
+/// with 1000 entries, exit 0; the report says recording runs are not timings.
+#[test]
+fn check_reports_every_map() {
+    let o = bin(&[
+        "check",
+        "--maps",
+        "gomap-sharded,dashmap",
+        "--runs",
+        "2",
+        "--ops",
+        "100",
+        "--two-writers-runs",
+        "3",
+        "--ledger-rounds",
+        "0",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        out.contains("no timing of theirs is a measurement"),
+        "{out}"
+    );
+    assert_eq!(out.matches("pass (").count(), 2, "{out}");
+    assert_eq!(
+        out.matches("3 of 3 runs ended with exactly 1000 entries")
+            .count(),
+        2,
+        "{out}"
+    );
 }
 
 #[test]

@@ -10,8 +10,9 @@
 //! reached the map under an exclusive claim, so its key must be there at the end, and the final
 //! `len` must equal the number of distinct keys whose insert succeeded.
 //!
-//! The programs are the Go anchor's, two threads released by one spin barrier, keys `0..K`
-//! as `u64` (not scrambled: Go's programs write `m[k] = k` too):
+//! The programs are the Go anchor's, two threads (each pinned to its own core) released by
+//! one spin barrier, keys `0..K` as `u64` (not scrambled: Go's programs write `m[k] = k`
+//! too):
 //!
 //! | program | thread 1 | thread 2 |
 //! |---|---|---|
@@ -143,30 +144,35 @@ pub struct RunOutcome {
     pub expected_len: u64,
 }
 
-/// Releases both threads at once: each announces itself, then spins until the gate opens.
-struct SpinBarrier {
+/// Releases `parties` threads at once, each on its own core: each pins itself to core
+/// `party mod cores`, announces itself, then spins until all have. The last to arrive
+/// releases the others by arriving, and no third thread takes part. The detector can only
+/// report an overlap that happens, so the start must make it happen whenever the machine
+/// has the cores (with another process busy on one of two cores, no start can): an earlier
+/// version had the main thread spin (yielding) until it opened a gate — a third runnable
+/// thread that could hold one of two cores at the moment of release — and left the writers
+/// unpinned, free to be queued on one core; both let the writers run one after the other.
+pub(crate) struct SpinBarrier {
     ready: AtomicU32,
-    gate: AtomicBool,
+    parties: u32,
 }
 
 impl SpinBarrier {
-    fn new() -> Self {
+    pub(crate) fn new(parties: u32) -> Self {
         SpinBarrier {
             ready: AtomicU32::new(0),
-            gate: AtomicBool::new(false),
+            parties,
         }
     }
-    fn wait(&self) {
+    pub(crate) fn wait(&self, party: usize) {
+        if let Some(ids) = core_affinity::get_core_ids().filter(|c| !c.is_empty()) {
+            // Unpinned (refused) is still a valid run, only a likelier miss.
+            core_affinity::set_for_current(ids[party % ids.len()]);
+        }
         self.ready.fetch_add(1, Ordering::AcqRel);
-        while !self.gate.load(Ordering::Acquire) {
+        while self.ready.load(Ordering::Acquire) < self.parties {
             std::hint::spin_loop();
         }
-    }
-    fn open_when(&self, n: u32) {
-        while self.ready.load(Ordering::Acquire) < n {
-            thread::yield_now();
-        }
-        self.gate.store(true, Ordering::Release);
     }
 }
 
@@ -214,25 +220,24 @@ fn read_until(m: &FailFastGoMap<u64, u64>, keys: u64, done: &AtomicBool) -> Thre
 pub fn run_once(program: Program) -> RunOutcome {
     let k = program.keys();
     let map: FailFastGoMap<u64, u64> = FailFastGoMap::new();
-    let barrier = SpinBarrier::new();
+    let barrier = SpinBarrier::new(2);
     let done = AtomicBool::new(false);
     let (a, b) = thread::scope(|s| {
         let (m, bar, done) = (&map, &barrier, &done);
         let first = s.spawn(move || {
-            bar.wait();
+            bar.wait(0);
             let log = insert_range(m, 0..k);
             done.store(true, Ordering::Release);
             log
         });
         let second = s.spawn(move || {
-            bar.wait();
+            bar.wait(1);
             match program {
                 Program::SameKeys | Program::SameKeysGrow => insert_range(m, 0..k),
                 Program::WriterReader => read_until(m, k, done),
                 Program::DisjointKeys => insert_range(m, k..2 * k),
             }
         });
-        barrier.open_when(2);
         (
             first.join().expect("detection thread panicked"),
             second.join().expect("detection thread panicked"),
@@ -410,7 +415,7 @@ pub fn row(program: Program, t: &Tally) -> Row {
     e.insert("finished_fraction".into(), json!(1.0));
     e.insert(
         "start".into(),
-        json!("spin barrier: both threads released together"),
+        json!("spin barrier: each thread pinned to its own core, both released together"),
     );
     e.insert("api".into(), json!("try_insert / try_get (Result)"));
     // The map must come out intact whatever the interleaving: otherwise the row is invalid.

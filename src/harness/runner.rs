@@ -15,8 +15,10 @@
 //!    all threads / (last finish − first start), in Mops/s.
 //! 3. **Validate** at the end of every pass over the streams ([`validate`]): the counts of
 //!    every op kind, the final length and a sample of keys, against what the consumed prefix
-//!    of the streams predicts; then the map is rebuilt, untimed, and the streams start over.
-//!    A wrong outcome or a panicking thread fails the member with the reason.
+//!    of the streams predicts (for `shared-write`, where threads write the same keys:
+//!    conservation key by key, [`conserve`]); then the map is rebuilt, untimed, and the
+//!    streams start over. A wrong outcome or a panicking thread fails the member with the
+//!    reason.
 //!
 //! Rapid-grow grows a map from empty, so its pass is one sample long (every sample starts
 //! from an empty map), and every member of its group runs the same number of ops: how far
@@ -24,6 +26,7 @@
 //! there each member's sample is sized to its own speed.
 
 use super::allocator;
+use super::conserve::{HotKeys, KeyCounts, Ledger, NoLedger};
 use super::keys::key;
 use super::latency::{Latency, SAMPLE_EVERY, SAMPLE_MASK};
 use super::rounds::Member;
@@ -105,7 +108,7 @@ pub fn warm_ops(ops: u64) -> u64 {
 /// indexed by the op's kind would put a load–add–store chain through memory on every op
 /// (about 2 ns alone), which is harness cost, not map cost.
 #[derive(Default)]
-struct Tally {
+pub(crate) struct Tally {
     reads: u64,
     inserts: u64,
     removes: u64,
@@ -119,36 +122,58 @@ impl Tally {
     }
 }
 
-/// One op, counted in `t` when it succeeds (hit / new / removed / was present).
+/// One op, counted in `t` when it succeeds (hit / new / removed / was present), and in the
+/// ledger `l` when it changed the key's presence (see [`conserve`]).
 #[inline(always)]
-fn do_op<H: Handle>(h: &mut H, op: u64, i: u64, t: &mut Tally) {
-    let k = key(index_of(op));
+fn do_op<H: Handle, L: Ledger>(h: &mut H, op: u64, i: u64, t: &mut Tally, l: &mut L) {
+    let index = index_of(op);
+    let k = key(index);
     match kind_of(op) {
         OpKind::Read => {
             if let Some(v) = h.get(&k) {
                 t.reads += 1;
                 t.checksum = t.checksum.wrapping_add(v);
+                l.read(index, v);
             }
         }
-        OpKind::Insert => t.inserts += h.insert(k, index_of(op) & 0xFFFF_FFFF) as u64,
-        OpKind::Remove => t.removes += h.remove(&k) as u64,
-        OpKind::Update => t.updates += h.update(k, i) as u64,
+        OpKind::Insert => {
+            let new = h.insert(k, l.value(index, i, true));
+            t.inserts += new as u64;
+            l.made_present(index, new);
+        }
+        OpKind::Remove => {
+            let removed = h.remove(&k);
+            t.removes += removed as u64;
+            l.made_absent(index, removed);
+        }
+        OpKind::Update => {
+            let was = h.update(k, l.value(index, i, false));
+            t.updates += was as u64;
+            // An update of an absent key inserts it.
+            l.made_present(index, !was);
+        }
     }
 }
 
-/// The timed loop, compiled once per handle type; `first` is the position of `ops[0]` in
-/// the stream (the value of an update).
+/// The timed loop, compiled once per handle and ledger type; `first` is the position of
+/// `ops[0]` in the stream (the value of an update).
 #[inline(never)]
-fn timed_loop<H: Handle>(h: &mut H, ops: &[u64], first: u64, lat: &mut Latency) -> Tally {
+pub(crate) fn timed_loop<H: Handle, L: Ledger>(
+    h: &mut H,
+    ops: &[u64],
+    first: u64,
+    lat: &mut Latency,
+    l: &mut L,
+) -> Tally {
     let mut t = Tally::default();
     for (i, &op) in ops.iter().enumerate() {
         let i = first + i as u64;
         if i & SAMPLE_MASK == 0 {
             let t0 = Instant::now();
-            do_op(h, op, i, &mut t);
+            do_op(h, op, i, &mut t, l);
             lat.record(kind_of(op), t0.elapsed().as_nanos() as u64);
         } else {
-            do_op(h, op, i, &mut t);
+            do_op(h, op, i, &mut t, l);
         }
     }
     black_box(t.checksum);
@@ -157,10 +182,10 @@ fn timed_loop<H: Handle>(h: &mut H, ops: &[u64], first: u64, lat: &mut Latency) 
 
 /// The untimed ops: same outcomes counted, no latency sampling.
 #[inline(never)]
-fn untimed_loop<H: Handle>(h: &mut H, ops: &[u64], first: u64) -> Tally {
+fn untimed_loop<H: Handle, L: Ledger>(h: &mut H, ops: &[u64], first: u64, l: &mut L) -> Tally {
     let mut t = Tally::default();
     for (i, &op) in ops.iter().enumerate() {
-        do_op(h, op, first + i as u64, &mut t);
+        do_op(h, op, first + i as u64, &mut t, l);
     }
     black_box(t.checksum);
     t
@@ -173,6 +198,7 @@ struct WorkerOut {
     successes: PerKind<u64>,
     latency: Latency,
     pinned: bool,
+    keys: Option<KeyCounts>,
 }
 
 /// What one segment (all threads) brings back.
@@ -181,12 +207,17 @@ struct SegmentOut {
     successes: PerKind<u64>,
     latency: Latency,
     pinned: bool,
+    /// `shared-write`: every thread's ledger, summed.
+    keys: Option<KeyCounts>,
     /// A panic.
     error: Option<String>,
 }
 
-fn worker<C: Contender>(
+#[allow(clippy::too_many_arguments)]
+fn worker<C: Contender, L: Ledger>(
     map: &C,
+    thread: u32,
+    keys: u64,
     warm: &[u64],
     timed: &[u64],
     first: u64,
@@ -198,14 +229,21 @@ fn worker<C: Contender>(
     let prepared = catch_unwind(AssertUnwindSafe(|| {
         let pinned = core.is_some_and(core_affinity::set_for_current);
         let mut h = map.handle();
-        let warmed = untimed_loop(&mut h, warm, first);
-        (h, warmed, pinned)
+        let mut ledger = L::for_thread(thread, keys);
+        let warmed = untimed_loop(&mut h, warm, first, &mut ledger);
+        (h, warmed, pinned, ledger)
     }));
     barrier.wait();
-    let (mut h, warmed, pinned) = prepared.unwrap_or_else(|p| resume_unwind(p));
+    let (mut h, warmed, pinned, mut ledger) = prepared.unwrap_or_else(|p| resume_unwind(p));
     let mut latency = Latency::new();
     let start = Instant::now();
-    let t = timed_loop(&mut h, timed, first + warm.len() as u64, &mut latency);
+    let t = timed_loop(
+        &mut h,
+        timed,
+        first + warm.len() as u64,
+        &mut latency,
+        &mut ledger,
+    );
     let end = Instant::now();
     let mut successes = warmed.successes();
     successes.add(&t.successes());
@@ -215,6 +253,7 @@ fn worker<C: Contender>(
         successes,
         latency,
         pinned,
+        keys: ledger.into_counts(),
     }
 }
 
@@ -238,7 +277,7 @@ fn build_and_prefill<C: Contender>(spec: &CellSpec) -> Result<C, String> {
     {
         let mut h = map.handle();
         for i in 0..spec.workload.prefill(spec.size) {
-            if !h.insert(key(i), i) && does_map_work::<C>() {
+            if !h.insert(key(i), spec.workload.initial_value(i)) && does_map_work::<C>() {
                 return Err(format!("prefill insert #{i} reported the key as present"));
             }
         }
@@ -247,14 +286,31 @@ fn build_and_prefill<C: Contender>(spec: &CellSpec) -> Result<C, String> {
 }
 
 /// Runs ops `[pos, pos + warm)` untimed and `[pos + warm, pos + warm + timed)` timed on every
-/// thread's stream.
+/// thread's stream, with the ledger the workload needs.
 fn run_segment<C: Contender>(
+    spec: &CellSpec,
     map: &C,
     streams: &[ThreadStream],
     pos: usize,
     warm: usize,
     timed: usize,
 ) -> SegmentOut {
+    if spec.workload.is_shared() {
+        run_segment_with::<C, HotKeys>(spec, map, streams, pos, warm, timed)
+    } else {
+        run_segment_with::<C, NoLedger>(spec, map, streams, pos, warm, timed)
+    }
+}
+
+fn run_segment_with<C: Contender, L: Ledger>(
+    spec: &CellSpec,
+    map: &C,
+    streams: &[ThreadStream],
+    pos: usize,
+    warm: usize,
+    timed: usize,
+) -> SegmentOut {
+    let keys = spec.workload.prefill(spec.size);
     let cores = core_affinity::get_core_ids().filter(|c| !c.is_empty());
     let barrier = Barrier::new(streams.len() + 1);
     let outs: Vec<thread::Result<WorkerOut>> = thread::scope(|s| {
@@ -266,7 +322,8 @@ fn run_segment<C: Contender>(
                 let w = &stream.ops[pos..pos + warm];
                 let x = &stream.ops[pos + warm..pos + warm + timed];
                 let barrier = &barrier;
-                s.spawn(move || worker(map, w, x, pos as u64, barrier, core))
+                let t = stream.thread;
+                s.spawn(move || worker::<C, L>(map, t, keys, w, x, pos as u64, barrier, core))
             })
             .collect();
         barrier.wait();
@@ -277,6 +334,7 @@ fn run_segment<C: Contender>(
         successes: PerKind::default(),
         latency: Latency::new(),
         pinned: true,
+        keys: None,
         error: None,
     };
     let (mut first, mut last) = (None::<Instant>, None::<Instant>);
@@ -286,6 +344,9 @@ fn run_segment<C: Contender>(
                 out.latency.merge(&w.latency);
                 out.successes.add(&w.successes);
                 out.pinned &= w.pinned;
+                if let Some(k) = &w.keys {
+                    out.keys.get_or_insert_with(KeyCounts::default).add(k);
+                }
                 first = Some(first.map_or(w.start, |f| f.min(w.start)));
                 last = Some(last.map_or(w.end, |l| l.max(w.end)));
             }
@@ -334,6 +395,11 @@ pub struct ContentionMember<'s, C: Contender> {
     warm: usize,
     /// Successes per kind in this pass.
     successes: PerKind<u64>,
+    /// `shared-write`: every thread's ledger of this pass.
+    keys: KeyCounts,
+    /// Reads and read hits over every pass (the hit rate of `shared-write`, which the streams
+    /// do not fix).
+    reads: [u64; 2],
     /// Over every sample.
     latency: Latency,
     pinned: bool,
@@ -370,6 +436,8 @@ impl<'s, C: Contender> ContentionMember<'s, C> {
             ops: 0,
             warm: 0,
             successes: PerKind::default(),
+            keys: KeyCounts::default(),
+            reads: [0; 2],
             latency: Latency::new(),
             pinned: true,
             bytes_after_prefill: bytes,
@@ -400,7 +468,7 @@ impl<'s, C: Contender> ContentionMember<'s, C> {
             if self.pos + n > len {
                 self.end_pass(true)?;
             }
-            let r = run_segment(&self.map, self.streams, self.pos, 0, n);
+            let r = run_segment(&self.spec, &self.map, self.streams, self.pos, 0, n);
             self.absorb(n, &r)?;
             if r.secs >= CALIBRATION_MIN_SECS || n >= len / 4 {
                 let per_op = r.secs / n as f64;
@@ -423,8 +491,21 @@ impl<'s, C: Contender> ContentionMember<'s, C> {
         if let Some(e) = &r.error {
             return Err(e.clone());
         }
+        if self.spec.workload.is_shared() {
+            let span = self.pos..self.pos + ops_with_warm;
+            let reads: u64 = self
+                .streams
+                .iter()
+                .map(|s| Expected::of(&s.ops[span.clone()]).attempts[OpKind::Read])
+                .sum();
+            self.reads[0] += reads;
+            self.reads[1] += r.successes[OpKind::Read];
+        }
         self.pos += ops_with_warm;
         self.successes.add(&r.successes);
+        if let Some(k) = &r.keys {
+            self.keys.add(k);
+        }
         self.pinned &= r.pinned;
         Ok(())
     }
@@ -441,9 +522,13 @@ impl<'s, C: Contender> ContentionMember<'s, C> {
             let mut expected = Expected::default();
             prefixes.iter().for_each(|s| expected.add(&s.expected));
             let prefill = self.spec.workload.prefill(self.spec.size);
-            validate::check_counts(&expected, &self.successes).and_then(|()| {
-                validate::check_final(&self.map, prefill, &prefixes, &self.successes)
-            })?;
+            if self.spec.workload.is_shared() {
+                validate::check_conserved(&self.map, prefill, &prefixes, &self.keys)?;
+            } else {
+                validate::check_counts(&expected, &self.successes).and_then(|()| {
+                    validate::check_final(&self.map, prefill, &prefixes, &self.successes)
+                })?;
+            }
         }
         if rebuild {
             let t0 = Instant::now();
@@ -453,6 +538,7 @@ impl<'s, C: Contender> ContentionMember<'s, C> {
             self.rebuild_secs = t0.elapsed().as_secs_f64();
             self.pos = 0;
             self.successes = PerKind::default();
+            self.keys = KeyCounts::default();
         }
         Ok(())
     }
@@ -464,7 +550,14 @@ impl<C: Contender> Member for ContentionMember<'_, C> {
             self.end_pass(true)?;
         }
         let t0 = Instant::now();
-        let r = run_segment(&self.map, self.streams, self.pos, self.warm, self.ops);
+        let r = run_segment(
+            &self.spec,
+            &self.map,
+            self.streams,
+            self.pos,
+            self.warm,
+            self.ops,
+        );
         let wall = t0.elapsed().as_secs_f64();
         self.absorb(self.warm + self.ops, &r)?;
         self.latency.merge(&r.latency);
@@ -488,7 +581,12 @@ impl<C: Contender> Member for ContentionMember<'_, C> {
         x.ops_per_thread = Some(self.ops as u64);
         x.calibration = self.calibration;
         x.pinned = Some(self.pinned);
-        x.hit_rate = Some(expected.hit_rate());
+        x.hit_rate = Some(if self.spec.workload.is_shared() {
+            // Not fixed by the streams: whatever the threads' races left present.
+            self.reads[1] as f64 / self.reads[0].max(1) as f64
+        } else {
+            expected.hit_rate()
+        });
         x.latency = Some(self.latency.summary());
         x.latency_sample_every = Some(SAMPLE_EVERY);
         x.bytes_after_prefill = self.bytes_after_prefill;
@@ -513,7 +611,7 @@ pub fn timed_rep<C: Contender>(
 ) -> Result<std::time::Duration, String> {
     let map = build_and_prefill::<C>(spec)?;
     let n = streams.first().map_or(0, |s| s.ops.len());
-    let r = run_segment(&map, streams, 0, 0, n);
+    let r = run_segment(spec, &map, streams, 0, 0, n);
     if let Some(e) = r.error {
         return Err(e);
     }
@@ -521,14 +619,14 @@ pub fn timed_rep<C: Contender>(
         let prefixes: Vec<Stream<'_>> = streams.iter().map(|s| s.as_stream()).collect();
         let mut expected = Expected::default();
         prefixes.iter().for_each(|s| expected.add(&s.expected));
-        validate::check_counts(&expected, &r.successes).and_then(|()| {
-            validate::check_final(
-                &map,
-                spec.workload.prefill(spec.size),
-                &prefixes,
-                &r.successes,
-            )
-        })?;
+        let prefill = spec.workload.prefill(spec.size);
+        if spec.workload.is_shared() {
+            let keys = r.keys.unwrap_or_default();
+            validate::check_conserved(&map, prefill, &prefixes, &keys)?;
+        } else {
+            validate::check_counts(&expected, &r.successes)
+                .and_then(|()| validate::check_final(&map, prefill, &prefixes, &r.successes))?;
+        }
     }
     Ok(std::time::Duration::from_secs_f64(r.secs))
 }
@@ -551,4 +649,63 @@ pub fn run_cell<C: Contender>(cell: &CellSpec, rounds: u32, ops: u64, stream_ops
     };
     members[0].describe(&mut row.extra);
     row
+}
+
+/// What the `shared-write` ledger ([`conserve`]) costs the timed loop: the `null` contender's
+/// loop over one thread's `shared-write` stream with the ledger and without it, in
+/// interleaved rounds ([`rounds`](super::rounds)), as ns per op.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LedgerCost {
+    pub with_ns: f64,
+    pub without_ns: f64,
+    /// With − without, mean of the paired rounds, with its 95% interval.
+    pub difference: crate::results::stats::Interval,
+    pub rounds: u32,
+}
+
+/// Measures [`LedgerCost`] over `hot_keys` keys: `rounds` rounds of `sample_secs` samples.
+pub fn ledger_cost(hot_keys: u64, rounds: u32, sample_secs: f64) -> Option<LedgerCost> {
+    use super::rounds::KernelMember;
+    use crate::contenders::Null;
+    let stream = workload::generate(Workload::SharedWrite, Dist::Uniform, hot_keys, 0, 1 << 16);
+    fn run<L: Ledger>(ops: &[u64], keys: u64, iters: u64) -> std::time::Duration {
+        let map = Null;
+        let mut h = map.handle();
+        let mut ledger = L::for_thread(0, keys);
+        let mut lat = Latency::new();
+        let t0 = Instant::now();
+        let mut left = iters as usize;
+        while left > 0 {
+            let n = left.min(ops.len());
+            black_box(timed_loop(&mut h, &ops[..n], 0, &mut lat, &mut ledger).checksum);
+            left -= n;
+        }
+        let d = t0.elapsed();
+        black_box(ledger.into_counts());
+        d
+    }
+    let ops = &stream.ops;
+    let mut members: Vec<Box<dyn Member + '_>> = vec![
+        Box::new(KernelMember::new(
+            |n| run::<HotKeys>(ops, hot_keys, n),
+            sample_secs,
+        )),
+        Box::new(KernelMember::new(
+            |n| run::<NoLedger>(ops, hot_keys, n),
+            sample_secs,
+        )),
+    ];
+    let out = super::rounds::run(&mut members, rounds, 0x1ED6E5, |_| {});
+    let (with, without) = (&out[0].samples, &out[1].samples);
+    let median = |v: &[f64]| {
+        let mut v = v.to_vec();
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    Some(LedgerCost {
+        with_ns: median(with),
+        without_ns: median(without),
+        difference: crate::results::stats::mean_difference(with, without)?,
+        rounds,
+    })
 }

@@ -5,9 +5,14 @@
 //! `prefill + successful inserts − successful removes`, and (3) a sample of keys read back:
 //! prefilled keys present, inserts not removed present with their value, removed keys absent.
 //! A failure becomes `valid = false` and `extra.validation_error` on the row, never a retry.
+//!
+//! `shared-write` cannot be predicted op by op; [`check_conserved`] reads its hot keys back
+//! and hands them to the conservation check ([`conserve`](super::conserve)).
 
+use super::conserve::{self, KeyCounts, KeyState};
 use super::keys::key;
-use super::workload::{insert_index, Expected, OpKind, PerKind, Stream};
+use super::workload::{decode_shared, index_of, insert_index, kind_of, Writer};
+use super::workload::{Expected, OpKind, PerKind, Stream, Workload};
 use crate::contenders::{Contender, Handle};
 
 /// Keys read back from each group (prefilled; each thread's present and removed inserts).
@@ -78,6 +83,36 @@ pub fn check_final<C: Contender>(
         }
     }
     Ok(())
+}
+
+/// `shared-write`: conservation key by key over the hot set `key(0..hot)` (all present at the
+/// start of the pass), with every final value traced back to the op that wrote it: the
+/// prefill, or the insert or update at position `i` of the writer's consumed stream.
+pub fn check_conserved<C: Contender>(
+    map: &C,
+    hot: u64,
+    streams: &[Stream<'_>],
+    counts: &KeyCounts,
+) -> Result<(), String> {
+    let mut h = map.handle();
+    let keys: Vec<KeyState> = (0..hot)
+        .map(|i| KeyState {
+            initially_present: true,
+            final_value: h.get(&key(i)),
+        })
+        .collect();
+    let written = |k: u64, v: u64| match decode_shared(v) {
+        (vk, _, _) if vk != k => false,
+        (_, Writer::Prefill, _) => v == Workload::SharedWrite.initial_value(k),
+        (_, Writer::Thread(t), i) => streams
+            .iter()
+            .find(|s| s.thread == t)
+            .and_then(|s| s.ops.get(i as usize))
+            .is_some_and(|&op| {
+                matches!(kind_of(op), OpKind::Insert | OpKind::Update) && index_of(op) == k
+            }),
+    };
+    conserve::check(&keys, counts, map.len() as u64, written)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! | `exchange` | 10 | 40 | 40 | 10 | P |
 //! | `write-heavy` | 50 | 25 | 25 | 0 | P |
 //! | `rapid-grow` | 20 | 80 | 0 | 0 | 0, no capacity hint: the map really grows |
+//! | `shared-write` | 40 | 20 | 20 | 20 | H = `--hot-keys` (default 64): the whole hot set |
 //!
 //! - Prefill: keys `key(0..P)` ([`key`](super::keys::key)), value = index; P = `--size` (default 2^16), 0 for
 //!   rapid-grow. Prefilled keys are never removed.
@@ -34,6 +35,18 @@
 //!
 //! Since insert and remove keys are thread-private, every op's outcome is known in advance:
 //! the generator counts the expected successes per kind, and the harness checks them.
+//!
+//! # `shared-write`: every thread writes the same keys
+//! The workloads above never let two threads insert or remove one key, the most race-prone
+//! paths of a concurrent map (and Go's `concurrent map writes`). In `shared-write` the key
+//! space is a small hot set, `key(0..H)` (the cell's `size` is H), all present at the start
+//! with value [`shared_value`]`(h, prefill)`; every op of every thread (read, insert, remove,
+//! update: 40 / 20 / 20 / 20) targets `h = rng.below(H)`, or under zipf the scattered rank
+//! drawn exactly as above with P = H. Insert and update write `shared_value(h, t, i)`: the key
+//! index, the writing thread and its op position, so that any value read can be traced back to
+//! the op that wrote it. No outcome is predictable here; such a cell is validated by
+//! conservation, key by key ([`conserve`](super::conserve)), not by [`Expected`] (whose
+//! `successes` mean nothing for it).
 //!
 //! # Encoding
 //! One op is one `u64`: the kind in bits 62..64, the *key index* in bits 0..62. The timed loop
@@ -65,6 +78,41 @@ pub const MAX_PREFILL: u64 = (1 << 31) - 1;
 pub const MAX_THREADS: u32 = 256;
 /// Ops of one thread must fit 32 bits (insert number `j`, op position `i`).
 pub const MAX_OPS: u64 = u32::MAX as u64;
+/// The most hot keys of `shared-write`: the key index has 16 bits of a [`shared_value`].
+pub const MAX_HOT_KEYS: u64 = 1 << 16;
+/// The hot set of `shared-write` unless told otherwise (`--hot-keys`).
+pub const DEFAULT_HOT_KEYS: u64 = 64;
+
+/// The value `shared-write` writes: key index `h` in bits 48..64, the writer in bits 32..48
+/// ([`Writer`]), the writer's op position `i` in bits 0..32. Every value a thread reads must
+/// carry the key it was read from, and name an op that wrote it there.
+#[inline(always)]
+pub fn shared_value(h: u64, writer: Writer, i: u64) -> u64 {
+    debug_assert!(h < MAX_HOT_KEYS && i <= MAX_OPS);
+    let w = match writer {
+        Writer::Prefill => 0,
+        Writer::Thread(t) => u64::from(t) + 1,
+    };
+    (h << 48) | (w << 32) | (i & 0xFFFF_FFFF)
+}
+
+/// Who wrote a [`shared_value`]: the prefill, or thread `t` (0-based).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Writer {
+    Prefill,
+    Thread(u32),
+}
+
+/// A [`shared_value`] taken apart: (key index, writer, op position).
+#[inline(always)]
+pub fn decode_shared(v: u64) -> (u64, Writer, u64) {
+    let w = (v >> 32) & 0xFFFF;
+    let writer = match w {
+        0 => Writer::Prefill,
+        w => Writer::Thread((w - 1) as u32),
+    };
+    (v >> 48, writer, v & 0xFFFF_FFFF)
+}
 
 /// The four kinds of op, in the order the mix percentages are cumulated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -192,14 +240,16 @@ pub enum Workload {
     Exchange,
     WriteHeavy,
     RapidGrow,
+    SharedWrite,
 }
 
 impl Workload {
-    pub const ALL: [Workload; 4] = [
+    pub const ALL: [Workload; 5] = [
         Workload::ReadHeavy,
         Workload::Exchange,
         Workload::WriteHeavy,
         Workload::RapidGrow,
+        Workload::SharedWrite,
     ];
 
     pub fn name(self) -> &'static str {
@@ -208,6 +258,7 @@ impl Workload {
             Workload::Exchange => "exchange",
             Workload::WriteHeavy => "write-heavy",
             Workload::RapidGrow => "rapid-grow",
+            Workload::SharedWrite => "shared-write",
         }
     }
 
@@ -218,10 +269,26 @@ impl Workload {
             Workload::Exchange => [10, 40, 40, 10],
             Workload::WriteHeavy => [50, 25, 25, 0],
             Workload::RapidGrow => [20, 80, 0, 0],
+            Workload::SharedWrite => [40, 20, 20, 20],
         })
     }
 
-    /// Entries before the threads start: `size`, or 0 for rapid-grow.
+    /// Whether threads write the same keys: no outcome is predictable, and the cell is
+    /// validated by conservation instead ([`conserve`](super::conserve)).
+    pub fn is_shared(self) -> bool {
+        self == Workload::SharedWrite
+    }
+
+    /// The value prefilled key `i` starts with.
+    pub fn initial_value(self, i: u64) -> u64 {
+        match self {
+            Workload::SharedWrite => shared_value(i, Writer::Prefill, 0),
+            _ => i,
+        }
+    }
+
+    /// Entries before the threads start: `size` (for shared-write, the hot set), or 0 for
+    /// rapid-grow.
     pub fn prefill(self, size: u64) -> u64 {
         match self {
             Workload::RapidGrow => 0,
@@ -403,7 +470,9 @@ impl RngCore for Rng64 {
 /// When the arguments leave the encoding's ranges (see the constants).
 pub fn generate(workload: Workload, dist: Dist, size: u64, t: u32, n: u64) -> ThreadStream {
     assert!(t < MAX_THREADS && n <= MAX_OPS && size <= MAX_PREFILL);
+    assert!(!workload.is_shared() || (1..=MAX_HOT_KEYS).contains(&size));
     let p = workload.prefill(size);
+    let shared = workload.is_shared();
     let mix = workload.mix();
     let cumulative = [
         mix[OpKind::Read],
@@ -442,6 +511,8 @@ pub fn generate(workload: Workload, dist: Dist, size: u64, t: u32, n: u64) -> Th
         // Ops that must fail target never-present keys (index ≥ MISS_BASE): `Expected::of`
         // relies on it.
         let index = match kind {
+            // Every kind draws from the one hot set.
+            _ if shared => target(&mut rng),
             OpKind::Read | OpKind::Update if p > 0 => target(&mut rng),
             // rapid-grow (no prefill): reads hit our own inserts; updates never occur there.
             OpKind::Read | OpKind::Update if j > 0 => insert_index(t, rng.below(j)),
@@ -459,7 +530,7 @@ pub fn generate(workload: Workload, dist: Dist, size: u64, t: u32, n: u64) -> Th
         ops.push(encode(kind, index));
     }
     let expected = Expected::of(&ops);
-    debug_assert_eq!((expected.inserted, expected.removed), (j, head));
+    debug_assert!(shared || (expected.inserted, expected.removed) == (j, head));
     ThreadStream {
         thread: t,
         ops,
@@ -540,6 +611,26 @@ mod tests {
         // The hottest key takes a big share; the two hottest are not neighbours.
         assert!(v[0].1 > 5_000, "{:?}", &v[..3]);
         assert!(v[0].0.abs_diff(v[1].0) > 1);
+    }
+
+    #[test]
+    fn shared_write_draws_every_kind_from_the_hot_set() {
+        for d in Dist::ALL {
+            let s = generate(Workload::SharedWrite, d, 64, 3, 20_000);
+            let mut seen = [false; 64];
+            for &op in &s.ops {
+                let h = index_of(op);
+                assert!(h < 64);
+                seen[h as usize] = true;
+            }
+            assert!(seen.iter().filter(|&&x| x).count() > 32, "{d}");
+            let a = &s.expected.attempts;
+            assert!(OpKind::ALL.iter().all(|&k| a[k] > 2_000), "{a:?}");
+        }
+        let v = shared_value(63, Writer::Thread(3), 123_456);
+        assert_eq!(decode_shared(v), (63, Writer::Thread(3), 123_456));
+        let v0 = Workload::SharedWrite.initial_value(5);
+        assert_eq!(decode_shared(v0), (5, Writer::Prefill, 0));
     }
 
     #[test]

@@ -158,7 +158,9 @@ fn contention(rows: &[Row], out: &mut String) {
     let reference = contenders::reference().name;
     let find = |map: &str, w: Workload, t: u32| {
         cont().find(|r| {
-            r.id.map == map
+            // An invalid row has no speed to show (the contention summary lists it).
+            r.valid
+                && r.id.map == map
                 && r.id.op == OpId::Workload(w)
                 && r.id.threads == t
                 && r.id.dist.is_none_or(|d| d == Dist::Uniform)
@@ -178,6 +180,7 @@ fn contention(rows: &[Row], out: &mut String) {
         Workload::ReadHeavy,
         Workload::Exchange,
         Workload::WriteHeavy,
+        Workload::SharedWrite,
     ] {
         for &t in &threads {
             let Some(d) = median(reference, w, t) else {
