@@ -51,7 +51,8 @@ th,td{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}\
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\
 th{background:#f2f2f2}pre{font-size:12px;background:#f7f7f7;padding:8px;overflow-x:auto}\
 .bad{color:#a00;font-weight:bold}.noisy{color:#8a5a00}figure{margin:18px 0}\
-figcaption{font-size:13px;color:#444}nav li{font-size:13px}";
+figcaption{font-size:13px;color:#444}nav li{font-size:13px}nav ul ul{columns:3}\
+.wide{overflow-x:auto}th.line{white-space:nowrap}";
 
 /// A cell's state, for the tables and the list of failures.
 fn state(r: &Row) -> Option<(&'static str, String)> {
@@ -227,81 +228,104 @@ fn ratio_tables(h: &mut String, rows: &[Row]) {
          <span class=\"bad\">INVALID</span>: failed validation (never a win; reasons below); \
          <span class=\"noisy\">†</span>: flagged noisy.</p>\n",
     );
+    // Columns: maps (with their ISA) in first-seen order; lines: cells in file order.
+    let col = |r: &Row| match r.id.isa {
+        Some(i) if !r.id.map.ends_with(i.name()) => format!("{} [{}]", r.id.map, i.name()),
+        _ => r.id.map.clone(),
+    };
     for suite in Suite::ALL {
         let in_suite: Vec<&Row> = rows.iter().filter(|r| r.id.suite == suite).collect();
-        let tos: Vec<&str> = {
-            let mut v: Vec<&str> = in_suite
+        let mut tos: Vec<&str> = Vec::new();
+        for r in &in_suite {
+            if let Some(q) = &r.extra.ratio {
+                if !tos.contains(&q.to.as_str()) {
+                    tos.push(&q.to);
+                }
+            }
+        }
+        // A table per reference: the rows divided by it, the reference itself, and (in the
+        // first table) the suite's invalid cells, which have no ratio to sort them by.
+        for (k, to) in tos.iter().enumerate() {
+            let table: Vec<&Row> = in_suite
                 .iter()
-                .filter_map(|r| r.extra.ratio.as_ref().map(|q| q.to.as_str()))
+                .copied()
+                .filter(|r| {
+                    r.extra.ratio.as_ref().is_some_and(|q| q.to == *to)
+                        || col(r) == *to
+                        || (k == 0 && !r.valid)
+                })
                 .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        if tos.is_empty() {
-            continue;
+            ratio_table(h, suite, to, &table, &col);
         }
-        let unit = in_suite[0].unit;
-        let _ = writeln!(
-            h,
-            "<h3>{}: ÷ {} ({}, {})</h3>",
-            suite.name(),
-            esc(&tos.join(" / ")),
-            unit.as_str(),
-            if unit == Unit::NsPerOp {
-                "below 1: faster"
-            } else {
-                "above 1: faster"
-            }
-        );
-        // Columns: maps (with their ISA) in first-seen order; lines: cells in file order.
-        let col = |r: &Row| match r.id.isa {
-            Some(i) if !r.id.map.ends_with(i.name()) => format!("{} [{}]", r.id.map, i.name()),
-            _ => r.id.map.clone(),
-        };
-        let line = |r: &Row| {
-            let mut s = r.id.op.name().to_string();
-            if r.id.size > 0 {
-                let _ = write!(s, " · n={}", human(r.id.size));
-            }
-            if suite == Suite::Contention {
-                let _ = write!(s, " · {} thr", r.id.threads);
-            }
-            if r.id.dist.is_some() {
-                let _ = write!(s, " · {}", r.id.dist_name());
-            }
-            s
-        };
-        // Maps with a ratio, and the reference; the others (the Go anchor's, measured
-        // elsewhere) have nothing to show here.
-        let shown =
-            |r: &Row| r.extra.ratio.is_some() || plots::role(r) == Role::Reference || !r.valid;
-        let mut cols: Vec<String> = Vec::new();
-        let mut lines: Vec<String> = Vec::new();
-        for r in in_suite.iter().filter(|r| shown(r)) {
-            let (c, l) = (col(r), line(r));
-            if !cols.contains(&c) {
-                cols.push(c);
-            }
-            if !lines.contains(&l) {
-                lines.push(l);
-            }
+    }
+}
+
+/// One table of [`ratio_tables`].
+fn ratio_table(
+    h: &mut String,
+    suite: Suite,
+    to: &str,
+    rows: &[&Row],
+    col: &dyn Fn(&Row) -> String,
+) {
+    let unit = rows[0].unit;
+    let _ = writeln!(
+        h,
+        "<h3>{}: ÷ {} ({}, {})</h3>",
+        suite.name(),
+        esc(to),
+        unit.as_str(),
+        if unit == Unit::NsPerOp {
+            "below 1: faster"
+        } else {
+            "above 1: faster"
         }
-        h.push_str("<table>\n<tr><th>cell</th>");
+    );
+    // A field every line shares says nothing: only the varying ones name a line.
+    let varies = |f: &dyn Fn(&Row) -> String| rows.iter().any(|r| f(r) != f(rows[0]));
+    let (sizes, threads, dists) = (
+        varies(&|r| r.id.size.to_string()),
+        varies(&|r| r.id.threads.to_string()),
+        varies(&|r| r.id.dist_name().to_string()),
+    );
+    let line = |r: &Row| {
+        let mut s = r.id.op.name().to_string();
+        if sizes {
+            let _ = write!(s, " · n={}", human(r.id.size));
+        }
+        if threads {
+            let _ = write!(s, " · {} thr", r.id.threads);
+        }
+        if dists {
+            let _ = write!(s, " · {}", r.id.dist_name());
+        }
+        s
+    };
+    let mut cols: Vec<String> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    for r in rows {
+        let (c, l) = (col(r), line(r));
+        if !cols.contains(&c) {
+            cols.push(c);
+        }
+        if !lines.contains(&l) {
+            lines.push(l);
+        }
+    }
+    h.push_str("<div class=\"wide\"><table>\n<tr><th>cell</th>");
+    for c in &cols {
+        let _ = write!(h, "<th>{}</th>", esc(c));
+    }
+    h.push_str("</tr>\n");
+    for l in &lines {
+        let _ = write!(h, "<tr><th class=\"line\">{}</th>", esc(l));
         for c in &cols {
-            let _ = write!(h, "<th>{}</th>", esc(c));
+            let cell = rows.iter().find(|r| col(r) == *c && line(r) == *l);
+            let _ = write!(h, "{}", ratio_cell(cell.copied()));
         }
         h.push_str("</tr>\n");
-        for l in &lines {
-            let _ = write!(h, "<tr><th>{}</th>", esc(l));
-            for c in &cols {
-                let cell = in_suite.iter().find(|r| col(r) == *c && line(r) == *l);
-                let _ = write!(h, "{}", ratio_cell(cell.copied()));
-            }
-            h.push_str("</tr>\n");
-        }
-        h.push_str("</table>\n");
     }
+    h.push_str("</table></div>\n");
 }
 
 fn human(n: u64) -> String {
@@ -349,10 +373,12 @@ fn ratio_cell(r: Option<&Row>) -> String {
 /// Every invalid or noisy cell with its reason, and what the harness skipped by design.
 fn cells(h: &mut String, docs: &[Results], rows: &[Row]) {
     h.push_str("<h2 id=\"cells\">Invalid and noisy cells</h2>\n");
-    let flagged: Vec<(&Row, &str, String)> = rows
+    let mut flagged: Vec<(&Row, &str, String)> = rows
         .iter()
         .filter_map(|r| state(r).map(|(s, why)| (r, s, why)))
         .collect();
+    // The invalid first: a few lines a reader must not miss below a long list of noisy ones.
+    flagged.sort_by_key(|f| f.1 != "invalid");
     let invalid = flagged.iter().filter(|f| f.1 == "invalid").count();
     let _ = writeln!(
         h,

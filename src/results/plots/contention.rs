@@ -93,7 +93,9 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
                 v.join(", ")
             ));
         }
-        footnotes.extend(ctx.closing_notes(Suite::Contention, op, &rs));
+        footnotes.extend(ctx.closing_notes(&rs, &|r| {
+            r.id.suite == Suite::Contention && r.id.op.name() == op && r.id.dist_name() == dist
+        }));
         let dist_part = if dist == "-" { "" } else { dist };
         let title = if dist_part.is_empty() {
             format!("contention: {op}, throughput vs threads")

@@ -198,7 +198,12 @@ fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
         v.clear();
         for e in a..=b {
             for s in steps {
-                let t = s * 10f64.powi(e);
+                // Divided rather than multiplied below 1, so that 0.3 is 0.3 (3 × 0.1 is not).
+                let t = if e >= 0 {
+                    s * 10f64.powi(e)
+                } else {
+                    s / 10f64.powi(-e)
+                };
                 if t >= lo && t <= hi {
                     v.push(t);
                 }
@@ -545,13 +550,15 @@ fn draw_panel(
     }
     let fy = |v: f64| if axes.y_log { v.log10() } else { v };
     let n = panel.series.len().max(1) as f64;
-    // Within a category, series are spread over at most 0.8 of its width.
-    let dodge_w = (0.8 / n).min(0.16);
+    // Series are set side by side around each x, so that their bars do not hide each
+    // other: within a category over at most 0.8 of its width; on a numeric axis (threads)
+    // by a nudge small enough that a point still reads as its whole number.
+    let dodge = |i: usize, width: f64| (i as f64 - (n - 1.0) / 2.0) * width;
     for (i, s) in panel.series.iter().enumerate() {
         let look = look_of(&s.label);
         let fx = |x: f64| match &axes.x {
-            XAxis::Categories(_) => x + (i as f64 - (n - 1.0) / 2.0) * dodge_w,
-            XAxis::Linear => x,
+            XAxis::Categories(_) => x + dodge(i, (0.8 / n).min(0.16)),
+            XAxis::Linear => x + dodge(i, (0.3 / n).min(0.05)),
             XAxis::Nines => nines(x),
         };
         let pts: Vec<(f64, f64, &Point)> = s
@@ -631,7 +638,7 @@ fn draw_legend(
     Ok(())
 }
 
-/// A forest chart: one row per item (first at the top), a marker at the value and a
+/// A forest chart: one line per item (first at the top), a marker at the value and a
 /// horizontal whisker over its interval.
 pub(super) fn intervals(
     title: &str,
@@ -700,8 +707,10 @@ pub(super) fn intervals(
             .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD).stroke_width(1))
             .disable_y_mesh()
             .draw()?;
+        // One look for every item: each has its own labelled line, and colours cycling
+        // down the list would suggest groups that are not there.
         for (k, it) in items.iter().enumerate() {
-            let look = style::look(k);
+            let look = style::look(0);
             let c = look.color;
             let y = (n - 1 - k) as f64;
             chart.draw_series([

@@ -60,7 +60,9 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             footnotes
                 .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
         }
-        footnotes.extend(ctx.closing_notes(rs[0].id.suite, op, &rs));
+        let suite_of = rs[0].id.suite;
+        footnotes
+            .extend(ctx.closing_notes(&rs, &|r| r.id.suite == suite_of && r.id.op.name() == op));
         let title = format!("{suite}: {op}");
         let x_desc = format!("{} ({})", rs[0].unit.as_str(), super::better(rs[0].unit));
         let svg = draw::intervals(&title, &x_desc, &items, &footnotes)?;

@@ -134,7 +134,13 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             footnotes
                 .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
         }
-        footnotes.extend(ctx.closing_notes(rs[0].id.suite, op, &rs));
+        footnotes.extend(ctx.closing_notes(&rs, &|r| {
+            r.id.suite.name() == suite
+                && r.id.op.name() == op
+                && r.id.dist_name() == dist
+                && r.id.threads == threads
+                && r.extra.latency.is_some()
+        }));
         let dist_part = if dist == "-" { "" } else { dist };
         let keys = if dist_part.is_empty() {
             String::new()

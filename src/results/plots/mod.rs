@@ -39,7 +39,7 @@ use super::error::ResultsError;
 use super::io;
 use super::schema::{latest_rows, Results, Row, Suite, Unit};
 pub use sources::Sources;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 pub use style::MAX_SERIES;
@@ -144,17 +144,29 @@ fn better(unit: Unit) -> &'static str {
 
 /// What every chart module needs besides its rows.
 struct Ctx<'a> {
-    /// Invalid maps per (suite, op), for the footnote of the chart they would be on.
-    skipped: Skipped,
+    /// The rows not drawn because they failed validation.
+    invalid: Vec<&'a Row>,
     sources: &'a Sources,
 }
 
 impl Ctx<'_> {
-    /// The footnotes every chart ends with: what was not shown, and where the rows shown
-    /// were measured.
-    fn closing_notes(&self, suite: Suite, op: &str, rows: &[&Row]) -> Vec<String> {
-        let mut v: Vec<String> = skipped_note(&self.skipped, suite, op).into_iter().collect();
-        v.extend(self.sources.footnotes(rows));
+    /// The footnotes every chart ends with: the invalid cells that would have been on it
+    /// (`belongs`), and where the rows it shows were measured.
+    fn closing_notes(&self, shown: &[&Row], belongs: &dyn Fn(&Row) -> bool) -> Vec<String> {
+        let missing: Vec<String> = self
+            .invalid
+            .iter()
+            .filter(|r| belongs(r))
+            .map(|r| invalid_cell(r))
+            .collect();
+        let mut v = Vec::new();
+        if !missing.is_empty() {
+            v.push(format!(
+                "not shown (failed validation): {}",
+                missing.join("; ")
+            ));
+        }
+        v.extend(self.sources.footnotes(shown));
         v
     }
 }
@@ -174,7 +186,7 @@ pub fn render(rows: &[Row], sources: &Sources) -> Result<(Vec<Chart>, Vec<String
         }
     }
     let ctx = Ctx {
-        skipped: skipped_by_group(rows),
+        invalid: rows.iter().filter(|r| !r.valid).collect(),
         sources,
     };
 
@@ -235,19 +247,6 @@ pub(crate) fn xml_escape(s: &str) -> String {
     o
 }
 
-/// Invalid maps per (suite, op), for the footnote of the chart they would have been on.
-type Skipped = BTreeMap<(&'static str, &'static str), BTreeSet<String>>;
-
-fn skipped_by_group(rows: &[Row]) -> Skipped {
-    let mut s = Skipped::new();
-    for r in rows.iter().filter(|r| !r.valid) {
-        s.entry((r.id.suite.name(), r.id.op.name()))
-            .or_default()
-            .insert(invalid_cell(r));
-    }
-    s
-}
-
 /// `skipmap (zipf, 2 threads)`: an invalid row's map and where it sits on its chart.
 fn invalid_cell(r: &Row) -> String {
     let mut at = Vec::new();
@@ -262,15 +261,6 @@ fn invalid_cell(r: &Row) -> String {
     }
     at.push(format!("{} thread(s)", r.id.threads));
     format!("{} ({})", r.id.map, at.join(", "))
-}
-
-fn skipped_note(skipped: &Skipped, suite: Suite, op: &str) -> Option<String> {
-    let maps = skipped.get(&(suite.name(), op))?;
-    let list: Vec<&str> = maps.iter().map(String::as_str).collect();
-    Some(format!(
-        "not shown (failed validation): {}",
-        list.join("; ")
-    ))
 }
 
 /// `contention`, `read-heavy` → `contention-read-heavy`: lowercase ASCII letters, digits

@@ -51,6 +51,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             "entries in the map (measured sizes only)",
             "ratio-ops",
             "single thread: each map ÷ the reference, by operation and size",
+            &|r| r.id.suite == Suite::Ops,
         )?);
     }
     // contention: a chart per workload, a panel per distribution, x = threads.
@@ -79,6 +80,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             "threads",
             &slug(&["ratio", "contention", op]),
             &format!("contention: {op}, each map ÷ the reference, by threads"),
+            &|r| r.id.suite == Suite::Contention && r.id.op.name() == op,
         )?);
     }
     Ok(out)
@@ -95,6 +97,7 @@ fn chart(
     x_desc: &str,
     name: &str,
     title: &str,
+    belongs: &dyn Fn(&Row) -> bool,
 ) -> Result<Chart, String> {
     let varying = Varying {
         size: false,
@@ -169,21 +172,10 @@ fn chart(
     if rows.iter().any(|r| r.noisy) {
         footnotes.push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
     }
-    let mut ops: Vec<&str> = rows.iter().map(|r| r.id.op.name()).collect();
-    ops.sort_unstable();
-    ops.dedup();
-    for op in ops {
-        let on_op: Vec<&Row> = rows
-            .iter()
-            .copied()
-            .filter(|r| r.id.op.name() == op)
-            .collect();
-        footnotes.extend(super::skipped_note(&ctx.skipped, rows[0].id.suite, op));
-        let _ = on_op;
-    }
-    footnotes.extend(ctx.sources.footnotes(rows));
+    footnotes.extend(ctx.closing_notes(rows, belongs));
+    let title = title.replace("the reference", &to);
     let fig = Figure {
-        title: title.to_string(),
+        title: title.clone(),
         axes: Axes {
             x: x_axis,
             x_desc: x_desc.to_string(),
@@ -197,7 +189,7 @@ fn chart(
     };
     Ok(Chart {
         file_name: format!("{name}.svg"),
-        title: title.to_string(),
+        title,
         svg: draw::figure(&fig)?,
         series_per_panel: fig.series_per_panel(),
     })

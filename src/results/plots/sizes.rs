@@ -69,7 +69,8 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             footnotes
                 .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
         }
-        footnotes.extend(ctx.closing_notes(Suite::Ops, op, &rs));
+        footnotes
+            .extend(ctx.closing_notes(&rs, &|r| r.id.suite == Suite::Ops && r.id.op.name() == op));
         let title = format!("{op}: time per operation by map size");
         let fig = Figure {
             title: title.clone(),

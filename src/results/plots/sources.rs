@@ -72,7 +72,8 @@ impl Sources {
 }
 
 /// `measured 2026-12-02 21:43 UTC on Intel(R) Xeon(R) Processor (2 cores, avx512, THP
-/// madvise; Debian …), rev 2dbd503 (modified)`: what a reader needs to place a figure.
+/// madvise; Debian …), release build of 2dbd503 (modified)`: what a reader needs to place
+/// a figure.
 pub fn run_line(run: &RunInfo) -> String {
     let m = &run.machine;
     let when = run
@@ -81,13 +82,13 @@ pub fn run_line(run: &RunInfo) -> String {
         .map_or(run.timestamp.clone(), |t| t.replace('T', " ") + " UTC");
     let rev: String = run.git_revision.chars().take(7).collect();
     format!(
-        "measured {when} on {} ({} cores, {}, THP {}; {}), rev {rev}{}, {}",
+        "measured {when} on {} ({} cores, {}, THP {}; {}), {} build of {rev}{}",
         m.cpu_model,
         m.cores,
         m.isa,
         m.thp,
         m.os,
-        if run.git_dirty { " (modified)" } else { "" },
-        run.profile
+        run.profile,
+        if run.git_dirty { " (modified)" } else { "" }
     )
 }
