@@ -8,34 +8,12 @@
 //! harness alone) is left out of the lines, since its rate would flatten every map's, and
 //! named in a footnote instead.
 
-use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, Series, XAxis};
+use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
 use super::panels::{self, Reference};
-use super::{slug, Chart, Ctx, Varying};
+use super::{series_of, slug, Chart, Ctx, Varying};
 use crate::contenders::Role;
 use crate::results::schema::{Row, Suite};
 use std::collections::BTreeMap;
-
-/// A series per label, its points in x order.
-pub(super) fn series_of(
-    rows: &[&Row],
-    label: &dyn Fn(&Row) -> String,
-    point: &dyn Fn(&Row) -> Point,
-) -> Vec<Series> {
-    let mut by: Vec<(String, Vec<Point>)> = Vec::new();
-    for r in rows {
-        let l = label(r);
-        match by.iter_mut().find(|(k, _)| *k == l) {
-            Some((_, v)) => v.push(point(r)),
-            None => by.push((l, vec![point(r)])),
-        }
-    }
-    by.into_iter()
-        .map(|(label, mut points)| {
-            points.sort_by(|a, b| a.x.total_cmp(&b.x));
-            Series { label, points }
-        })
-        .collect()
-}
 
 pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();

@@ -126,6 +126,28 @@ pub fn render_docs(
     render(&latest_rows(docs), &Sources::new(docs, labels))
 }
 
+/// A series per label, its points in x order.
+fn series_of(
+    rows: &[&Row],
+    label: &dyn Fn(&Row) -> String,
+    point: &dyn Fn(&Row) -> draw::Point,
+) -> Vec<draw::Series> {
+    let mut by: Vec<(String, Vec<draw::Point>)> = Vec::new();
+    for r in rows {
+        let l = label(r);
+        match by.iter_mut().find(|(k, _)| *k == l) {
+            Some((_, v)) => v.push(point(r)),
+            None => by.push((l, vec![point(r)])),
+        }
+    }
+    by.into_iter()
+        .map(|(label, mut points)| {
+            points.sort_by(|a, b| a.x.total_cmp(&b.x));
+            draw::Series { label, points }
+        })
+        .collect()
+}
+
 /// The 95% interval a row records (of the median, or of a mean difference), when it has a
 /// usable one.
 fn ci95(r: &Row) -> Option<(f64, f64)> {

@@ -14,12 +14,12 @@
 //! contender is left out (its ratio says nothing about a map and would stretch the axis),
 //! and so are rows without a ratio (the reference itself, files from before the rounds).
 
-use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, Series, XAxis};
+use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
 use super::panels::{self, Reference};
 use super::sizes::size_categories;
-use super::{slug, Chart, Ctx, Varying};
+use super::{series_of, slug, Chart, Ctx, Varying};
 use crate::contenders::Role;
-use crate::results::schema::{Row, Suite, Unit};
+use crate::results::schema::{Ratio, Row, Suite, Unit};
 use std::collections::BTreeMap;
 
 /// Panels side by side in one row at most.
@@ -45,13 +45,15 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         out.push(chart(
             &ops,
             ctx,
-            &|r| r.id.op.name().to_string(),
-            &x,
-            XAxis::Categories(names),
-            "entries in the map (measured sizes only)",
-            "ratio-ops",
-            "single thread: each map ÷ the reference, by operation and size",
-            &|r| r.id.suite == Suite::Ops,
+            &Layout {
+                name: "ratio-ops",
+                title: "single thread: each map ÷ the reference, by operation and size",
+                panel_of: &|r| r.id.op.name().to_string(),
+                x: &x,
+                x_axis: XAxis::Categories(names),
+                x_desc: "entries in the map (measured sizes only)",
+                belongs: &|r| r.id.suite == Suite::Ops,
+            },
         )?);
     }
     // contention: a chart per workload, a panel per distribution, x = threads.
@@ -71,34 +73,50 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         out.push(chart(
             &rs,
             ctx,
-            &|r| match r.id.dist {
-                Some(d) => format!("{} keys", d.name()),
-                None => "keys as the workload makes them".to_string(),
+            &Layout {
+                name: &slug(&["ratio", "contention", op]),
+                title: &format!("contention: {op}, each map ÷ the reference, by threads"),
+                panel_of: &|r| match r.id.dist {
+                    Some(d) => format!("{} keys", d.name()),
+                    None => "keys as the workload makes them".to_string(),
+                },
+                x: &x,
+                x_axis: XAxis::Categories(names),
+                x_desc: "threads",
+                belongs: &|r| r.id.suite == Suite::Contention && r.id.op.name() == op,
             },
-            &x,
-            XAxis::Categories(names),
-            "threads",
-            &slug(&["ratio", "contention", op]),
-            &format!("contention: {op}, each map ÷ the reference, by threads"),
-            &|r| r.id.suite == Suite::Contention && r.id.op.name() == op,
         )?);
     }
     Ok(out)
 }
 
-/// One ratio chart: rows of panels by group of maps, a panel per `panel_of` value.
-#[allow(clippy::too_many_arguments)]
-fn chart(
-    rows: &[&Row],
-    ctx: &Ctx,
-    panel_of: &dyn Fn(&Row) -> String,
-    x: &dyn Fn(&Row) -> f64,
+/// How one ratio chart is laid out.
+struct Layout<'a> {
+    /// The file name without `.svg`.
+    name: &'a str,
+    /// "the reference" in it is replaced by the reference's name.
+    title: &'a str,
+    /// The panel a row goes to, by name (a panel per distinct value).
+    panel_of: &'a dyn Fn(&Row) -> String,
+    /// Where a row sits on the x axis.
+    x: &'a dyn Fn(&Row) -> f64,
     x_axis: XAxis,
-    x_desc: &str,
-    name: &str,
-    title: &str,
-    belongs: &dyn Fn(&Row) -> bool,
-) -> Result<Chart, String> {
+    x_desc: &'a str,
+    /// Whether an invalid row would have been on this chart (for the footnote).
+    belongs: &'a dyn Fn(&Row) -> bool,
+}
+
+/// One ratio chart: rows of panels by group of maps, a panel per `panel_of` value.
+fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
+    let Layout {
+        name,
+        title,
+        panel_of,
+        x,
+        ref x_axis,
+        x_desc,
+        belongs,
+    } = *layout;
     let varying = Varying {
         size: false,
         threads: false,
@@ -118,25 +136,25 @@ fn chart(
         let panels: Vec<Panel> = panel_names
             .iter()
             .map(|p| {
-                let mut series: Vec<Series> = Vec::new();
-                for r in g.rows.iter().filter(|r| panel_of(r) == *p) {
-                    let q = r.extra.ratio.as_ref().expect("filtered on a ratio");
-                    let point = Point {
+                let in_panel: Vec<&Row> = g
+                    .rows
+                    .iter()
+                    .copied()
+                    .filter(|r| panel_of(r) == *p)
+                    .collect();
+                // Rows without a ratio were filtered out before; NaN would only drop a point.
+                let point = |r: &Row| {
+                    let q = r.extra.ratio.as_ref();
+                    let at = |f: fn(&Ratio) -> f64| q.map_or(f64::NAN, f);
+                    Point {
                         x: x(r),
-                        y: q.median,
-                        lo: q.ci95_low,
-                        hi: q.ci95_high,
+                        y: at(|q| q.median),
+                        lo: at(|q| q.ci95_low),
+                        hi: at(|q| q.ci95_high),
                         noisy: r.noisy,
-                    };
-                    let l = label(r);
-                    match series.iter_mut().find(|s| s.label == l) {
-                        Some(s) => s.points.push(point),
-                        None => series.push(Series {
-                            label: l,
-                            points: vec![point],
-                        }),
                     }
-                }
+                };
+                let series = series_of(&in_panel, &label, &point);
                 Panel {
                     caption: p.clone(),
                     series,
@@ -177,7 +195,7 @@ fn chart(
     let fig = Figure {
         title: title.clone(),
         axes: Axes {
-            x: x_axis,
+            x: x_axis.clone(),
             x_desc: x_desc.to_string(),
             y_log: true,
             y_ns: false,

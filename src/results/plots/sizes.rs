@@ -8,10 +8,9 @@
 //! y axis as the Rust maps they anchor.
 
 use super::ci95;
-use super::contention::series_of;
 use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
 use super::panels::{self, Reference};
-use super::{slug, Chart, Ctx, Varying};
+use super::{series_of, slug, Chart, Ctx, Varying};
 use crate::results::schema::{Row, Suite};
 use std::collections::BTreeMap;
 
