@@ -54,17 +54,43 @@ th{background:#f2f2f2}pre{font-size:12px;background:#f7f7f7;padding:8px;overflow
 figcaption{font-size:13px;color:#444}nav li{font-size:13px}nav ul ul{columns:3}\
 .wide{overflow-x:auto}th.line{white-space:nowrap}";
 
-/// A cell's state, for the tables and the list of failures.
-fn state(r: &Row) -> Option<(&'static str, String)> {
+/// What is wrong with a cell, in the order the report lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Flag {
+    /// Failed validation: not drawn, never a win.
+    Invalid,
+    /// Other processes disturbed it: drawn hollow.
+    Noisy,
+}
+
+impl Flag {
+    fn name(self) -> &'static str {
+        match self {
+            Flag::Invalid => "invalid",
+            Flag::Noisy => "noisy",
+        }
+    }
+
+    /// Its CSS class.
+    fn class(self) -> &'static str {
+        match self {
+            Flag::Invalid => "bad",
+            Flag::Noisy => "noisy",
+        }
+    }
+}
+
+/// A cell's flag and its reason, if it has one.
+fn flag(r: &Row) -> Option<(Flag, String)> {
     if !r.valid {
         let why = r
             .extra
             .validation_error
             .clone()
             .unwrap_or_else(|| "failed validation (no reason recorded)".into());
-        Some(("invalid", why))
+        Some((Flag::Invalid, why))
     } else if r.noisy {
-        Some(("noisy", noisy_reason(r)))
+        Some((Flag::Noisy, noisy_reason(r)))
     } else {
         None
     }
@@ -373,13 +399,13 @@ fn ratio_cell(r: Option<&Row>) -> String {
 /// Every invalid or noisy cell with its reason, and what the harness skipped by design.
 fn cells(h: &mut String, docs: &[Results], rows: &[Row]) {
     h.push_str("<h2 id=\"cells\">Invalid and noisy cells</h2>\n");
-    let mut flagged: Vec<(&Row, &str, String)> = rows
+    let mut flagged: Vec<(&Row, Flag, String)> = rows
         .iter()
-        .filter_map(|r| state(r).map(|(s, why)| (r, s, why)))
+        .filter_map(|r| flag(r).map(|(f, why)| (r, f, why)))
         .collect();
     // The invalid first: a few lines a reader must not miss below a long list of noisy ones.
-    flagged.sort_by_key(|f| f.1 != "invalid");
-    let invalid = flagged.iter().filter(|f| f.1 == "invalid").count();
+    flagged.sort_by_key(|f| f.1);
+    let invalid = flagged.iter().filter(|f| f.1 == Flag::Invalid).count();
     let _ = writeln!(
         h,
         "<p>{invalid} invalid (not drawn, never counted as a win), {} noisy (drawn hollow).</p>",
@@ -387,11 +413,12 @@ fn cells(h: &mut String, docs: &[Results], rows: &[Row]) {
     );
     if !flagged.is_empty() {
         h.push_str("<table>\n<tr><th>state</th><th>cell</th><th>reason</th></tr>\n");
-        for (r, s, why) in &flagged {
-            let class = if *s == "invalid" { "bad" } else { "noisy" };
+        for (r, f, why) in &flagged {
             let _ = writeln!(
                 h,
-                "<tr><td class=\"{class}\">{s}</td><td><code>{}</code></td><td>{}</td></tr>",
+                "<tr><td class=\"{}\">{}</td><td><code>{}</code></td><td>{}</td></tr>",
+                f.class(),
+                f.name(),
                 esc(&r.identity().to_string()),
                 esc(why)
             );
