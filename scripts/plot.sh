@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Regenerates plots from results JSON files. Plots are derived data: the old SVGs are removed
-# first so a chart whose rows are gone does not linger.
+# Regenerates plots and the HTML report from results JSON files. Both are derived data: the
+# old SVGs are removed first so a chart whose rows are gone does not linger.
 #
-#   scripts/plot.sh                         # the committed plots, results/plots/, from the
+#   scripts/plot.sh                         # the committed plots, results/plots/, and the
+#                                           # committed report, results/report.html, from the
 #                                           # committed Go anchor and reference run
 #   scripts/plot.sh FILES… [--out-dir DIR]  # just these files (later files win on equal rows),
-#                                           # into DIR (default results/local/plots)
+#                                           # into DIR (default results/local/plots), and the
+#                                           # report beside DIR (results/local/report.html)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,3 +36,4 @@ fi
 mkdir -p "$out"
 rm -f "$out"/*.svg
 $bin plot "${files[@]}" --out-dir "$out"
+$bin report "${files[@]}" --out "$(dirname "$out")/report.html"

@@ -18,7 +18,7 @@ use gomap_bench::harness::stream_print;
 use gomap_bench::pipeline;
 use gomap_bench::results::schema::Results;
 use gomap_bench::results::schema::Suite;
-use gomap_bench::results::{collect, compare, findings, io, merge, plots, report, runinfo};
+use gomap_bench::results::{collect, compare, findings, html, io, merge, plots, report, runinfo};
 use std::error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +53,9 @@ enum Command {
     Compare(CompareArgs),
     /// Render SVG charts from results files.
     Plot(PlotArgs),
+    /// One self-contained HTML page of results files: run facts, findings, ratios with
+    /// intervals, invalid and noisy cells, every chart.
+    Report(ReportArgs),
     /// Turn criterion's output into a results file.
     Collect(CollectArgs),
     /// Merge results files from one machine (later rows replace earlier ones).
@@ -117,6 +120,7 @@ fn main() -> ExitCode {
         Command::Contention(a) => cmd_contention(a),
         Command::Compare(a) => cmd_compare(a),
         Command::Plot(a) => cmd_plot(a),
+        Command::Report(a) => cmd_report(a),
         Command::Collect(a) => cmd_collect(a),
         Command::Merge(a) => cmd_merge(a),
         Command::Ab(a) => cmd_ab(a),
@@ -196,6 +200,9 @@ struct RunArgs {
     out: PathBuf,
     #[arg(long, default_value = "results/local/plots")]
     plots_dir: PathBuf,
+    /// The HTML report of the run (beside its plots).
+    #[arg(long, default_value = "results/local/report.html")]
+    report: PathBuf,
     /// Compare with this file instead of this machine's baseline.
     #[arg(long)]
     baseline: Option<PathBuf>,
@@ -226,6 +233,7 @@ fn cmd_run(a: RunArgs) -> CmdResult {
         quick: a.quick,
         out: a.out,
         plots_dir: a.plots_dir,
+        report: a.report,
         baseline: a.baseline,
         threshold_pct: compare::parse_threshold(&a.threshold)?,
         update,
@@ -473,6 +481,24 @@ fn cmd_plot(a: PlotArgs) -> CmdResult {
     for f in &report.files {
         println!("{}", f.display());
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---- report -------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// Results files; rows of later files replace rows of earlier ones.
+    #[arg(required = true)]
+    results: Vec<PathBuf>,
+    /// The HTML file to write (atomically).
+    #[arg(long, default_value = "results/report.html")]
+    out: PathBuf,
+}
+
+fn cmd_report(a: ReportArgs) -> CmdResult {
+    html::write_report(&a.results, &a.out)?;
+    println!("{}", a.out.display());
     Ok(ExitCode::SUCCESS)
 }
 

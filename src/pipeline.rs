@@ -15,7 +15,7 @@ use crate::harness::rounds::Plan;
 use crate::results::compare::{self, Options};
 use crate::results::io::{self, BaselinePolicy};
 use crate::results::schema::{Machine, Results};
-use crate::results::{calibrate, plots, report, runinfo};
+use crate::results::{calibrate, html, plots, report, runinfo};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -47,6 +47,8 @@ pub struct RunConfig {
     /// The results file (default `results/local/latest.json`).
     pub out: PathBuf,
     pub plots_dir: PathBuf,
+    /// The HTML report of the run (default `results/local/report.html`).
+    pub report: PathBuf,
     /// The baseline to compare with; `None`: this machine's own (see [`find_baseline`]).
     pub baseline: Option<PathBuf>,
     pub threshold_pct: f64,
@@ -232,15 +234,21 @@ pub fn run(
         log(&format!("wrote {path} (the new baseline)"));
     }
 
-    let plots = plots::render_all(std::slice::from_ref(&results), &cfg.plots_dir)?;
+    // Drawn from the file just written, so that charts name it.
+    let plots = plots::plot_files(std::slice::from_ref(&cfg.out), &cfg.plots_dir)?.files;
     log(&format!(
         "{} plots in {}",
         plots.len(),
         cfg.plots_dir.display()
     ));
+    html::write_report(std::slice::from_ref(&cfg.out), &cfg.report)?;
+    log(&format!("wrote {}", cfg.report.display()));
     if cfg.update == Update::Reference {
         let files = regenerate_reference_plots()?;
-        log(&format!("{} plots in {REFERENCE_PLOTS}", files.len()));
+        log(&format!(
+            "{} plots in {REFERENCE_PLOTS}, and {REFERENCE_REPORT}",
+            files.len()
+        ));
     }
     Ok(RunOutcome {
         results,
@@ -286,8 +294,11 @@ pub fn reference_plot_sources() -> Vec<PathBuf> {
 /// The committed Go anchor's results.
 pub const GO_ANCHOR: &str = "results/go-anchor.json";
 
-/// Redraws [`REFERENCE_PLOTS`] from [`reference_plot_sources`], removing charts whose rows
-/// are gone (what `scripts/plot.sh` does without arguments).
+/// The committed report of the reference run (and the Go anchor).
+pub const REFERENCE_REPORT: &str = "results/report.html";
+
+/// Redraws [`REFERENCE_PLOTS`] and [`REFERENCE_REPORT`] from [`reference_plot_sources`],
+/// removing charts whose rows are gone (what `scripts/plot.sh` does without arguments).
 pub fn regenerate_reference_plots() -> Result<Vec<PathBuf>, crate::results::ResultsError> {
     let dir = Path::new(REFERENCE_PLOTS);
     if let Ok(entries) = std::fs::read_dir(dir) {
@@ -297,7 +308,9 @@ pub fn regenerate_reference_plots() -> Result<Vec<PathBuf>, crate::results::Resu
             }
         }
     }
-    Ok(plots::plot_files(&reference_plot_sources(), dir)?.files)
+    let files = plots::plot_files(&reference_plot_sources(), dir)?.files;
+    html::write_report(&reference_plot_sources(), Path::new(REFERENCE_REPORT))?;
+    Ok(files)
 }
 
 /// The comparison report of `current` (a results file) against `baseline`, or a line saying

@@ -1,11 +1,17 @@
 //! The committed results files are the project's record: every one of them still reads and
 //! writes back unchanged, the reference run compares with itself and is calibrated, and the
-//! committed plots are exactly what `plot` draws from the committed JSON (the Go anchor and
-//! the reference run).
+//! committed plots and `results/report.html` are exactly what `plot` and `report` make of
+//! the committed JSON (the Go anchor and the reference run), and every one of those charts
+//! is well-formed with at most eight series a panel.
+
+mod results_fixtures;
 
 use gomap_bench::pipeline;
 use gomap_bench::results::compare::{self, Options, Verdict};
-use gomap_bench::results::{io, plots};
+use gomap_bench::results::{html, io, plots};
+use results_fixtures::{
+    assert_self_contained, assert_valid_html, assert_well_formed_svg, series_per_panel,
+};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -134,5 +140,41 @@ fn committed_plots_are_what_plot_draws_from_the_committed_json() {
             a == b,
             "{name} differs from its committed copy: regenerate it"
         );
+        assert_well_formed_svg(&a);
+        let counts = series_per_panel(&a);
+        assert!(
+            counts.iter().all(|&n| (1..=plots::MAX_SERIES).contains(&n)),
+            "{name}: series per panel {counts:?}"
+        );
+    }
+}
+
+#[test]
+fn the_committed_report_is_what_report_makes_of_the_committed_json() {
+    let sources: Vec<PathBuf> = pipeline::reference_plot_sources()
+        .iter()
+        .map(|p| root().join(p))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    html::write_report(&sources, &out).unwrap();
+    let made = fs::read_to_string(&out).unwrap();
+    let committed = fs::read_to_string(root().join(pipeline::REFERENCE_REPORT))
+        .expect("results/report.html: regenerate with scripts/plot.sh");
+    assert!(
+        made == committed,
+        "results/report.html differs from what the committed JSON gives: regenerate it with scripts/plot.sh"
+    );
+    assert_valid_html(&made);
+    assert_self_contained(&made);
+    // Every invalid cell of the committed files is named, with its reason.
+    for path in &sources {
+        for r in io::read(path).unwrap().rows.iter().filter(|r| !r.valid) {
+            assert!(
+                made.contains(&r.identity().to_string()),
+                "{} not named",
+                r.identity()
+            );
+        }
     }
 }

@@ -264,3 +264,25 @@ fn plot_merge_and_collect_subcommands() {
         &d.join("none"),
     );
 }
+
+#[test]
+fn report_subcommand_writes_one_page_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let all = save(d, "all.json", &everything());
+    let out = d.join("out").join("report.html");
+    let o = bin(&["report", s(&all), "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("broken-map"));
+    // Only the page is left behind (written atomically: no temporary file).
+    let left: Vec<_> = std::fs::read_dir(d.join("out")).unwrap().collect();
+    assert_eq!(left.len(), 1);
+    assert_bad_input(
+        &bin(&["report", s(&d.join("nope.json")), "--out", s(&out)]),
+        &d.join("nope.json"),
+    );
+    let garbage = d.join("garbage.json");
+    std::fs::write(&garbage, "{\"schema_version\": 1, \"run\"").unwrap();
+    assert_bad_input(&bin(&["report", s(&garbage), "--out", s(&out)]), &garbage);
+}

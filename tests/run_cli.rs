@@ -10,11 +10,14 @@ fn run_quick_end_to_end() {
     let out = dir.path().join("latest.json");
     let plots = dir.path().join("plots");
     let baseline = dir.path().join("baseline.json");
+    let report = dir.path().join("report.html");
     let o = Command::new(env!("CARGO_BIN_EXE_gomap-bench"))
         .args(["run", "--quick", "--out"])
         .arg(&out)
         .arg("--plots-dir")
         .arg(&plots)
+        .arg("--report")
+        .arg(&report)
         .arg("--baseline")
         .arg(&baseline)
         .output()
@@ -48,6 +51,10 @@ fn run_quick_end_to_end() {
     assert!(invalid.is_empty(), "{invalid:?}");
     let svgs = std::fs::read_dir(&plots).unwrap().count();
     assert!(svgs >= 5, "{svgs} plots");
+    // The report beside them: every plot inline.
+    let page = std::fs::read_to_string(&report).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert_eq!(page.matches("<svg").count(), svgs);
 
     // The run compared against itself: no regression, exit 0.
     std::fs::copy(&out, &baseline).unwrap();

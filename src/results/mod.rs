@@ -13,6 +13,7 @@
 //! * [`calibrate`]: how far the machine moves a ratio between runs, recorded in a baseline.
 //! * [`compare`]: baseline vs current → a verdict per row; [`report`] renders it.
 //! * [`plots`]: SVG charts, rendered without any system font.
+//! * [`html`]: the one-page HTML report (run facts, findings, ratios, failures, every chart).
 //! * [`stats`]: paired ratios, their distribution-free intervals, the verdict rule.
 //! * [`error`]: the one-line error all of the above return.
 
@@ -21,6 +22,7 @@ pub mod collect;
 pub mod compare;
 pub mod error;
 pub mod findings;
+pub mod html;
 pub mod io;
 pub mod merge;
 pub mod plots;

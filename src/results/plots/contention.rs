@@ -1,24 +1,25 @@
 //! Throughput vs threads, one chart per contention workload (and key distribution).
 //!
 //! Scaling is the question the contention suite asks, so threads are the x axis and each map
-//! is a line; the bars span the min and max repetition, because one bad repetition out of
-//! five is exactly what a reader of a scaling curve needs to see. The `null` contender (the
+//! is a line; the bars span the min and max sample, because one bad sample is exactly what
+//! a reader of a scaling curve needs to see. The maps are split into panels ([`panels`]):
+//! ours with the reference, then the others with the reference again, and the Go anchor's
+//! maps apart, since they were measured on another machine. The `null` contender (the
 //! harness alone) is left out of the lines, since its rate would flatten every map's, and
 //! named in a footnote instead.
 
-use super::draw::{self, LinePlot, Point, Series, XAxis};
-use super::{skipped_note, slug, Chart, Skipped, Varying};
-use crate::contenders::{self, Role};
+use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
+use super::panels::{self, Reference};
+use super::{series_of, slug, Chart, Ctx, Varying};
+use crate::contenders::Role;
 use crate::results::schema::{Row, Suite};
 use std::collections::BTreeMap;
 
-pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, String> {
+pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
     let mut null: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
-    let harness_only =
-        |map: &str| contenders::describe(map).is_ok_and(|d| d.role == Role::HarnessOnly);
     for r in rows.iter().filter(|r| r.id.suite == Suite::Contention) {
-        let by = if harness_only(&r.id.map) {
+        let by = if panels::role(r) == Role::HarnessOnly {
             &mut null
         } else {
             &mut groups
@@ -31,30 +32,33 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
     for ((op, dist), rs) in groups {
         let varying = Varying {
             threads: false, // the x axis
+            dist: false,    // part of the chart's key
             ..Varying::of(&rs)
         };
-        let mut series: BTreeMap<String, Vec<Point>> = BTreeMap::new();
-        for r in &rs {
-            series.entry(varying.label(r)).or_default().push(Point {
-                x: f64::from(r.id.threads),
-                y: r.median,
-                lo: if r.min.is_finite() { r.min } else { r.median },
-                hi: if r.max.is_finite() { r.max } else { r.median },
-                noisy: r.noisy,
-            });
-        }
-        let series = series
-            .into_iter()
-            .map(|(label, mut points)| {
-                points.sort_by(|a, b| a.x.total_cmp(&b.x));
-                Series { label, points }
-            })
-            .collect();
-        let mut footnotes = vec!["bars: min–max of the repetitions".to_string()];
+        let label = |r: &Row| varying.label(r);
+        let point = |r: &Row| Point {
+            x: f64::from(r.id.threads),
+            y: r.median,
+            lo: if r.min.is_finite() { r.min } else { r.median },
+            hi: if r.max.is_finite() { r.max } else { r.median },
+            noisy: r.noisy,
+        };
+        let rows_of_panels: Vec<PanelRow> =
+            panels::split(&rs, &label, ctx.sources, Reference::InEveryGroup)
+                .into_iter()
+                .map(|g| PanelRow {
+                    legend_title: g.title,
+                    panels: vec![Panel {
+                        caption: String::new(),
+                        series: series_of(&g.rows, &label, &point),
+                    }],
+                })
+                .collect();
+        let mut footnotes = vec!["bars: min–max of the samples (rounds)".to_string()];
         if rs.iter().any(|r| r.noisy) {
-            footnotes.push("hollow points: run flagged noisy".into());
+            footnotes
+                .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
         }
-        footnotes.extend(skipped_note(skipped, Suite::Contention, op));
         if let Some(ns) = null.get(&(op, dist)) {
             let mut v: Vec<String> = ns
                 .iter()
@@ -67,23 +71,33 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
                 v.join(", ")
             ));
         }
+        footnotes.extend(ctx.closing_notes(&rs, &|r| {
+            r.id.suite == Suite::Contention && r.id.op.name() == op && r.id.dist_name() == dist
+        }));
         let dist_part = if dist == "-" { "" } else { dist };
         let title = if dist_part.is_empty() {
-            format!("contention: {op}")
+            format!("contention: {op}, throughput vs threads")
         } else {
-            format!("contention: {op} ({dist})")
+            format!("contention: {op} ({dist} keys), throughput vs threads")
         };
-        let svg = draw::lines(&LinePlot {
-            title: &title,
-            x_desc: "threads",
-            y_desc: rs[0].unit.as_str(),
-            x_axis: XAxis::Linear,
-            series,
+        let fig = Figure {
+            title: title.clone(),
+            axes: Axes {
+                x: XAxis::Linear,
+                x_desc: "threads".into(),
+                y_log: false,
+                y_ns: false,
+                y_desc: format!("{} (all threads; higher is better)", rs[0].unit.as_str()),
+                reference: None,
+            },
+            rows: rows_of_panels,
             footnotes,
-        })?;
+        };
         out.push(Chart {
             file_name: format!("{}.svg", slug(&["contention", op, dist_part])),
-            svg,
+            title,
+            svg: draw::figure(&fig)?,
+            series_per_panel: fig.series_per_panel(),
         });
     }
     Ok(out)

@@ -1,27 +1,50 @@
-//! The three drawing primitives every chart is made of: lines with whiskers, a forest of
-//! intervals, and a log-scale percentile chart. Charts decide *what* to draw; this file
-//! alone knows plotters.
+//! The two drawings every chart is made of: a *figure* (a grid of panels that share their
+//! axes, each row of panels with its legend beside it) and a *forest* (one interval per
+//! labelled item). Charts decide what to draw; this file alone knows plotters.
+//!
+//! Layout rules, each there because a reader stumbled without it:
+//! * a legend sits in its own column right of its row of panels, never over data;
+//! * every panel of a figure has the same y range, so panels compare at a glance;
+//! * a series keeps its look (colour and marker, [`style`]) in every panel of its row;
+//! * categories (sizes, thread counts) are not joined by lines, and series within one
+//!   category are set side by side, so that their interval bars do not hide each other;
+//! * a log axis is drawn as a linear axis over log10 of the values, with ticks at 1-2-5
+//!   steps labelled with the values themselves; percentiles go on a "nines" axis,
+//!   x = −log10(1 − p), as HdrHistogram's plots do, so p99.9 is as far right of p99 as p99
+//!   is of p90.
 //!
 //! Only plotters' core and SVG backend are used: text is laid out with its built-in size
 //! estimate and written as `<text font-family="sans-serif">`, so no font file is ever read.
 
-use plotters::coord::Shift;
+use super::style::{self, Look, MAX_SERIES};
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
+use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 
-const SIZE: (u32, u32) = (960, 600);
+/// The width of a figure of up to three panels a row; wider figures get more.
+const WIDTH: u32 = 1200;
+/// The least width of one panel, so that a nines axis's labels do not collide.
+const MIN_PANEL_W: u32 = 290;
 const FONT: &str = "sans-serif";
+const TITLE_H: u32 = 44;
+const ROW_H: u32 = 300;
 const FOOT_LINE: u32 = 16;
+/// Characters of footnote per line before it wraps (13 px text in a 1200 px figure).
+const FOOT_CHARS: usize = 165;
+/// Pixels per character of 13 px text, for sizing a legend column.
+const CHAR_W: u32 = 7;
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
-/// One point of a line, with the whisker it carries (`lo == hi`: none).
+/// One point of a series, with the interval it carries (`lo == hi`: none).
 #[derive(Clone, Debug)]
 pub(super) struct Point {
+    /// A number (threads), a category's index, or a percentile as a fraction (0.99).
     pub x: f64,
     pub y: f64,
     pub lo: f64,
     pub hi: f64,
-    /// Drawn hollow: the run was disturbed.
+    /// Drawn hollow: the cell was disturbed.
     pub noisy: bool,
 }
 
@@ -31,21 +54,74 @@ pub(super) struct Series {
     pub points: Vec<Point>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What the x axis is.
+#[derive(Clone, Debug, PartialEq)]
 pub(super) enum XAxis {
-    /// Integer ticks (threads).
+    /// Whole numbers (threads), points joined by lines.
     Linear,
-    /// x is log2(size); ticks at powers of two, labelled 1K, 1M, ….
-    Log2Size,
+    /// Named categories at 0, 1, 2, …: never joined, series side by side within each.
+    Categories(Vec<String>),
+    /// Percentiles (x is the fraction, e.g. 0.999) on the nines axis, points joined.
+    Nines,
 }
 
-pub(super) struct LinePlot<'a> {
-    pub title: &'a str,
-    pub x_desc: &'a str,
-    pub y_desc: &'a str,
-    pub x_axis: XAxis,
+/// The axes every panel of a figure shares.
+#[derive(Clone, Debug)]
+pub(super) struct Axes {
+    pub x: XAxis,
+    pub x_desc: String,
+    pub y_log: bool,
+    pub y_desc: String,
+    /// Tick labels of y in nanoseconds, with their unit (`100 ns`, `1 µs`, `10 ms`).
+    pub y_ns: bool,
+    /// A horizontal line (e.g. ratio 1) and what it means, for the legend.
+    pub reference: Option<(f64, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Panel {
+    pub caption: String,
     pub series: Vec<Series>,
+}
+
+/// Panels side by side, with one legend for all of them: a series keeps its look across
+/// the row.
+#[derive(Clone, Debug)]
+pub(super) struct PanelRow {
+    pub legend_title: String,
+    pub panels: Vec<Panel>,
+}
+
+impl PanelRow {
+    /// The row's series labels in first-seen order: their slots of the palette.
+    fn labels(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = Vec::new();
+        for s in self.panels.iter().flat_map(|p| &p.series) {
+            if !v.contains(&s.label.as_str()) {
+                v.push(&s.label);
+            }
+        }
+        v
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Figure {
+    pub title: String,
+    pub axes: Axes,
+    pub rows: Vec<PanelRow>,
     pub footnotes: Vec<String>,
+}
+
+impl Figure {
+    /// Series per panel, row by row: what the `<desc>` of the SVG records.
+    pub fn series_per_panel(&self) -> Vec<usize> {
+        self.rows
+            .iter()
+            .flat_map(|r| &r.panels)
+            .map(|p| p.series.len())
+            .collect()
+    }
 }
 
 /// One labelled value with its interval, for the forest chart.
@@ -68,131 +144,501 @@ pub(super) fn human_size(n: u64) -> String {
     n.to_string()
 }
 
-fn color(i: usize) -> RGBColor {
-    let c = Palette99::pick(i).to_rgba();
-    RGBColor(c.0, c.1, c.2)
+/// A tick label: about three significant digits, no exponent for the magnitudes we draw.
+fn tick(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e6 && a.log10().fract().abs() < 1e-9 {
+        format!("1e{}", a.log10().round())
+    } else if a >= 100.0 || (a - a.round()).abs() < 1e-9 {
+        format!("{v:.0}")
+    } else if a >= 1.0 {
+        format!("{v:.1}")
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').to_string()
+    }
 }
 
-/// Renders `f` into an SVG string.
-fn svg_of(f: impl FnOnce(DrawingArea<SVGBackend, Shift>) -> DrawResult) -> Result<String, String> {
+/// A duration in ns with the unit that keeps it short: `500 ns`, `2 µs`, `10 ms`.
+fn duration(ns: f64) -> String {
+    for (div, unit) in [(1e9, "s"), (1e6, "ms"), (1e3, "µs")] {
+        if ns >= div {
+            return format!("{} {unit}", tick(ns / div));
+        }
+    }
+    format!("{} ns", tick(ns))
+}
+
+/// The x of a percentile on the nines axis.
+pub(super) fn nines(p: f64) -> f64 {
+    -(1.0 - p).log10()
+}
+
+/// The percentile named by a nines-axis x: 0.301 → `50%`, 3 → `99.9%`.
+fn nines_label(x: f64) -> String {
+    let p = 100.0 * (1.0 - 10f64.powf(-x));
+    let s = format!("{p:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    format!("{s}%")
+}
+
+/// Ticks over [lo, hi] (values, not logs) at the coarsest of these mantissa sets that
+/// gives at least four: powers of ten, 1-2-5, then finer steps for a narrow range (ratios
+/// between 0.7 and 3 would otherwise get two ticks).
+fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    const STEPS: [&[f64]; 4] = [
+        &[1.0],
+        &[1.0, 2.0, 5.0],
+        &[1.0, 1.5, 2.0, 3.0, 5.0, 7.0],
+        &[1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0],
+    ];
+    let (a, b) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
+    let mut v = Vec::new();
+    for steps in STEPS {
+        v.clear();
+        for e in a..=b {
+            for s in steps {
+                // Divided rather than multiplied below 1, so that 0.3 is 0.3 (3 × 0.1 is not).
+                let t = if e >= 0 {
+                    s * 10f64.powi(e)
+                } else {
+                    s / 10f64.powi(-e)
+                };
+                if t >= lo && t <= hi {
+                    v.push(t);
+                }
+            }
+        }
+        if v.len() >= 4 {
+            break;
+        }
+    }
+    v
+}
+
+/// About six ticks at a round step over [lo, hi].
+fn linear_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let raw = (hi - lo) / 6.0;
+    if raw.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
+        return vec![lo];
+    }
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let mut t = (lo / step).ceil() * step;
+    let mut v = Vec::new();
+    while t <= hi + step * 1e-9 {
+        v.push(if t.abs() < step * 1e-9 { 0.0 } else { t });
+        t += step;
+    }
+    v
+}
+
+/// Renders `f` into an SVG string of `size`.
+fn svg_of(
+    size: (u32, u32),
+    f: impl FnOnce(DrawingArea<SVGBackend, Shift>) -> DrawResult,
+) -> Result<String, String> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         f(root).map_err(|e| e.to_string())?;
     }
     Ok(svg)
 }
 
-/// Splits off a footer for `notes` and draws them; returns the chart area.
+/// `notes` broken into lines of at most [`FOOT_CHARS`] characters, at spaces.
+fn wrap(notes: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for n in notes {
+        let mut line = String::new();
+        for word in n.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > FOOT_CHARS {
+                out.push(std::mem::take(&mut line));
+                line.push_str("    ");
+            }
+            if !line.is_empty() && !line.ends_with("    ") {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(line);
+    }
+    out
+}
+
+fn footer_height(lines: usize) -> u32 {
+    if lines == 0 {
+        0
+    } else {
+        FOOT_LINE * lines as u32 + 12
+    }
+}
+
+/// Draws the wrapped footnotes at the bottom of `root`; returns the area above them.
 fn with_footer<'a>(
     root: &DrawingArea<SVGBackend<'a>, Shift>,
-    notes: &[String],
+    lines: &[String],
 ) -> Result<DrawingArea<SVGBackend<'a>, Shift>, Box<dyn std::error::Error>> {
     root.fill(&WHITE)?;
-    if notes.is_empty() {
+    if lines.is_empty() {
         return Ok(root.clone());
     }
-    let h = FOOT_LINE * notes.len() as u32 + 8;
-    let (chart, foot) = root.split_vertically(SIZE.1.saturating_sub(h));
-    for (i, n) in notes.iter().enumerate() {
-        let y = (FOOT_LINE as usize * i) as i32;
+    let h = root.dim_in_pixel().1;
+    let (chart, foot) = root.split_vertically(h.saturating_sub(footer_height(lines.len())));
+    for (i, n) in lines.iter().enumerate() {
+        let y = 4 + (FOOT_LINE as usize * i) as i32;
         foot.draw(&Text::new(n.clone(), (12, y), (FONT, 13).into_font()))?;
     }
     Ok(chart)
 }
 
-/// `[lo, hi]` widened by 5% each side (or ±1 when it is a point).
-fn padded(lo: f64, hi: f64) -> (f64, f64) {
-    let pad = if hi > lo {
-        (hi - lo) * 0.05
+/// Draws a marker of `look` at `at` (in `area`'s coordinates): filled, or hollow (white
+/// inside) for a noisy cell.
+fn draw_marker<CT: CoordTranslate>(
+    area: &DrawingArea<SVGBackend, CT>,
+    at: CT::From,
+    look: Look,
+    hollow: bool,
+    r: f64,
+) -> DrawResult
+where
+    CT::From: Clone,
+{
+    let outline = look.marker.outline(r);
+    let mut closed = outline.clone();
+    closed.push(outline[0]);
+    let fill = if hollow {
+        WHITE.filled()
     } else {
-        lo.abs().max(1.0) * 0.05
+        look.color.filled()
     };
-    (lo - pad, hi + pad)
+    area.draw(
+        &(EmptyElement::at(at)
+            + Polygon::new(outline, fill)
+            + PathElement::new(closed, look.color.stroke_width(if hollow { 2 } else { 1 }))),
+    )?;
+    Ok(())
 }
 
-/// Lines with whiskers: one per series.
-pub(super) fn lines(p: &LinePlot) -> Result<String, String> {
-    let pts = || p.series.iter().flat_map(|s| &s.points);
-    let x0 = pts().map(|q| q.x).fold(f64::INFINITY, f64::min);
-    let x1 = pts().map(|q| q.x).fold(f64::NEG_INFINITY, f64::max);
-    let y1 = pts().map(|q| q.hi.max(q.y)).fold(0.0, f64::max);
-    let (x0, x1) = if x0.is_finite() { (x0, x1) } else { (0.0, 1.0) };
-    let xpad = ((x1 - x0) * 0.05).max(0.5);
-    let (x0, x1) = (x0 - xpad, x1 + xpad);
-    let y1 = if y1 > 0.0 { y1 * 1.1 } else { 1.0 };
-    let log2 = p.x_axis == XAxis::Log2Size;
-    svg_of(|root| {
-        let area = with_footer(&root, &p.footnotes)?;
-        let mut chart = ChartBuilder::on(&area)
-            .caption(p.title, (FONT, 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(70)
-            .build_cartesian_2d(x0..x1, 0.0..y1)?;
-        // Ticks only at integers: threads are whole, and log2 sizes label powers of two.
-        let fmt = |x: &f64| {
-            if (x - x.round()).abs() > 1e-6 {
-                String::new()
-            } else if log2 {
-                human_size(2f64.powf(x.round()) as u64)
-            } else {
-                format!("{}", x.round())
+type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticked, Ticked>>;
+
+/// A linear f64 axis whose ticks are exactly the given values: plotters' own f64 axis
+/// picks round numbers, which neither a nines axis nor a log axis drawn over log10 can use.
+#[derive(Clone, Debug)]
+struct Ticked {
+    lo: f64,
+    hi: f64,
+    ticks: Vec<f64>,
+}
+
+impl Ticked {
+    fn new((lo, hi): (f64, f64), ticks: &[f64]) -> Ticked {
+        let ticks = ticks
+            .iter()
+            .copied()
+            .filter(|t| *t >= lo && *t <= hi)
+            .collect();
+        Ticked { lo, hi, ticks }
+    }
+}
+
+impl Ranged for Ticked {
+    type ValueType = f64;
+    type FormatOption = DefaultFormatting;
+
+    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
+        let span = (self.hi - self.lo).max(f64::MIN_POSITIVE);
+        let f = (v - self.lo) / span;
+        limit.0 + (f * f64::from(limit.1 - limit.0)).round() as i32
+    }
+
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        // Ticks are the bold mesh lines; no light lines between them.
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.lo..self.hi
+    }
+}
+
+/// The data ranges of a figure in drawing coordinates (x after the nines transform, y after
+/// log10 when the axis is log), padded, and their ticks.
+struct Frame {
+    x: (f64, f64),
+    y: (f64, f64),
+    x_ticks: Vec<f64>,
+    y_ticks: Vec<f64>,
+}
+
+impl Frame {
+    fn of(fig: &Figure) -> Frame {
+        let pts = || {
+            fig.rows
+                .iter()
+                .flat_map(|r| &r.panels)
+                .flat_map(|p| &p.series)
+                .flat_map(|s| &s.points)
+        };
+        let a = &fig.axes;
+        let fy = |v: f64| if a.y_log { v.log10() } else { v };
+        let ok = |v: &f64| v.is_finite() && (!a.y_log || *v > 0.0);
+        let mut ys: Vec<f64> = pts()
+            .flat_map(|p| [p.y, p.lo, p.hi])
+            .filter(ok)
+            .map(fy)
+            .collect();
+        if let Some((r, _)) = a.reference {
+            ys.push(fy(r));
+        }
+        let y0 = ys.iter().copied().fold(f64::INFINITY, f64::min);
+        let y1 = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (y0, y1) = if y0.is_finite() { (y0, y1) } else { (0.0, 1.0) };
+        let (y0, y1) = if a.y_log {
+            let pad = ((y1 - y0) * 0.08).max(0.05);
+            (y0 - pad, y1 + pad)
+        } else {
+            // A linear axis of positive values starts at zero, so bar heights read true.
+            let lo = if y0 >= 0.0 { 0.0 } else { y0 };
+            (lo, if y1 > lo { y1 * 1.08 } else { lo + 1.0 })
+        };
+        let y_ticks = if a.y_log {
+            log_ticks(10f64.powf(y0), 10f64.powf(y1))
+                .into_iter()
+                .map(f64::log10)
+                .collect()
+        } else {
+            linear_ticks(y0, y1)
+        };
+        let (x, x_ticks) = match &a.x {
+            XAxis::Categories(c) => (
+                (-0.5, c.len().max(1) as f64 - 0.5),
+                (0..c.len()).map(|k| k as f64).collect(),
+            ),
+            XAxis::Linear => {
+                let xs: Vec<f64> = pts().map(|p| p.x).collect();
+                let x0 = xs.iter().copied().fold(f64::INFINITY, f64::min);
+                let x1 = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let (x0, x1) = if x0.is_finite() { (x0, x1) } else { (0.0, 1.0) };
+                let ticks = (x0.ceil() as i64..=x1.floor() as i64)
+                    .map(|v| v as f64)
+                    .collect();
+                ((x0 - 0.3, x1 + 0.3), ticks)
+            }
+            XAxis::Nines => {
+                let x1 = pts()
+                    .map(|p| nines(p.x))
+                    .filter(|v| v.is_finite())
+                    .fold(3.0, f64::max);
+                // p50, then every nine from p99 (the data has no p90).
+                let mut ticks = vec![nines(0.5)];
+                ticks.extend((2..=x1.floor() as i32).map(f64::from));
+                ((0.0, x1 + 0.25), ticks)
             }
         };
-        chart
-            .configure_mesh()
-            .x_desc(p.x_desc)
-            .y_desc(p.y_desc)
-            .x_labels(40)
-            .x_label_formatter(&fmt)
-            .label_style((FONT, 13))
-            .draw()?;
-        let cap = (x1 - x0) * 0.006;
-        for (i, s) in p.series.iter().enumerate() {
-            let c = color(i);
-            let line: Vec<(f64, f64)> = s.points.iter().map(|q| (q.x, q.y)).collect();
-            chart
-                .draw_series(LineSeries::new(line, c.stroke_width(2)))?
-                .label(s.label.clone())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 20, y)], c.stroke_width(2))
-                });
-            chart.draw_series(s.points.iter().map(|q| {
-                let style = if q.noisy {
-                    c.stroke_width(1)
-                } else {
-                    c.filled()
-                };
-                Circle::new((q.x, q.y), 4, style)
-            }))?;
-            chart.draw_series(s.points.iter().filter(|q| q.hi > q.lo).flat_map(|q| {
-                [
-                    PathElement::new(vec![(q.x, q.lo), (q.x, q.hi)], c.stroke_width(1)),
-                    PathElement::new(
-                        vec![(q.x - cap, q.lo), (q.x + cap, q.lo)],
-                        c.stroke_width(1),
-                    ),
-                    PathElement::new(
-                        vec![(q.x - cap, q.hi), (q.x + cap, q.hi)],
-                        c.stroke_width(1),
-                    ),
-                ]
-            }))?;
+        Frame {
+            x,
+            y: (y0, y1),
+            x_ticks,
+            y_ticks,
         }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .label_font((FONT, 13))
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()?;
+    }
+}
+
+/// The legend column's width for `rows`.
+fn legend_width(rows: &[PanelRow], reference: &Option<(f64, String)>) -> u32 {
+    let longest = rows
+        .iter()
+        .flat_map(|r| r.labels().into_iter().map(|l| l.chars().count()))
+        .chain(rows.iter().map(|r| r.legend_title.chars().count()))
+        .chain(reference.iter().map(|(_, l)| l.chars().count()))
+        .max()
+        .unwrap_or(8) as u32;
+    (longest * CHAR_W + 56).clamp(150, 380)
+}
+
+/// A grid of panels (see the file's opening).
+pub(super) fn figure(fig: &Figure) -> Result<String, String> {
+    debug_assert!(fig.rows.iter().all(|r| r.labels().len() <= MAX_SERIES));
+    let foot = wrap(&fig.footnotes);
+    let height = TITLE_H + ROW_H * fig.rows.len().max(1) as u32 + footer_height(foot.len());
+    let frame = Frame::of(fig);
+    let legend_w = legend_width(&fig.rows, &fig.axes.reference);
+    // Every row has as many column slots as the widest, so panels align and keep one width.
+    let columns = fig
+        .rows
+        .iter()
+        .map(|r| r.panels.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let width = WIDTH.max(legend_w + MIN_PANEL_W * columns as u32);
+    svg_of((width, height), |root| {
+        let area = with_footer(&root, &foot)?;
+        let area = area.titled(&fig.title, (FONT, 20))?;
+        let rows = area.split_evenly((fig.rows.len().max(1), 1));
+        for (row, row_area) in fig.rows.iter().zip(&rows) {
+            let (panels_area, legend_area) =
+                row_area.split_horizontally(width.saturating_sub(legend_w));
+            let cols = panels_area.split_evenly((1, columns));
+            let labels = row.labels();
+            let look_of =
+                |label: &str| style::look(labels.iter().position(|l| *l == label).unwrap_or(0));
+            for (panel, panel_area) in row.panels.iter().zip(&cols) {
+                draw_panel(panel_area, panel, &fig.axes, &frame, &look_of)?;
+            }
+            draw_legend(&legend_area, row, &labels, &fig.axes)?;
+        }
         root.present()?;
         Ok(())
     })
 }
 
-/// A forest chart: one row per item (first at the top), a point at the value and a
+fn draw_panel(
+    area: &DrawingArea<SVGBackend, Shift>,
+    panel: &Panel,
+    axes: &Axes,
+    frame: &Frame,
+    look_of: &dyn Fn(&str) -> Look,
+) -> DrawResult {
+    let mut chart: Plot = ChartBuilder::on(area)
+        .caption(&panel.caption, (FONT, 15))
+        .margin(8)
+        .x_label_area_size(44)
+        .y_label_area_size(64)
+        .build_cartesian_2d(
+            Ticked::new(frame.x, &frame.x_ticks),
+            Ticked::new(frame.y, &frame.y_ticks),
+        )?;
+    let xfmt = |x: &f64| match &axes.x {
+        XAxis::Categories(c) => c.get(x.round() as usize).cloned().unwrap_or_default(),
+        XAxis::Linear => format!("{}", x.round()),
+        XAxis::Nines => nines_label(*x),
+    };
+    let yfmt = |y: &f64| {
+        let v = if axes.y_log { 10f64.powf(*y) } else { *y };
+        if axes.y_ns {
+            duration(v)
+        } else {
+            tick(v)
+        }
+    };
+    chart
+        .configure_mesh()
+        .x_desc(axes.x_desc.as_str())
+        .y_desc(axes.y_desc.as_str())
+        .x_label_formatter(&xfmt)
+        .y_label_formatter(&yfmt)
+        .label_style((FONT, 12))
+        .axis_desc_style((FONT, 13))
+        .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD).stroke_width(1))
+        .draw()?;
+    if let Some((r, _)) = &axes.reference {
+        let y = if axes.y_log { r.log10() } else { *r };
+        chart.draw_series([PathElement::new(
+            vec![(frame.x.0, y), (frame.x.1, y)],
+            RGBColor(0x55, 0x55, 0x55).stroke_width(2),
+        )])?;
+    }
+    let fy = |v: f64| if axes.y_log { v.log10() } else { v };
+    let n = panel.series.len().max(1) as f64;
+    // Series are set side by side around each x, so that their bars do not hide each
+    // other: within a category over at most 0.8 of its width; on a numeric axis (threads)
+    // by a nudge small enough that a point still reads as its whole number.
+    let dodge = |i: usize, width: f64| (i as f64 - (n - 1.0) / 2.0) * width;
+    for (i, s) in panel.series.iter().enumerate() {
+        let look = look_of(&s.label);
+        let fx = |x: f64| match &axes.x {
+            XAxis::Categories(_) => x + dodge(i, (0.8 / n).min(0.16)),
+            XAxis::Linear => x + dodge(i, (0.3 / n).min(0.05)),
+            XAxis::Nines => nines(x),
+        };
+        let pts: Vec<(f64, f64, &Point)> = s
+            .points
+            .iter()
+            .filter(|p| p.y.is_finite() && (!axes.y_log || p.y > 0.0))
+            .map(|p| (fx(p.x), fy(p.y), p))
+            .collect();
+        if !matches!(axes.x, XAxis::Categories(_)) {
+            let line: Vec<(f64, f64)> = pts.iter().map(|&(x, y, _)| (x, y)).collect();
+            chart.draw_series(LineSeries::new(line, look.color.stroke_width(2)))?;
+        }
+        let cap = (frame.x.1 - frame.x.0) * 0.008;
+        for &(x, _, p) in &pts {
+            if p.hi > p.lo && (!axes.y_log || p.lo > 0.0) {
+                let (lo, hi) = (fy(p.lo), fy(p.hi));
+                chart.draw_series([
+                    PathElement::new(vec![(x, lo), (x, hi)], look.color.stroke_width(2)),
+                    PathElement::new(
+                        vec![(x - cap, lo), (x + cap, lo)],
+                        look.color.stroke_width(2),
+                    ),
+                    PathElement::new(
+                        vec![(x - cap, hi), (x + cap, hi)],
+                        look.color.stroke_width(2),
+                    ),
+                ])?;
+            }
+        }
+        for &(x, y, p) in &pts {
+            draw_marker(chart.plotting_area(), (x, y), look, p.noisy, 4.0)?;
+        }
+    }
+    Ok(())
+}
+
+fn draw_legend(
+    area: &DrawingArea<SVGBackend, Shift>,
+    row: &PanelRow,
+    labels: &[&str],
+    axes: &Axes,
+) -> DrawResult {
+    let joined = !matches!(axes.x, XAxis::Categories(_));
+    let mut y = 40;
+    area.draw(&Text::new(
+        row.legend_title.clone(),
+        (8, y - 18),
+        (FONT, 13).into_font().style(FontStyle::Bold),
+    ))?;
+    for (i, label) in labels.iter().enumerate() {
+        let look = style::look(i);
+        if joined {
+            area.draw(&PathElement::new(
+                vec![(8, y), (36, y)],
+                look.color.stroke_width(2),
+            ))?;
+        }
+        draw_marker(area, (22, y), look, false, 4.0)?;
+        area.draw(&Text::new(
+            label.to_string(),
+            (44, y - 6),
+            (FONT, 13).into_font(),
+        ))?;
+        y += 20;
+    }
+    if let Some((_, what)) = &axes.reference {
+        area.draw(&PathElement::new(
+            vec![(8, y), (36, y)],
+            RGBColor(0x55, 0x55, 0x55).stroke_width(2),
+        ))?;
+        area.draw(&Text::new(
+            what.clone(),
+            (44, y - 6),
+            (FONT, 13).into_font(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// A forest chart: one line per item (first at the top), a marker at the value and a
 /// horizontal whisker over its interval.
 pub(super) fn intervals(
     title: &str,
@@ -210,7 +656,12 @@ pub(super) fn intervals(
         .map(|i| i.hi.max(i.value))
         .fold(f64::NEG_INFINITY, f64::max);
     let (x0, x1) = if lo.is_finite() {
-        padded(lo, hi)
+        let pad = if hi > lo {
+            (hi - lo) * 0.05
+        } else {
+            lo.abs().max(1.0) * 0.05
+        };
+        (lo - pad, hi + pad)
     } else {
         (0.0, 1.0)
     };
@@ -219,16 +670,25 @@ pub(super) fn intervals(
         .map(|i| i.label.chars().count())
         .max()
         .unwrap_or(4);
-    let label_width = (longest as u32 * 7 + 24).min(420);
+    let label_width = (longest as u32 * CHAR_W + 24).min(420);
     let labels: Vec<String> = items.iter().map(|i| i.label.clone()).collect();
-    svg_of(|root| {
-        let area = with_footer(&root, footnotes)?;
+    let foot = wrap(footnotes);
+    let rows_h = (28 * n as u32 + 120).max(360);
+    let height = rows_h + footer_height(foot.len());
+    svg_of((WIDTH, height), |root| {
+        let area = with_footer(&root, &foot)?;
         let mut chart = ChartBuilder::on(&area)
             .caption(title, (FONT, 20))
             .margin(12)
-            .x_label_area_size(40)
+            .x_label_area_size(44)
             .y_label_area_size(label_width)
-            .build_cartesian_2d(x0..x1, -0.7..(n as f64 - 0.3))?;
+            .build_cartesian_2d(
+                Ticked::new((x0, x1), &linear_ticks(x0, x1)),
+                Ticked::new(
+                    (-0.7, n as f64 - 0.3),
+                    &(0..n).map(|k| k as f64).collect::<Vec<_>>(),
+                ),
+            )?;
         // Item k sits at y = n-1-k; only integer ticks carry a label.
         let fmt = |y: &f64| {
             let k = y.round();
@@ -240,13 +700,18 @@ pub(super) fn intervals(
         chart
             .configure_mesh()
             .x_desc(x_desc)
+            .x_label_formatter(&|x: &f64| tick(*x))
             .y_labels(n + 2)
             .y_label_formatter(&fmt)
             .label_style((FONT, 13))
+            .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD).stroke_width(1))
             .disable_y_mesh()
             .draw()?;
+        // One look for every item: each has its own labelled line, and colours cycling
+        // down the list would suggest groups that are not there.
         for (k, it) in items.iter().enumerate() {
-            let c = color(k);
+            let look = style::look(0);
+            let c = look.color;
             let y = (n - 1 - k) as f64;
             chart.draw_series([
                 PathElement::new(vec![(it.lo, y), (it.hi, y)], c.stroke_width(2)),
@@ -259,76 +724,8 @@ pub(super) fn intervals(
                     c.stroke_width(2),
                 ),
             ])?;
-            let style = if it.noisy {
-                c.stroke_width(1)
-            } else {
-                c.filled()
-            };
-            chart.draw_series([Circle::new((it.value, y), 5, style)])?;
+            draw_marker(chart.plotting_area(), (it.value, y), look, it.noisy, 5.0)?;
         }
-        root.present()?;
-        Ok(())
-    })
-}
-
-/// Percentile chart: categories on x, log-scale values on y, one line per series.
-pub(super) fn percentiles(
-    title: &str,
-    y_desc: &str,
-    categories: &[&str],
-    series: &[(String, Vec<(usize, f64)>)],
-    footnotes: &[String],
-) -> Result<String, String> {
-    let vals = || series.iter().flat_map(|(_, v)| v.iter().map(|p| p.1));
-    let lo = vals().fold(f64::INFINITY, f64::min);
-    let hi = vals().fold(f64::NEG_INFINITY, f64::max);
-    let (lo, hi) = if lo.is_finite() {
-        (lo * 0.8, hi * 1.25)
-    } else {
-        (1.0, 10.0)
-    };
-    let hi = if hi > lo { hi } else { lo * 10.0 };
-    let ncat = categories.len();
-    svg_of(|root| {
-        let area = with_footer(&root, footnotes)?;
-        let mut chart = ChartBuilder::on(&area)
-            .caption(title, (FONT, 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(80)
-            .build_cartesian_2d(-0.5..(ncat as f64 - 0.5), (lo..hi).log_scale())?;
-        let fmt = |x: &f64| {
-            let k = x.round();
-            if (x - k).abs() > 1e-6 || k < 0.0 || k as usize >= ncat {
-                return String::new();
-            }
-            categories[k as usize].to_string()
-        };
-        chart
-            .configure_mesh()
-            .y_desc(y_desc)
-            .x_labels(ncat + 2)
-            .x_label_formatter(&fmt)
-            .label_style((FONT, 13))
-            .draw()?;
-        for (i, (label, pts)) in series.iter().enumerate() {
-            let c = color(i);
-            let line: Vec<(f64, f64)> = pts.iter().map(|&(k, v)| (k as f64, v)).collect();
-            chart
-                .draw_series(LineSeries::new(line.clone(), c.stroke_width(2)))?
-                .label(label.clone())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 20, y)], c.stroke_width(2))
-                });
-            chart.draw_series(line.into_iter().map(|p| Circle::new(p, 4, c.filled())))?;
-        }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .label_font((FONT, 13))
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()?;
         root.present()?;
         Ok(())
     })
@@ -339,10 +736,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn durations_carry_their_unit() {
+        assert_eq!(duration(100.0), "100 ns");
+        assert_eq!(duration(1000.0), "1 µs");
+        assert_eq!(duration(2.5e7), "25 ms");
+    }
+
+    #[test]
     fn sizes_read_like_people_write_them() {
         assert_eq!(human_size(1024), "1K");
         assert_eq!(human_size(3 << 20), "3M");
         assert_eq!(human_size(1000), "1000");
         assert_eq!(human_size(0), "0");
+    }
+
+    #[test]
+    fn the_nines_axis_spaces_each_nine_alike() {
+        assert!((nines(0.99) - 2.0).abs() < 1e-9);
+        assert!((nines(0.999) - nines(0.99) - 1.0).abs() < 1e-9);
+        assert_eq!(nines_label(2.0), "99%");
+        assert_eq!(nines_label(3.0), "99.9%");
+        assert_eq!(nines_label(nines(0.5)), "50%");
+    }
+
+    #[test]
+    fn log_ticks_step_one_two_five() {
+        assert_eq!(log_ticks(0.3, 1.2), vec![0.3, 0.5, 0.7, 1.0]);
+        assert_eq!(log_ticks(0.7, 3.2), vec![0.7, 1.0, 1.5, 2.0, 3.0]);
+        assert_eq!(log_ticks(10.0, 1e6), vec![10.0, 100.0, 1e3, 1e4, 1e5, 1e6]);
+        assert_eq!(
+            linear_ticks(0.0, 12.0),
+            vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0]
+        );
+    }
+
+    #[test]
+    fn long_footnotes_wrap_at_spaces() {
+        let long = vec!["word ".repeat(60)];
+        let lines = wrap(&long);
+        assert!(lines.len() >= 2);
+        assert!(lines.iter().all(|l| l.chars().count() <= FOOT_CHARS + 4));
     }
 }

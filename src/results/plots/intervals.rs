@@ -6,7 +6,7 @@
 //! (`extra.ci95_low` / `extra.ci95_high`), else the min–max of the samples.
 
 use super::draw::{self, Interval};
-use super::{skipped_note, slug, Chart, Skipped, Varying};
+use super::{slug, Chart, Ctx, Varying};
 use crate::results::schema::{Row, Suite};
 use std::collections::BTreeMap;
 
@@ -14,7 +14,7 @@ const SUITES: [Suite; 2] = [Suite::Locate, Suite::Probe];
 
 use super::ci95;
 
-pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, String> {
+pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
     for r in rows.iter().filter(|r| SUITES.contains(&r.id.suite)) {
         groups
@@ -57,14 +57,20 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
             _ => "point: median; bar: 95% CI of the median where recorded, else min–max".into(),
         }];
         if rs.iter().any(|r| r.noisy) {
-            footnotes.push("hollow points: run flagged noisy".into());
+            footnotes
+                .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
         }
-        footnotes.extend(skipped_note(skipped, rs[0].id.suite, op));
+        let suite_of = rs[0].id.suite;
+        footnotes
+            .extend(ctx.closing_notes(&rs, &|r| r.id.suite == suite_of && r.id.op.name() == op));
         let title = format!("{suite}: {op}");
-        let svg = draw::intervals(&title, rs[0].unit.as_str(), &items, &footnotes)?;
+        let x_desc = format!("{} ({})", rs[0].unit.as_str(), super::better(rs[0].unit));
+        let svg = draw::intervals(&title, &x_desc, &items, &footnotes)?;
         out.push(Chart {
             file_name: format!("{}.svg", slug(&[suite, op])),
+            title,
             svg,
+            series_per_panel: vec![1],
         });
     }
     Ok(out)

@@ -1,20 +1,32 @@
-//! ns/op vs map size, one chart per single-thread operation, the Go anchor included.
+//! ns/op by map size, one chart per single-thread operation, the Go anchor included.
 //!
 //! Size is where a hash map's behaviour changes (cache levels, growth), so it is the x
-//! axis, on a log2 scale because the sizes we run are powers of two. The Go anchor's rows
-//! (suite `ops`, maps named `go…`, isa `go`) land on the same chart as the Rust maps they
-//! anchor.
+//! axis. Only a few sizes are measured (powers of two far apart), so they are categories,
+//! never joined by lines: a line from 64K to 1M would claim to know the sizes between.
+//! The Go anchor's rows (suite `ops`, maps named `go…`, isa `go`) come from another file,
+//! and usually another machine, so they get panels of their own ([`panels`]) on the same
+//! y axis as the Rust maps they anchor.
 
 use super::ci95;
-use super::draw::{self, LinePlot, Point, Series, XAxis};
-use super::{skipped_note, slug, Chart, Skipped, Varying};
+use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
+use super::panels::{self, Reference};
+use super::{series_of, slug, Chart, Ctx, Varying};
 use crate::results::schema::{Row, Suite};
 use std::collections::BTreeMap;
 
 // Whiskers are the 95% interval of the median where a row has one; otherwise none (the
-// min–max of a criterion run is mostly scheduler noise and would hide the lines).
+// min–max of a criterion run is mostly scheduler noise and would hide the markers).
 
-pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, String> {
+/// The sizes among `rows` in order, as categories, and the position of each.
+pub(super) fn size_categories(rows: &[&Row]) -> (Vec<String>, Vec<u64>) {
+    let mut sizes: Vec<u64> = rows.iter().map(|r| r.id.size).collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    let names = sizes.iter().map(|&n| draw::human_size(n)).collect();
+    (names, sizes)
+}
+
+pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.id.suite == Suite::Ops) {
         groups.entry(r.id.op.name()).or_default().push(r);
@@ -25,52 +37,58 @@ pub(super) fn charts(rows: &[&Row], skipped: &Skipped) -> Result<Vec<Chart>, Str
             size: false, // the x axis
             ..Varying::of(&rs)
         };
-        let mut series: BTreeMap<String, Vec<Point>> = BTreeMap::new();
-        let mut sizeless = 0;
-        for r in &rs {
-            if r.id.size == 0 {
-                sizeless += 1; // log2(0) has no place on the axis
-                continue;
-            }
+        let label = |r: &Row| varying.label(r);
+        let (names, sizes) = size_categories(&rs);
+        let point = |r: &Row| {
             let (lo, hi) = ci95(r).unwrap_or((r.median, r.median));
-            series.entry(varying.label(r)).or_default().push(Point {
-                x: (r.id.size as f64).log2(),
+            Point {
+                x: sizes.iter().position(|&s| s == r.id.size).unwrap_or(0) as f64,
                 y: r.median,
                 lo,
                 hi,
                 noisy: r.noisy,
-            });
-        }
-        let series: Vec<Series> = series
-            .into_iter()
-            .map(|(label, mut points)| {
-                points.sort_by(|a, b| a.x.total_cmp(&b.x));
-                Series { label, points }
-            })
-            .collect();
+            }
+        };
+        let rows_of_panels: Vec<PanelRow> =
+            panels::split(&rs, &label, ctx.sources, Reference::InEveryGroup)
+                .into_iter()
+                .map(|g| PanelRow {
+                    legend_title: g.title,
+                    panels: vec![Panel {
+                        caption: String::new(),
+                        series: series_of(&g.rows, &label, &point),
+                    }],
+                })
+                .collect();
         let mut footnotes = Vec::new();
         if rs.iter().any(|r| ci95(r).is_some()) {
             footnotes.push("bars: 95% confidence interval of the median".to_string());
         }
         if rs.iter().any(|r| r.noisy) {
-            footnotes.push("hollow points: run flagged noisy".into());
+            footnotes
+                .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
         }
-        if sizeless > 0 {
-            footnotes.push(format!("{sizeless} row(s) without a size not shown"));
-        }
-        footnotes.extend(skipped_note(skipped, Suite::Ops, op));
-        let title = format!("{op}: time per operation vs map size");
-        let svg = draw::lines(&LinePlot {
-            title: &title,
-            x_desc: "entries (log2 scale)",
-            y_desc: rs[0].unit.as_str(),
-            x_axis: XAxis::Log2Size,
-            series,
+        footnotes
+            .extend(ctx.closing_notes(&rs, &|r| r.id.suite == Suite::Ops && r.id.op.name() == op));
+        let title = format!("{op}: time per operation by map size");
+        let fig = Figure {
+            title: title.clone(),
+            axes: Axes {
+                x: XAxis::Categories(names),
+                x_desc: "entries in the map (measured sizes only)".into(),
+                y_log: false,
+                y_ns: false,
+                y_desc: format!("{} (lower is better)", rs[0].unit.as_str()),
+                reference: None,
+            },
+            rows: rows_of_panels,
             footnotes,
-        })?;
+        };
         out.push(Chart {
             file_name: format!("{}.svg", slug(&["ops", op])),
-            svg,
+            title,
+            svg: draw::figure(&fig)?,
+            series_per_panel: fig.series_per_panel(),
         });
     }
     Ok(out)
