@@ -9,7 +9,7 @@
 //! println!("{}", summary(&results));
 //! ```
 
-use super::groups::{run_group, GroupSpec};
+use super::groups::{run_groups, GroupSpec};
 use super::progress::Progress;
 use super::rounds::Plan;
 use super::runner::{CellSpec, MAX_OPS_PER_THREAD};
@@ -363,23 +363,26 @@ fn validation_error(row: &Row) -> &str {
 pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionError> {
     config.validate()?;
     let (groups, skipped) = config.groups();
-    let mut progress = Progress::new(groups.len() as u64, config.quiet);
+    let sweeps = u64::from(config.plan.blocks.max(1));
+    let mut progress = Progress::new(groups.len() as u64 * sweeps, config.quiet);
     for s in &skipped {
         progress.note(s);
     }
-    let mut rows = Vec::new();
+    let specs: Vec<GroupSpec> = groups.iter().map(|(g, _)| g.clone()).collect();
     let mut unpinned_noted = false;
-    for (spec, _) in &groups {
-        progress.start(&spec.label());
-        let got = run_group(spec, &config.plan).map_err(usage)?;
-        if got.iter().any(|r| r.extra.pinned == Some(false)) && !unpinned_noted {
-            progress.note("note: core pinning unavailable here; threads run unpinned");
-            unpinned_noted = true;
+    let got = run_groups(&specs, &config.plan, |_, rows| match rows {
+        None => progress.tick(),
+        Some(rows) => {
+            if rows.iter().any(|r| r.extra.pinned == Some(false)) && !unpinned_noted {
+                progress.note("note: core pinning unavailable here; threads run unpinned");
+                unpinned_noted = true;
+            }
+            let lines: Vec<String> = rows.iter().map(cell_line).collect();
+            progress.finish(&lines.join("\n"));
         }
-        let lines: Vec<String> = got.iter().map(cell_line).collect();
-        progress.finish(&lines.join("\n"));
-        rows.extend(got);
-    }
+    })
+    .map_err(usage)?;
+    let rows: Vec<Row> = got.into_iter().flatten().collect();
     progress.close();
     let run = runinfo::collect(config.to_json(&skipped));
     Ok(Results::new(run, rows))

@@ -17,9 +17,10 @@
 //! | probe | `scalar`, Go's loop ([`Probe::IS_GO`]) |
 //! | contention | `dashmap` (`contenders`, `Role::Reference`) |
 //!
-//! [`with_group`] builds a group and hands it to a driver: the local suites run its rounds
-//! at once ([`run_group`]); `gomap-bench ab`'s workers run them one request at a time, so
-//! that two builds alternate.
+//! [`with_group`] builds a group and hands it to a driver: the local suites run the rounds
+//! of all their groups in sweeps ([`run_groups`]), each group's blocks spread over the
+//! suite; `gomap-bench ab`'s workers run them one request at a time, so that two builds
+//! alternate.
 
 use super::index_kernels::{self, Header, IndexKernel};
 use super::keys::SplitMix64;
@@ -178,32 +179,104 @@ pub struct Group<'a> {
     noise_before: Option<noise::CpuSnapshot>,
     /// Single-thread groups: whether the thread runs pinned to its core.
     pinned: Option<bool>,
+    /// What earlier visits of this group measured (see [`run_groups`]).
+    earlier: Earlier,
+    /// Blocks the group's rounds are cut into ([`Plan::blocks`]).
+    blocks: u32,
+}
+
+/// How a group starts: its shuffle seed, when it was built, whether its thread is pinned,
+/// what earlier visits measured, and the plan's blocks.
+struct Start {
+    seed: u64,
+    t0: Instant,
+    pinned: Option<bool>,
+    earlier: Earlier,
+    blocks: u32,
+}
+
+/// What a group's earlier visits left: each member's samples so far (or why it failed),
+/// the rounds planned and run, their wall time, and the most CPU other processes took during
+/// any of them. The next visit builds every member afresh and goes on from here.
+#[derive(Clone, Debug, Default)]
+pub struct Earlier {
+    outcomes: Option<Vec<Outcome>>,
+    rounds_run: u32,
+    /// The rounds of the whole group, planned on its first visit.
+    planned: Option<u32>,
+    secs: f64,
+    other: Option<noise::OtherCpu>,
+}
+
+/// The busier of two measurements of the other processes' CPU.
+fn busier(a: Option<noise::OtherCpu>, b: Option<noise::OtherCpu>) -> Option<noise::OtherCpu> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.pct > x.pct { y } else { x }),
+        (x, y) => x.or(y),
+    }
 }
 
 impl<'a> Group<'a> {
-    fn new(
-        spec: &GroupSpec,
-        unit: Unit,
-        slots: Vec<Slot<'a>>,
-        (seed, t0, pinned): (u64, Instant, Option<bool>),
-    ) -> Self {
-        let outcomes = slots
-            .iter()
-            .map(|s| Outcome {
-                samples: Vec::new(),
-                error: s.member.as_ref().err().cloned(),
-            })
-            .collect();
+    fn new(spec: &GroupSpec, unit: Unit, slots: Vec<Slot<'a>>, start: Start) -> Self {
+        let Start {
+            seed,
+            t0,
+            pinned,
+            mut earlier,
+            blocks,
+        } = start;
+        // A member keeps its samples from earlier visits; one that failed then, or cannot
+        // be built now, is out.
+        let mut outcomes = earlier.outcomes.take().unwrap_or_default();
+        outcomes.resize(slots.len(), Outcome::default());
+        for (o, s) in outcomes.iter_mut().zip(&slots) {
+            if let (None, Err(e)) = (&o.error, &s.member) {
+                o.error = Some(e.clone());
+            }
+        }
         Group {
             spec: spec.clone(),
             unit,
             slots,
             outcomes,
-            rounds_run: 0,
+            rounds_run: earlier.rounds_run,
             seed,
             started: t0,
             noise_before: noise::snapshot(),
             pinned,
+            earlier,
+            blocks,
+        }
+    }
+
+    /// Runs every member's checks, and keeps what this visit measured for the next one.
+    fn leave(mut self) -> Earlier {
+        self.check_members();
+        let other = busier(self.earlier.other, self.other_cpu());
+        Earlier {
+            outcomes: Some(self.outcomes),
+            rounds_run: self.rounds_run,
+            planned: self.earlier.planned,
+            secs: self.earlier.secs + self.started.elapsed().as_secs_f64(),
+            other,
+        }
+    }
+
+    /// CPU other processes took during this visit.
+    fn other_cpu(&self) -> Option<noise::OtherCpu> {
+        self.noise_before
+            .zip(noise::snapshot())
+            .map(|(b, a)| noise::other_cpu(&b, &a))
+    }
+
+    /// The final checks of every member still in the running.
+    fn check_members(&mut self) {
+        for (s, o) in self.slots.iter_mut().zip(&mut self.outcomes) {
+            if let (Ok(m), None) = (s.member.as_mut(), &o.error) {
+                if let Err(e) = m.finish() {
+                    o.error = Some(e);
+                }
+            }
         }
     }
 
@@ -266,23 +339,24 @@ impl<'a> Group<'a> {
         }
     }
 
-    /// The final checks, then the rows.
+    /// The rounds of each block, as index ranges into a member's samples.
+    fn block_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        (0..self.blocks.max(1))
+            .map(|k| {
+                let r = rounds::block_rounds(self.blocks, k, self.rounds_run);
+                r.start as usize..r.end as usize
+            })
+            .collect()
+    }
+
+    /// The final checks, then the rows (from every visit's rounds).
     pub fn finish(mut self) -> Vec<Row> {
-        for (s, o) in self.slots.iter_mut().zip(&mut self.outcomes) {
-            if let (Ok(m), None) = (s.member.as_mut(), &o.error) {
-                if let Err(e) = m.finish() {
-                    o.error = Some(e);
-                }
-            }
-        }
-        let other = self
-            .noise_before
-            .zip(noise::snapshot())
-            .map(|(b, a)| noise::other_cpu(&b, &a));
+        self.check_members();
+        let other = busier(self.earlier.other, self.other_cpu());
         let rounds = Rounds {
             rounds: self.rounds_run,
             seed: self.seed,
-            group_secs: self.started.elapsed().as_secs_f64(),
+            group_secs: self.earlier.secs + self.started.elapsed().as_secs_f64(),
         };
         let mut rows: Vec<Row> = Vec::new();
         for (s, o) in self.slots.iter().zip(&self.outcomes) {
@@ -309,10 +383,11 @@ impl<'a> Group<'a> {
             if rows[r].valid {
                 let label = self.slots[r].label();
                 let costs = self.unit.lower_is_better();
+                let blocks = self.block_ranges();
                 for i in 0..rows.len() {
                     if i != r && rows[i].valid {
                         let (a, b) = (&rows[i].samples, &rows[r].samples);
-                        rows[i].extra.ratio = ratio_of(a, b, costs, &label);
+                        rows[i].extra.ratio = ratio_of(a, b, costs, &label, &blocks);
                     }
                 }
             }
@@ -328,7 +403,13 @@ impl<'a> Group<'a> {
             }
             let mut own = main.clone();
             own.id.suite = twin.id.suite;
-            own.extra.ratio = ratio_of(&main.samples, &twin.samples, true, &self.slots[t].label());
+            own.extra.ratio = ratio_of(
+                &main.samples,
+                &twin.samples,
+                true,
+                &self.slots[t].label(),
+                &self.block_ranges(),
+            );
             let short = main.id.map.strip_prefix("gomap/").unwrap_or(&main.id.map);
             let mut diff_id = twin.id.clone();
             diff_id.map = difference_name(Some(short));
@@ -350,8 +431,17 @@ impl<'a> Group<'a> {
     }
 }
 
-/// `a ÷ b` over their undisturbed rounds, with the same ratio from each half of the rounds.
-pub fn ratio_of(a: &[f64], b: &[f64], costs: bool, to: &str) -> Option<Ratio> {
+/// `a ÷ b` over their undisturbed rounds, with the same ratio from each half of the rounds
+/// and from each block (`blocks`: the rounds of each, as index ranges). The interval is the
+/// sign test's over the rounds, widened where the blocks disagree by more than it allows
+/// ([`stats::block_half_width`]).
+pub fn ratio_of(
+    a: &[f64],
+    b: &[f64],
+    costs: bool,
+    to: &str,
+    blocks: &[std::ops::Range<usize>],
+) -> Option<Ratio> {
     let iv = stats::undisturbed_ratio(a, b, costs)?;
     let mut r = Ratio::new(to.to_string(), &iv);
     let n = a.len().min(b.len());
@@ -360,6 +450,27 @@ pub fn ratio_of(a: &[f64], b: &[f64], costs: bool, to: &str) -> Option<Ratio> {
         let first = stats::undisturbed_ratio(&a[..h], &b[..h], costs);
         let second = stats::undisturbed_ratio(&a[h..n], &b[h..n], costs);
         r.halves = first.zip(second).map(|(x, y)| [x.median, y.median]);
+    }
+    // Each block's median log ratio over the rounds kept for the whole run.
+    let keep = stats::undisturbed(a, b, costs);
+    let per_block: Vec<f64> = blocks
+        .iter()
+        .filter_map(|range| {
+            let logs: Vec<f64> = keep
+                .iter()
+                .filter(|i| range.contains(i))
+                .map(|&i| (a[i] / b[i]).ln())
+                .collect();
+            stats::median(&logs)
+        })
+        .collect();
+    if let Some(w) = stats::block_half_width(&per_block) {
+        let m = r.median.ln();
+        r.ci95_low = r.ci95_low.min((m - w).exp());
+        r.ci95_high = r.ci95_high.max((m + w).exp());
+    }
+    if per_block.len() >= 2 {
+        r.blocks = Some(per_block.iter().map(|x| x.exp()).collect());
     }
     Some(r)
 }
@@ -396,6 +507,17 @@ pub fn with_group<R>(
     plan: &Plan,
     drive: impl FnOnce(Group<'_>) -> R,
 ) -> Result<R, String> {
+    with_group_after(spec, plan, Earlier::default(), drive)
+}
+
+/// [`with_group`] for a later visit of a group: the members are built afresh and go on
+/// from what `earlier` visits measured.
+fn with_group_after<R>(
+    spec: &GroupSpec,
+    plan: &Plan,
+    earlier: Earlier,
+    drive: impl FnOnce(Group<'_>) -> R,
+) -> Result<R, String> {
     spec.check_memory()?;
     // Single-thread members are built, calibrated and sampled on one fixed core; contention
     // members pin their own threads.
@@ -429,7 +551,13 @@ pub fn with_group<R>(
                 spec,
                 Unit::NsPerOp,
                 slots,
-                (seed, t0, pinned),
+                Start {
+                    seed,
+                    t0,
+                    pinned,
+                    earlier,
+                    blocks: plan.blocks,
+                },
             )))
         }
         GroupSpec::Index { kernel } => {
@@ -469,7 +597,13 @@ pub fn with_group<R>(
                 spec,
                 Unit::NsPerOp,
                 slots,
-                (seed, t0, pinned),
+                Start {
+                    seed,
+                    t0,
+                    pinned,
+                    earlier,
+                    blocks: plan.blocks,
+                },
             )))
         }
         GroupSpec::Probe { pattern } => {
@@ -485,7 +619,13 @@ pub fn with_group<R>(
                 spec,
                 Unit::NsPerOp,
                 slots,
-                (seed, t0, pinned),
+                Start {
+                    seed,
+                    t0,
+                    pinned,
+                    earlier,
+                    blocks: plan.blocks,
+                },
             )))
         }
         GroupSpec::Contention {
@@ -522,24 +662,87 @@ pub fn with_group<R>(
                 spec,
                 Unit::MopsPerSec,
                 slots,
-                (seed, t0, pinned),
+                Start {
+                    seed,
+                    t0,
+                    pinned,
+                    earlier,
+                    blocks: plan.blocks,
+                },
             )))
         }
     }
 }
 
-/// Runs a group's rounds at once: as many as the plan's budget allows, then its rows.
-pub fn run_group(spec: &GroupSpec, plan: &Plan) -> Result<Vec<Row>, String> {
-    with_group(spec, plan, |mut g| {
-        let rounds = plan.rounds_for(g.round_cost_secs());
-        for r in 0..rounds {
-            if plan.block_starts(r, rounds) {
-                g.rebuild();
+/// Runs the rounds of every group in `specs`, in `plan.blocks` sweeps: sweep `k` visits
+/// each group in turn, builds its members afresh and runs its block `k` of rounds. Returns
+/// each group's rows, in `specs`' order; `visited(i, rows)` is told of each visit of group
+/// `i`, with its rows on the last one.
+///
+/// Why sweeps: this VM has regimes lasting seconds to a minute, in which the maps do not
+/// slow alike (measured: GoMap remove 2^10 ÷ hashbrown 2.44 in a 1.5×-slow stretch,
+/// 2.77–2.83 in the fourteen blocks after it, one process). A group measured in one
+/// stretch of a few seconds inherits that stretch's regime whole, and the next run, in
+/// another, disagrees far beyond either interval. Spread over the suite, a group's rounds
+/// sample the regimes the run went through, the slow ones are left out as disturbed
+/// (`stats::undisturbed`, against the series' own fast quartile), and the ratio's halves
+/// (its early and its late blocks) show what moved within the run.
+pub fn run_groups(
+    specs: &[GroupSpec],
+    plan: &Plan,
+    mut visited: impl FnMut(usize, Option<&[Row]>),
+) -> Result<Vec<Vec<Row>>, String> {
+    for s in specs {
+        s.check_memory()?;
+    }
+    let sweeps = plan.blocks.max(1);
+    let mut earlier: Vec<Earlier> = vec![Earlier::default(); specs.len()];
+    let mut rows: Vec<Vec<Row>> = vec![Vec::new(); specs.len()];
+    for k in 0..sweeps {
+        for (i, spec) in specs.iter().enumerate() {
+            let before = std::mem::take(&mut earlier[i]);
+            let last = k + 1 == sweeps;
+            let visit = |mut g: Group<'_>| {
+                let cost = g.round_cost_secs();
+                let rounds = *g
+                    .earlier
+                    .planned
+                    .get_or_insert_with(|| plan.rounds_for(cost));
+                for _ in plan.block_rounds(k, rounds) {
+                    g.round();
+                }
+                if last {
+                    VisitEnd::Done(g.finish())
+                } else {
+                    VisitEnd::Left(g.leave())
+                }
+            };
+            match with_group_after(spec, plan, before, visit)? {
+                VisitEnd::Left(e) => {
+                    earlier[i] = e;
+                    visited(i, None);
+                }
+                VisitEnd::Done(r) => {
+                    rows[i] = r;
+                    visited(i, Some(&rows[i]));
+                }
             }
-            g.round();
         }
-        g.finish()
-    })
+    }
+    Ok(rows)
+}
+
+/// What one visit of a group ends with.
+enum VisitEnd {
+    /// More sweeps to come: what it measured so far.
+    Left(Earlier),
+    /// The last sweep: the group's rows.
+    Done(Vec<Row>),
+}
+
+/// Runs one group's rounds (its blocks back to back, each on a fresh build).
+pub fn run_group(spec: &GroupSpec, plan: &Plan) -> Result<Vec<Row>, String> {
+    Ok(run_groups(std::slice::from_ref(spec), plan, |_, _| {})?.remove(0))
 }
 
 /// A 64-bit FNV-1a hash: each group's shuffle seed is the plan's seed mixed with its label.

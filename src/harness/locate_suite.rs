@@ -9,7 +9,7 @@
 //!   every map against hashbrown.
 
 use super::contention::{validate_plan, DEFAULT_SEED};
-use super::groups::{run_group, GroupSpec};
+use super::groups::{run_groups, GroupSpec};
 use super::index_kernels::IndexKernel;
 use super::probe_kernels::Pattern;
 use super::rounds::Plan;
@@ -146,13 +146,13 @@ pub type Log<'a> = &'a mut dyn FnMut(&str);
 /// Runs every group; returns their rows.
 pub fn run(cfg: &LocateConfig, log: Log) -> Result<Vec<Row>, String> {
     cfg.validate()?;
-    let mut rows = Vec::new();
-    for g in cfg.groups() {
-        let got = run_group(&g, &cfg.plan)?;
-        log(&group_line(&g, &got));
-        rows.extend(got);
-    }
-    Ok(rows)
+    let groups = cfg.groups();
+    let got = run_groups(&groups, &cfg.plan, |i, rows| {
+        if let Some(rows) = rows {
+            log(&group_line(&groups[i], rows));
+        }
+    })?;
+    Ok(got.into_iter().flatten().collect())
 }
 
 /// `ops get_hit 2^16 (40 rounds): gomap/generic 4.02 ns 1.11× [1.10, 1.12] …`

@@ -50,6 +50,15 @@ impl Progress {
         }
     }
 
+    /// A visit of a cell ended that gives no line yet (the cell's rounds go on in a later
+    /// sweep).
+    pub fn tick(&mut self) {
+        self.done += 1;
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+    }
+
     /// A note outside the cell count (a skipped cell, pinning unavailable, …).
     pub fn note(&self, line: &str) {
         match &self.bar {

@@ -51,10 +51,12 @@ pub struct Plan {
     pub seed: u64,
     /// Timed seconds of one sample, aimed at by each member's calibration.
     pub sample_secs: f64,
-    /// The rounds are cut into this many blocks, and every member is rebuilt between two
-    /// blocks. Two builds of one map can differ by 10% and more in a cache-missing loop
-    /// (where its pages landed), so one build per run would make that draw part of the
-    /// result; several draws per run average over it, and the ratio's halves show it.
+    /// The rounds are cut into this many blocks, each on members built afresh. Two builds
+    /// of one map can differ by 10% and more in a cache-missing loop (where its pages
+    /// landed), so one build per run would make that draw part of the result; several draws
+    /// per run average over it, and the ratio's halves show it. The local suites also
+    /// spread the blocks over the whole suite, each in a sweep of its own (see
+    /// [`super::groups::run_groups`]); `ab` runs them back to back, rebuilding in between.
     #[serde(default = "one_block")]
     pub blocks: u32,
 }
@@ -71,11 +73,24 @@ impl Plan {
             && (u64::from(r) * b / u64::from(rounds)) != (u64::from(r - 1) * b / u64::from(rounds))
     }
 
+    /// The rounds of block `k` (0-based) of `rounds`: those where a block starts, split
+    /// the same way as [`Plan::block_starts`].
+    pub fn block_rounds(&self, k: u32, rounds: u32) -> std::ops::Range<u32> {
+        block_rounds(self.blocks, k, rounds)
+    }
+
     /// The rounds a group of members whose samples cost `round_secs` in all gets.
     pub fn rounds_for(&self, round_secs: f64) -> u32 {
         let fit = (self.group_secs / round_secs.max(1e-6)).floor() as u32;
         fit.clamp(self.min_rounds, self.max_rounds.max(self.min_rounds))
     }
+}
+
+/// The rounds of block `k` of `blocks` over `rounds` rounds (see [`Plan::block_rounds`]).
+pub fn block_rounds(blocks: u32, k: u32, rounds: u32) -> std::ops::Range<u32> {
+    let b = u64::from(blocks.max(1));
+    let start = |k: u64| ((k * u64::from(rounds)).div_ceil(b)) as u32;
+    start(u64::from(k))..start(u64::from(k) + 1).min(rounds)
 }
 
 /// The order of round `round` over `n` members: a Fisher–Yates shuffle seeded from the
@@ -232,6 +247,14 @@ mod tests {
         assert_eq!(p.rounds_for(0.01), 40);
         let starts: Vec<u32> = (0..9).filter(|&r| p.block_starts(r, 9)).collect();
         assert_eq!(starts, vec![3, 6]);
+        // The blocks' rounds tile 0..rounds, and each starts where block_starts says.
+        for rounds in [6, 7, 9, 10, 31] {
+            let all: Vec<u32> = (0..3).flat_map(|k| p.block_rounds(k, rounds)).collect();
+            assert_eq!(all, (0..rounds).collect::<Vec<_>>(), "{rounds}");
+            for k in 1..3 {
+                assert!(p.block_starts(p.block_rounds(k, rounds).start, rounds));
+            }
+        }
         assert_eq!(p.rounds_for(0.1), 20);
         assert_eq!(p.rounds_for(10.0), 8);
     }

@@ -101,6 +101,7 @@ mod tests {
                     ci95_high: x * 1.01,
                     n: 30,
                     halves: None,
+                    blocks: None,
                     run_to_run: None,
                 });
                 r

@@ -16,7 +16,10 @@
 //!   change of the median, shown so the reader sees how much the machine moved; never fatal.
 //! * For our rows with a ratio on both sides, Δ = ln(current ratio ÷ baseline ratio), and
 //!   its noise is the larger of (a) the two ratios' 95% half-widths combined,
-//!   √(h_b² + h_c²) in log space, and (b) how far each ratio moved *within its own run*
+//!   √(h_b² + h_c²) in log space, widened for the family of rows judged together
+//!   ([`family_widening`]: Bonferroni over the m ratios of ours, so that a comparison of
+//!   one build with itself flags none of them with 95% — not each with 95%, which over
+//!   150 rows would flag seven by chance), and (b) how far each ratio moved *within its own run*
 //!   (its first half of rounds against its second: `ratio.halves`), and (c) the baseline's
 //!   run-to-run calibration (`ratio.run_to_run`: how far the machine moved the ratios of
 //!   the row's class between passes of one build when the baseline was made; see
@@ -253,15 +256,50 @@ pub fn compare(
     let mut ids: Vec<&Identity> = base.keys().chain(cur.keys()).collect();
     ids.sort();
     ids.dedup();
+    // The rows judged by their ratios are a family: their intervals are widened so that
+    // the chance of any of them straying by luck alone is 5%, not 5% each.
+    let judged = ids
+        .iter()
+        .filter(|id| match (base.get(*id), cur.get(*id)) {
+            (Some(b), Some(c)) => is_ours(c) && b.extra.ratio.is_some() && c.extra.ratio.is_some(),
+            _ => false,
+        })
+        .count();
+    let family = family_widening(judged);
+    if judged > 1 {
+        notes.push(format!(
+            "{judged} ratios of ours judged as one family: each interval ×{family:.2} (95% for them all)"
+        ));
+    }
     let rows = ids
         .into_iter()
-        .map(|id| compare_row(id, base.get(id).copied(), cur.get(id).copied(), opts))
+        .map(|id| {
+            compare_row(
+                id,
+                base.get(id).copied(),
+                cur.get(id).copied(),
+                opts,
+                family,
+            )
+        })
         .collect();
     Ok(Comparison {
         rows,
         threshold_pct: opts.threshold_pct,
         notes,
     })
+}
+
+/// How much wider than a 95% interval one of `m` intervals must be for all `m` to hold
+/// together with 95% (Bonferroni, in the normal approximation: z(1 − 2.5%/m) ÷ z(97.5%)).
+/// 1 for one row; ≈1.6 for 20 rows, ≈1.8 for 150.
+pub fn family_widening(m: usize) -> f64 {
+    use statrs::distribution::{ContinuousCDF, Normal};
+    if m <= 1 {
+        return 1.0;
+    }
+    let n = Normal::new(0.0, 1.0).expect("standard normal");
+    n.inverse_cdf(1.0 - 0.025 / m as f64) / n.inverse_cdf(0.975)
 }
 
 /// Reads both files and compares them; errors name the file they are about.
@@ -335,7 +373,13 @@ fn ratio_triple(r: &Row) -> Option<[f64; 3]> {
         .map(|x| [x.median, x.ci95_low, x.ci95_high])
 }
 
-fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) -> ComparedRow {
+fn compare_row(
+    id: &Identity,
+    b: Option<&Row>,
+    c: Option<&Row>,
+    opts: &Options,
+    family: f64,
+) -> ComparedRow {
     let any = c.or(b).expect("an identity comes from one side at least");
     let mut out = ComparedRow {
         name: id.to_string(),
@@ -381,7 +425,7 @@ fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) 
         return out.judge(Verdict::Drift, "third-party row: the machine's drift");
     }
     match (&b.extra.ratio, &c.extra.ratio) {
-        (Some(rb), Some(rc)) => judge_ratio(out, b, c, rb, rc, opts),
+        (Some(rb), Some(rc)) => judge_ratio(out, (b, c), (rb, rc), opts, family),
         _ => judge_medians(out, b, c, change, opts),
     }
 }
@@ -389,11 +433,10 @@ fn compare_row(id: &Identity, b: Option<&Row>, c: Option<&Row>, opts: &Options) 
 /// Our row, by its ratio to the reference (see the module docs).
 fn judge_ratio(
     mut out: ComparedRow,
-    b: &Row,
-    c: &Row,
-    rb: &Ratio,
-    rc: &Ratio,
+    (b, c): (&Row, &Row),
+    (rb, rc): (&Ratio, &Ratio),
     opts: &Options,
+    family: f64,
 ) -> ComparedRow {
     if !(rb.median > 0.0 && rc.median > 0.0) {
         return out.judge(Verdict::Invalid, "ratio missing or zero");
@@ -416,8 +459,7 @@ fn judge_ratio(
         }
     };
     let within = |r: &Ratio| r.halves.map_or(0.0, |[x, y]| (x / y).ln().abs());
-    let noise = (half(rb).powi(2) + half(rc).powi(2))
-        .sqrt()
+    let noise = (family * (half(rb).powi(2) + half(rc).powi(2)).sqrt())
         .max(within(rb))
         .max(within(rc))
         .max(rb.run_to_run.unwrap_or(0.0));
@@ -544,6 +586,7 @@ mod tests {
             ci95_high: hi,
             n: 30,
             halves: Some(h),
+            blocks: None,
             run_to_run: None,
         });
         r
@@ -616,6 +659,38 @@ mod tests {
         // 10% down: improved.
         let c = with_ratio(10.0, 1.125, 1.12, 1.13, [1.125, 1.125]);
         assert_eq!(one(b, c).verdict, Verdict::Improved);
+    }
+
+    #[test]
+    fn many_ratios_are_judged_as_a_family() {
+        assert_eq!(family_widening(1), 1.0);
+        let (w20, w150) = (family_widening(20), family_widening(150));
+        assert!(w20 > 1.5 && w20 < 1.7, "{w20}");
+        assert!(w150 > w20 && w150 < 1.9, "{w150}");
+        // Moved 6%, each interval ±3%: alone, √2·3% ≈ 4.2% < 6% is a regression; as one of
+        // 150 rows judged together (×1.8 ≈ 7.6%), it is within the noise.
+        let b = with_ratio(10.0, 1.0, 0.97, 1.03, [1.0, 1.0]);
+        let c = with_ratio(10.0, 1.06, 1.06 * 0.97, 1.06 * 1.03, [1.06, 1.06]);
+        assert_eq!(one(b.clone(), c.clone()).verdict, Verdict::Regressed);
+        let many = |r: &Row| {
+            let rows = (0..150)
+                .map(|i| {
+                    let mut x = r.clone();
+                    x.id.size = 1 << (i % 30);
+                    x.id.threads = 1 + i / 30;
+                    x
+                })
+                .collect();
+            Results::new(RunInfo::default(), rows)
+        };
+        let cmp = compare(&many(&b), &many(&c), &Options::default()).unwrap();
+        assert_eq!(cmp.count(Verdict::Regressed), 0);
+        assert_eq!(cmp.count(Verdict::Noisy), 150);
+        assert!(
+            cmp.notes.iter().any(|n| n.contains("150 ratios")),
+            "{:?}",
+            cmp.notes
+        );
     }
 
     #[test]

@@ -547,6 +547,12 @@ pub struct Ratio {
     /// moved within the run, which `compare` counts as noise between runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub halves: Option<[f64; 2]>,
+    /// The same ratio from each block of rounds (blocks are spread over the run, each on
+    /// maps built afresh): the interval above is at least as wide as Student's t over
+    /// these allows (`stats::block_half_width`), since rounds of one block share the
+    /// machine's state of their moment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<Vec<f64>>,
     /// In a baseline: how far this machine moved the ratios of the row's class between two
     /// runs of one build, as |ln(ratio ÷ ratio)| (see `results::calibrate`); `compare`
     /// counts it as noise.
@@ -564,6 +570,7 @@ impl Ratio {
             ci95_high: i.ci95_high,
             n: i.n,
             halves: None,
+            blocks: None,
             run_to_run: None,
         }
     }

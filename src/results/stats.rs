@@ -176,6 +176,43 @@ pub fn undisturbed_ratio_at(a: &[f64], b: &[f64], costs: bool, alpha: f64) -> Op
     paired_ratio_at(&pick(a), &pick(b), alpha)
 }
 
+/// The half width, in log space, of a 95% interval for a ratio measured in `blocks`
+/// (each block's median log ratio, one per block): Student's t over the blocks,
+/// t(k − 1) · sd / √k. `None` below two blocks.
+///
+/// Why: rounds within a block share the machine's state of that moment, so they are not
+/// independent draws; on this VM a regime lasting seconds moves a ratio by 5–15% (memory-
+/// bound maps more than in-cache ones). The sign test over all rounds treats them as
+/// independent and is too narrow then; the blocks, spread over the run, are the
+/// independent draws of the machine's state.
+pub fn block_half_width(blocks: &[f64]) -> Option<f64> {
+    let k = blocks.len();
+    if k < 2 {
+        return None;
+    }
+    let mean = blocks.iter().sum::<f64>() / k as f64;
+    let var = blocks.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (k - 1) as f64;
+    let t = StudentsT::new(0.0, 1.0, (k - 1) as f64)
+        .expect("valid t")
+        .inverse_cdf(0.975);
+    Some(t * (var / k as f64).sqrt())
+}
+
+/// The median of a non-empty slice (the mean of the middle two for an even length).
+pub fn median(values: &[f64]) -> Option<f64> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
+}
+
 /// Mean of the paired differences `a[i] − b[i]` and its 95% interval (Student's t): how the
 /// locate suite reports "precomputed − from-B" in nanoseconds, including when it is zero.
 pub fn mean_difference(a: &[f64], b: &[f64]) -> Option<Interval> {
@@ -262,6 +299,18 @@ mod tests {
             b.push(one(10.0 * shift));
         }
         (a, b)
+    }
+
+    #[test]
+    fn blocks_that_disagree_widen_the_interval() {
+        assert_eq!(block_half_width(&[0.1]), None);
+        assert!(block_half_width(&[0.1, 0.1, 0.1]).unwrap() < 1e-12);
+        // Four blocks at ±5%: sd ≈ 5.8%, t(3) = 3.18, so ±9.2%.
+        let w = block_half_width(&[0.05, -0.05, 0.05, -0.05]).unwrap();
+        assert!((w - 3.182 * 0.0577 / 2.0).abs() < 1e-3, "{w}");
+        assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(&[]), None);
     }
 
     #[test]
