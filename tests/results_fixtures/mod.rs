@@ -214,6 +214,7 @@ pub fn with_ratios() -> Results {
         ci95_high: m * 1.03,
         n: 20,
         halves: None,
+        blocks: None,
         run_to_run: None,
     };
     let mut rows = Vec::new();
