@@ -80,6 +80,11 @@ enum Command {
         out: PathBuf,
         #[arg(long)]
         quick: bool,
+        /// This process's share (0-based) of a run measured in `--parts` processes.
+        #[arg(long, default_value_t = 0)]
+        part: u32,
+        #[arg(long, default_value_t = 1)]
+        parts: u32,
     },
     /// One build's side of `ab` (reads requests on stdin); not for people.
     #[command(hide = true)]
@@ -127,7 +132,12 @@ fn main() -> ExitCode {
         Command::Worker => cmd_worker(),
         Command::Baseline => cmd_baseline(),
         Command::Findings { file } => cmd_findings(&file),
-        Command::Measure { out, quick } => cmd_measure(&out, quick),
+        Command::Measure {
+            out,
+            quick,
+            part,
+            parts,
+        } => cmd_measure(&out, quick, part, parts),
         Command::Detect(a) => cmd_detect(a),
         Command::Check(a) => cmd_check(a),
         Command::Stream(a) => cmd_stream(a),
@@ -221,6 +231,11 @@ struct RunArgs {
     /// and record how far the ratios moved between passes, which `compare` counts as noise.
     #[arg(long, default_value_t = pipeline::DEFAULT_CALIBRATION_PASSES)]
     calibration_passes: u32,
+    /// Measure each pass in this many processes, each with its share of every group's
+    /// blocks, pooled (default 2; 1 with --quick): what a process draws for its lifetime
+    /// then shows in the intervals.
+    #[arg(long)]
+    processes: Option<u32>,
 }
 
 fn cmd_run(a: RunArgs) -> CmdResult {
@@ -239,6 +254,11 @@ fn cmd_run(a: RunArgs) -> CmdResult {
         update,
         calibration_passes: a.calibration_passes,
         pass_binary: std::env::current_exe().ok(),
+        processes: a.processes.unwrap_or(if a.quick {
+            1
+        } else {
+            pipeline::DEFAULT_PROCESSES
+        }),
     };
     let outcome = pipeline::run(&cfg, &mut |l| eprintln!("{l}"))?;
     println!("{}", findings::findings(&outcome.results.rows));
@@ -730,11 +750,11 @@ fn cmd_worker() -> CmdResult {
 
 // ---- measure ------------------------------------------------------------------------------
 
-fn cmd_measure(out: &std::path::Path, quick: bool) -> CmdResult {
-    let (lc, cc) = (
-        pipeline::locate_config(quick),
-        pipeline::contention_config(quick),
-    );
+fn cmd_measure(out: &std::path::Path, quick: bool, part: u32, parts: u32) -> CmdResult {
+    if part >= parts {
+        return Err(format!("--part {part}: below --parts {parts}").into());
+    }
+    let (lc, cc) = pipeline::part_configs(quick, part, parts);
     let results = pipeline::measure_once(quick, &lc, &cc, &mut |l| eprintln!("{l}"))?;
     io::write(out, &results, io::BaselinePolicy::Protect)?;
     Ok(ExitCode::SUCCESS)

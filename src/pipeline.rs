@@ -15,7 +15,7 @@ use crate::harness::rounds::Plan;
 use crate::results::compare::{self, Options};
 use crate::results::io::{self, BaselinePolicy};
 use crate::results::schema::{Machine, Results};
-use crate::results::{calibrate, html, plots, report, runinfo};
+use crate::results::{calibrate, html, plots, pool, report, runinfo};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -62,28 +62,78 @@ pub struct RunConfig {
     /// processes do (GoMap remove 2^10 ÷ hashbrown: within 4% over three passes of one
     /// process, 9–13% off in the next process), so in-process passes calibrate too tight.
     pub pass_binary: Option<PathBuf>,
+    /// Processes each pass is measured in, each with its share of every group's blocks,
+    /// pooled into one document (see [`crate::results::pool`]): a process draws a state that
+    /// lasts its lifetime, so a run's intervals see that draw only if it has several.
+    pub processes: u32,
 }
 
-/// One calibration pass in a child process: `BIN measure --out FILE [--quick]`.
+/// Process `part` (0-based) of `parts` of one pass in a child process:
+/// `BIN measure --out FILE --part K --parts P [--quick]`.
 fn measure_in_child(
     bin: &Path,
     quick: bool,
     pass: u32,
+    part: u32,
+    parts: u32,
 ) -> Result<Results, Box<dyn std::error::Error>> {
-    let file = Path::new(LOCAL_DIR).join(format!(".pass-{pass}.json"));
+    let file = Path::new(LOCAL_DIR).join(format!(".pass-{pass}-part-{part}.json"));
     std::fs::create_dir_all(LOCAL_DIR)?;
     let mut cmd = std::process::Command::new(bin);
     cmd.arg("measure").arg("--out").arg(&file);
+    cmd.arg("--part").arg(part.to_string());
+    cmd.arg("--parts").arg(parts.to_string());
     if quick {
         cmd.arg("--quick");
     }
     let status = cmd.status()?;
     if !status.success() {
-        return Err(format!("calibration pass {pass} failed ({status})").into());
+        return Err(format!("pass {pass}, process {} failed ({status})", part + 1).into());
     }
     let r = io::read(&file)?;
     let _ = std::fs::remove_file(&file);
     Ok(r)
+}
+
+/// The default [`RunConfig::processes`] (`--quick`: 1).
+pub const DEFAULT_PROCESSES: u32 = 2;
+
+/// The most [`RunConfig::processes`] `run` accepts.
+pub const MAX_PROCESSES: u32 = 8;
+
+/// The main job's settings for process `part` (0-based) of `parts`: each suite's plan cut to
+/// that process's share ([`Plan::part`]).
+pub fn part_configs(quick: bool, part: u32, parts: u32) -> (LocateConfig, ContentionConfig) {
+    let (mut lc, mut cc) = (locate_config(quick), contention_config(quick));
+    lc.plan = lc.plan.part(part, parts);
+    cc.plan = cc.plan.part(part, parts);
+    (lc, cc)
+}
+
+/// One pass of the main job: its processes, one after another, pooled.
+fn measure_pass(
+    cfg: &RunConfig,
+    pass: u32,
+    passes: u32,
+    log: &mut dyn FnMut(&str),
+) -> Result<Results, Box<dyn std::error::Error>> {
+    let parts = cfg.processes;
+    let mut measured = Vec::new();
+    for part in 0..parts {
+        if parts > 1 {
+            log(&format!("== process {} of {parts}", part + 1));
+        }
+        measured.push(match &cfg.pass_binary {
+            Some(bin) if parts > 1 || passes > 1 => {
+                measure_in_child(bin, cfg.quick, pass, part, parts)?
+            }
+            _ => {
+                let (lc, cc) = part_configs(cfg.quick, part, parts);
+                measure_once(cfg.quick, &lc, &cc, log)?
+            }
+        });
+    }
+    Ok(pool::pool(&measured).expect("at least one process"))
 }
 
 /// The default [`RunConfig::calibration_passes`].
@@ -187,6 +237,13 @@ pub fn run(
     let cc = contention_config(cfg.quick);
     lc.validate()?;
     cc.validate()?;
+    if !(1..=MAX_PROCESSES).contains(&cfg.processes) {
+        return Err(format!(
+            "--processes {}: between 1 and {MAX_PROCESSES}",
+            cfg.processes
+        )
+        .into());
+    }
     let passes = match cfg.update {
         Update::Nothing => 1,
         _ if cfg.calibration_passes >= 2 => cfg.calibration_passes,
@@ -205,10 +262,7 @@ pub fn run(
                 "== pass {pass} of {passes} (run-to-run calibration)"
             ));
         }
-        measured.push(match (&cfg.pass_binary, passes) {
-            (Some(bin), 2..) => measure_in_child(bin, cfg.quick, pass)?,
-            _ => measure_once(cfg.quick, &lc, &cc, log)?,
-        });
+        measured.push(measure_pass(cfg, pass, passes, log)?);
     }
     let mut results = calibrate::calibrate(&measured).expect("at least one pass");
     results.run.config["calibration_passes"] = json!(passes);

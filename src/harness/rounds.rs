@@ -79,6 +79,31 @@ impl Plan {
         block_rounds(self.blocks, k, rounds)
     }
 
+    /// Process `k` (0-based) of `parts`' share of this plan, when a run measures in several
+    /// processes (see `results::pool`): its share of the blocks, rounds and seconds (each
+    /// part keeps at least one block and [`super::contention::MIN_ROUNDS`] rounds), and a seed of its own so
+    /// that the parts' orders differ.
+    pub fn part(&self, k: u32, parts: u32) -> Plan {
+        let p = parts.max(1);
+        if p == 1 {
+            return *self;
+        }
+        Plan {
+            max_rounds: self
+                .max_rounds
+                .div_ceil(p)
+                .max(super::contention::MIN_ROUNDS),
+            min_rounds: self
+                .min_rounds
+                .div_ceil(p)
+                .max(super::contention::MIN_ROUNDS),
+            group_secs: self.group_secs / f64::from(p),
+            seed: self.seed.wrapping_add(u64::from(k)),
+            sample_secs: self.sample_secs,
+            blocks: self.blocks.div_ceil(p).max(1),
+        }
+    }
+
     /// The rounds a group of members whose samples cost `round_secs` in all gets.
     pub fn rounds_for(&self, round_secs: f64) -> u32 {
         let fit = (self.group_secs / round_secs.max(1e-6)).floor() as u32;

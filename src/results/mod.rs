@@ -10,6 +10,7 @@
 //! * [`collect`]: criterion's output → rows.
 //! * [`merge`]: several runs of one machine → one document.
 //! * [`findings`]: the headline tables a run prints.
+//! * [`pool`]: several processes' shares of one run → one document, processes as blocks.
 //! * [`calibrate`]: how far the machine moves a ratio between runs, recorded in a baseline.
 //! * [`compare`]: baseline vs current → a verdict per row; [`report`] renders it.
 //! * [`plots`]: SVG charts, rendered without any system font.
@@ -26,6 +27,7 @@ pub mod html;
 pub mod io;
 pub mod merge;
 pub mod plots;
+pub mod pool;
 pub mod report;
 pub mod runinfo;
 pub mod schema;

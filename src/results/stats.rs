@@ -216,12 +216,14 @@ pub fn median(values: &[f64]) -> Option<f64> {
 /// Mean of the paired differences `a[i] − b[i]` and its 95% interval (Student's t): how the
 /// locate suite reports "precomputed − from-B" in nanoseconds, including when it is zero.
 pub fn mean_difference(a: &[f64], b: &[f64]) -> Option<Interval> {
-    let d: Vec<f64> = a
-        .iter()
-        .zip(b)
-        .map(|(x, y)| x - y)
-        .filter(|x| x.is_finite())
-        .collect();
+    let d: Vec<f64> = a.iter().zip(b).map(|(x, y)| x - y).collect();
+    mean_interval(&d)
+}
+
+/// The mean of the finite `values` and its 95% interval (Student's t; unbounded for one
+/// value).
+pub fn mean_interval(values: &[f64]) -> Option<Interval> {
+    let d: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
     let n = d.len();
     if n == 0 {
         return None;
