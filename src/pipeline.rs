@@ -189,12 +189,12 @@ pub fn locate_config(quick: bool) -> LocateConfig {
         LocateConfig {
             sizes: vec![1 << 10, 1 << 16, 1 << 20],
             plan: Plan {
-                max_rounds: 30,
-                min_rounds: 10,
+                max_rounds: 32,
+                min_rounds: 16,
                 group_secs: 3.0,
                 seed: DEFAULT_SEED,
                 sample_secs: 0.003,
-                blocks: 4,
+                blocks: 8,
             },
             ..LocateConfig::default_full()
         }
@@ -212,12 +212,12 @@ pub fn contention_config(quick: bool) -> ContentionConfig {
     } else {
         ContentionConfig {
             plan: Plan {
-                max_rounds: 30,
-                min_rounds: 10,
+                max_rounds: 32,
+                min_rounds: 16,
                 group_secs: 3.0,
                 seed: DEFAULT_SEED,
                 sample_secs: 0.005,
-                blocks: 4,
+                blocks: 8,
             },
             stream_ops: 1 << 21,
             quiet: true,
