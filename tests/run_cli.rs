@@ -1,5 +1,6 @@
 //! `gomap-bench run --quick` end to end in a temporary directory: one results file that
-//! reads back, plots, findings, and a comparison against a baseline.
+//! reads back (pooled from two processes, as the main job measures), plots, findings, and a
+//! comparison against a baseline; and bad input.
 
 use gomap_bench::results::io;
 use std::process::Command;
@@ -12,7 +13,7 @@ fn run_quick_end_to_end() {
     let baseline = dir.path().join("baseline.json");
     let report = dir.path().join("report.html");
     let o = Command::new(env!("CARGO_BIN_EXE_gomap-bench"))
-        .args(["run", "--quick", "--out"])
+        .args(["run", "--quick", "--processes", "2", "--out"])
         .arg(&out)
         .arg("--plots-dir")
         .arg(&plots)
@@ -36,6 +37,15 @@ fn run_quick_end_to_end() {
     assert!(stdout.contains("no baseline"), "{stdout}");
 
     let results = io::read(&out).unwrap();
+    assert_eq!(results.run.config["processes"], 2);
+    // Pooled: each ratio lists the blocks of both processes.
+    let pooled = results
+        .rows
+        .iter()
+        .filter_map(|r| r.extra.ratio.as_ref())
+        .filter(|r| r.blocks.as_ref().is_some_and(|b| b.len() >= 2))
+        .count();
+    assert!(pooled > 0, "no ratio pooled from two processes");
     for suite in ["locate", "probe", "ops", "contention"] {
         assert!(
             results.rows.iter().any(|r| r.id.suite.name() == suite),
@@ -70,4 +80,18 @@ fn run_quick_end_to_end() {
         "{}",
         String::from_utf8_lossy(&o.stdout)
     );
+}
+
+#[test]
+fn processes_out_of_range_is_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_gomap-bench"))
+        .args(["run", "--quick", "--processes", "0", "--out"])
+        .arg(dir.path().join("x.json"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("--processes 0"), "{err}");
 }
