@@ -167,6 +167,12 @@ fn contention(rows: &[Row], out: &mut String) {
         })
     };
     let median = |map: &str, w: Workload, t: u32| find(map, w, t).map(|r| r.median);
+    // The paired ratio with its interval where the row has one; a file from before the
+    // interleaved rounds has only the two medians.
+    let ratio = |row: &Row, d: f64| match &row.extra.ratio {
+        Some(_) => ratio_cell(row),
+        None => format!("{:.2}", row.median / d),
+    };
     let mut threads: Vec<u32> = cont().map(|r| r.id.threads).collect();
     threads.sort_unstable();
     threads.dedup();
@@ -180,6 +186,7 @@ fn contention(rows: &[Row], out: &mut String) {
         Workload::ReadHeavy,
         Workload::Exchange,
         Workload::WriteHeavy,
+        Workload::RapidGrow,
         Workload::SharedWrite,
     ] {
         for &t in &threads {
@@ -187,12 +194,13 @@ fn contention(rows: &[Row], out: &mut String) {
                 continue;
             };
             for m in &ours {
-                if let Some(s) = median(m, w, t) {
+                if let Some(row) = find(m, w, t) {
                     let _ = writeln!(
                         out,
-                        "  {:<12} {t} thr  {m:<15} {s:8.2}  {reference} {d:8.2}  ratio {:.2}",
+                        "  {:<12} {t} thr  {m:<15} {:8.2}  {reference} {d:8.2}  ratio {}",
                         w.name(),
-                        s / d
+                        row.median,
+                        ratio(row, d)
                     );
                 }
             }

@@ -185,7 +185,7 @@ fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
         _ => ("above 1: faster", unit.as_str()),
     };
     let mut footnotes = vec![format!(
-        "marker: median of the per-round ratios to {to} (paired in the same interleaved rounds); bar: its 95% interval (sign test)"
+        "marker: ratio to {to}, paired in the same interleaved rounds (the median of its blocks' ratios where it has blocks); bar: its 95% interval (sign test, widened to Student's t over the blocks)"
     )];
     if rows.iter().any(|r| r.noisy) {
         footnotes.push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
