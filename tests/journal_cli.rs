@@ -1,0 +1,243 @@
+//! A run that is killed or stopped keeps what it measured: the journal of finished groups,
+//! `--resume`, and SIGINT (see `results::journal` and `harness::stop`).
+//!
+//! The runs are `contention` with one block, so that groups finish one by one, and samples
+//! long enough (15 ms) that a group takes a few tenths of a second: the tests see the
+//! journal grow and signal the run between two groups.
+
+use gomap_bench::results::io;
+use gomap_bench::results::journal::{path_for, read_journal, Entry};
+use gomap_bench::results::schema::{Identity, Results, Row};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// 3 workloads × 2 distributions at 1 thread: 6 groups of 2 maps.
+const GROUPS: usize = 6;
+const ROWS: usize = GROUPS * 2;
+
+fn bench() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_gomap-bench"))
+}
+
+fn args(out: &Path, sample_ms: &str) -> Vec<String> {
+    let mut v: Vec<String> = [
+        "contention",
+        "--quick",
+        "--quiet",
+        "--threads",
+        "1",
+        "--maps",
+        "dashmap,null",
+        "--workloads",
+        "read-heavy,exchange,write-heavy",
+        "--dist",
+        "uniform,zipf",
+        "--size",
+        "1024",
+        "--blocks",
+        "1",
+        "--rounds",
+        "6",
+        "--secs",
+        "0.05",
+        "--sample-ms",
+        sample_ms,
+        "--out",
+    ]
+    .map(String::from)
+    .to_vec();
+    v.push(out.display().to_string());
+    v
+}
+
+fn start(out: &Path) -> Child {
+    bench()
+        .args(args(out, "15"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// The finished groups in the journal now (a line being written is not counted).
+fn journaled(journal: &Path) -> Vec<Entry> {
+    std::fs::read(journal)
+        .ok()
+        .and_then(|b| read_journal(&b).ok())
+        .map_or_else(Vec::new, |r| r.entries)
+}
+
+/// Waits until the journal holds at least one finished group (and fails the test if the
+/// run ends or takes too long first).
+fn wait_for_a_group(child: &mut Child, journal: &Path) {
+    let t0 = Instant::now();
+    while journaled(journal).is_empty() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run ended before the test could stop it"
+        );
+        assert!(t0.elapsed() < Duration::from_secs(60), "no group finished");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn rows_by_id(rows: &[Row]) -> BTreeMap<Identity, &Row> {
+    rows.iter().map(|r| (r.identity(), r)).collect()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `--resume` with anything but the run's own configuration and build is one line, exit
+/// 2, and leaves the journal as it was.
+fn bad_resumes_are_refused(out: &Path, journal: &Path) {
+    let before = std::fs::read(journal).unwrap();
+    // Another configuration: longer samples.
+    let mut a = args(out, "20");
+    a.push("--resume".into());
+    let o = bench().args(&a).output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("another configuration") && err.contains("sample_secs"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(journal).unwrap(), before);
+
+    // Another build: the same journal, as if written by another git revision.
+    let text = String::from_utf8(before.clone()).unwrap();
+    let (head, rest) = text.split_once('\n').unwrap();
+    let mut header: serde_json::Value = serde_json::from_str(head).unwrap();
+    header["git_revision"] = "00000000000000000000".into();
+    let forged = format!("{header}\n{rest}");
+    std::fs::write(journal, &forged).unwrap();
+    let mut a = args(out, "15");
+    a.push("--resume".into());
+    let o = bench().args(&a).output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("git 0000000"), "{err}");
+    assert_eq!(std::fs::read_to_string(journal).unwrap(), forged);
+    std::fs::write(journal, &before).unwrap();
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_killed_run_keeps_its_finished_groups_and_resume_measures_only_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.json");
+    let journal = path_for(&out);
+    assert_eq!(journal, dir.path().join("c.journal.jsonl"));
+    let mut child = start(&out);
+    wait_for_a_group(&mut child, &journal);
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    // The measuring process dies with the one killed; give it a moment to be gone.
+    std::thread::sleep(Duration::from_millis(300));
+    let kept = journaled(&journal);
+    assert!(
+        !kept.is_empty() && kept.len() < GROUPS,
+        "{} groups",
+        kept.len()
+    );
+    assert!(!out.exists(), "a killed run writes no results file");
+    assert_eq!(journaled(&journal).len(), kept.len(), "still measuring");
+
+    bad_resumes_are_refused(&out, &journal);
+
+    let mut a = args(&out, "15");
+    a.push("--resume".into());
+    let o = bench().args(&a).output().unwrap();
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("resuming from"), "{err}");
+    assert!(!journal.exists(), "a complete run removes its journal");
+    // Every cell exactly once (io::read refuses two rows with one identity).
+    let results: Results = io::read(&out).unwrap();
+    assert!(!results.run.partial);
+    assert_eq!(results.rows.len(), ROWS);
+    assert!(results.rows.iter().all(|r| r.valid));
+    // The journal's cells were taken as they were, not measured again; the rest are new.
+    let final_rows = rows_by_id(&results.rows);
+    let mut from_journal = 0;
+    for e in &kept {
+        for r in &e.rows {
+            let f = final_rows[&r.identity()];
+            assert_eq!(f.extra.from_journal, Some(true), "{}", r.id);
+            assert_eq!(f.samples, r.samples, "{}", r.id);
+            from_journal += 1;
+        }
+    }
+    let marked = results
+        .rows
+        .iter()
+        .filter(|r| r.extra.from_journal.is_some())
+        .count();
+    assert_eq!(marked, from_journal);
+}
+
+#[test]
+fn sigint_stops_after_the_current_group_with_a_partial_file_marked_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.json");
+    let journal = path_for(&out);
+    let mut child = start(&out);
+    wait_for_a_group(&mut child, &journal);
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let o = child.wait_with_output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(130), "{err}");
+    assert!(err.contains("stopped by SIGINT"), "{err}");
+
+    let results: Results = io::read(&out).unwrap();
+    assert!(results.run.partial);
+    let kept = journaled(&journal);
+    assert_eq!(
+        results.rows.len(),
+        kept.iter().map(|e| e.rows.len()).sum::<usize>()
+    );
+    assert!(!results.rows.is_empty() && results.rows.len() < ROWS);
+    assert!(results.rows.iter().all(|r| r.extra.from_journal.is_none()));
+
+    // compare and plot read it, and say that it is partial.
+    let o = bench().arg("compare").arg(&out).arg(&out).output().unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(text.contains("partial"), "{text}");
+    let o = bench()
+        .arg("plot")
+        .arg(&out)
+        .arg("--out-dir")
+        .arg(dir.path().join("plots"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("c.json is partial"), "{}", stderr(&o));
+
+    // --resume completes it.
+    let mut a = args(&out, "15");
+    a.push("--resume".into());
+    let o = bench().args(&a).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let done: Results = io::read(&out).unwrap();
+    assert!(!done.run.partial);
+    assert_eq!(done.rows.len(), ROWS);
+    let partial = rows_by_id(&results.rows);
+    for r in &done.rows {
+        assert_eq!(
+            r.extra.from_journal.is_some(),
+            partial.contains_key(&r.identity()),
+            "{}",
+            r.id
+        );
+    }
+}
