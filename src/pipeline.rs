@@ -133,7 +133,9 @@ fn measure_in_child(
     let status = child.wait();
     stop::set_child(None);
     let status = status?;
-    if !status.success() && !(stop::requested().is_some() && file.exists()) {
+    // A process stopped by a signal fails, but leaves its partial file.
+    let stopped = stop::requested().is_some() && file.exists();
+    if !(status.success() || stopped) {
         return Err(format!("pass {pass}, process {} failed ({status})", part + 1).into());
     }
     let r = io::read(&file)?;

@@ -385,7 +385,7 @@ pub struct Measured {
 /// ([`super::stop`]).
 pub fn run_contention_journaled(
     config: &ContentionConfig,
-    mut journal: Option<&mut Journal>,
+    journal: Option<&mut Journal>,
 ) -> Result<Measured, ContentionError> {
     config.validate()?;
     let (groups, skipped) = config.groups();
@@ -399,22 +399,17 @@ pub fn run_contention_journaled(
         progress.note(s);
     }
     let mut unpinned_noted = false;
-    let swept = run_groups(
-        &specs,
-        &config.plan,
-        journal.as_deref_mut(),
-        |_, rows| match rows {
-            None => progress.tick(),
-            Some(rows) => {
-                if rows.iter().any(|r| r.extra.pinned == Some(false)) && !unpinned_noted {
-                    progress.note("note: core pinning unavailable here; threads run unpinned");
-                    unpinned_noted = true;
-                }
-                let lines: Vec<String> = rows.iter().map(cell_line).collect();
-                progress.finish(&lines.join("\n"));
+    let swept = run_groups(&specs, &config.plan, journal, |_, rows| match rows {
+        None => progress.tick(),
+        Some(rows) => {
+            if rows.iter().any(|r| r.extra.pinned == Some(false)) && !unpinned_noted {
+                progress.note("note: core pinning unavailable here; threads run unpinned");
+                unpinned_noted = true;
             }
-        },
-    )
+            let lines: Vec<String> = rows.iter().map(cell_line).collect();
+            progress.finish(&lines.join("\n"));
+        }
+    })
     .map_err(usage)?;
     progress.close();
     let stopped = swept.stopped;
