@@ -241,3 +241,67 @@ fn sigint_stops_after_the_current_group_with_a_partial_file_marked_partial() {
         );
     }
 }
+
+#[test]
+fn locate_stops_on_sigterm_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("l.json");
+    let journal = path_for(&out);
+    let args: Vec<String> = [
+        "locate",
+        "--sizes-log2",
+        "10",
+        "--ops",
+        "get_hit",
+        "--maps",
+        "hashbrown,std",
+        "--blocks",
+        "1",
+        "--rounds",
+        "6",
+        "--secs",
+        "0.05",
+        "--sample-ms",
+        "15",
+        "--out",
+    ]
+    .map(String::from)
+    .into_iter()
+    .chain([out.display().to_string()])
+    .collect();
+    let mut child = bench()
+        .args(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_a_group(&mut child, &journal);
+    let sent = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(143), "{}", stderr(&o));
+    let partial: Results = io::read(&out).unwrap();
+    assert!(partial.run.partial && !partial.rows.is_empty());
+
+    let o = bench()
+        .args(&args)
+        .arg("--resume")
+        .stdout(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let done: Results = io::read(&out).unwrap();
+    assert!(!done.run.partial && done.rows.len() > partial.rows.len());
+    assert!(!journal.exists());
+    let before = rows_by_id(&partial.rows);
+    for r in &done.rows {
+        let kept = before.get(&r.identity());
+        assert_eq!(r.extra.from_journal.is_some(), kept.is_some(), "{}", r.id);
+        if let Some(k) = kept {
+            assert_eq!(k.samples, r.samples, "{}", r.id);
+        }
+    }
+}

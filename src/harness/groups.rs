@@ -972,6 +972,48 @@ mod tests {
     }
 
     #[test]
+    fn a_journaled_group_is_taken_not_measured_and_a_finished_one_is_appended() {
+        use crate::results::journal::{self, Header};
+        let ops = |size| GroupSpec::Ops {
+            op: Op::GetHit,
+            size,
+            maps: vec!["hashbrown".into(), "std".into()],
+        };
+        let (held, fresh) = (ops(1 << 10), ops(1 << 11));
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("x.json");
+        let header = Header::new("test", serde_json::json!({}));
+        let mut j = Journal::open(&out, &header, false).unwrap().journal;
+        let fake = Row::new(
+            Identity::new(Suite::Ops, "hashbrown", Op::GetHit).size(1 << 10),
+            Unit::NsPerOp,
+            vec![42.0; 8],
+        );
+        j.append(held.key(), std::slice::from_ref(&fake)).unwrap();
+        drop(j);
+        let mut j = Journal::open(&out, &header, true).unwrap().journal;
+        let mut visits = Vec::new();
+        let swept = run_groups(&[held, fresh.clone()], &plan(), Some(&mut j), |i, _| {
+            visits.push(i)
+        })
+        .unwrap();
+        assert_eq!(
+            visits,
+            vec![1],
+            "only the group the journal lacks is measured"
+        );
+        assert!(swept.stopped.is_none());
+        let rows = swept.into_rows();
+        assert_eq!(rows[0].samples, fake.samples);
+        assert_eq!(rows[0].extra.from_journal, Some(true));
+        assert!(rows[1..].iter().all(|r| r.extra.from_journal.is_none()));
+        let read = journal::read_journal(&std::fs::read(j.path()).unwrap()).unwrap();
+        assert_eq!(read.entries.len(), 2);
+        assert_eq!(read.entries[1].group, fresh.key());
+        assert_eq!(read.entries[1].rows.len(), 2);
+    }
+
+    #[test]
     fn a_group_too_big_for_memory_is_refused_in_one_line() {
         let spec = GroupSpec::Ops {
             op: Op::GetHit,

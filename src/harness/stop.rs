@@ -88,12 +88,14 @@ extern "C" fn on_signal(sig: std::ffi::c_int) {
         FIRST.store(sig, Ordering::SeqCst);
     }
     let child = CHILD.load(Ordering::SeqCst);
+    #[cfg(unix)]
     if child > 0 {
         // SAFETY: kill(2) is async-signal-safe and touches no memory of ours.
         unsafe {
             sys::kill(child, sig);
         }
     }
+    #[cfg(unix)]
     if n >= 3 {
         // SAFETY: _exit(2) is async-signal-safe; nothing is flushed or dropped, which is
         // the point: the run was asked three times.
@@ -144,7 +146,9 @@ pub fn abandoned() -> bool {
 /// Makes `cmd`'s process a child that this process's handler speaks for: in a process
 /// group of its own (so a terminal's Ctrl-C reaches it once, through [`set_child`], not
 /// twice), and killed when this process dies (so a SIGKILL of the command kills the run,
-/// rather than leaving it measuring, orphaned, beside the next one).
+/// rather than leaving it measuring, orphaned, beside the next one). To the terminal the
+/// child is then a background job, which is fine for one that writes to it and reads
+/// nothing from it.
 pub fn detach(cmd: &mut std::process::Command) -> &mut std::process::Command {
     #[cfg(target_os = "linux")]
     {
