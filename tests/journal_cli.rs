@@ -1,9 +1,9 @@
 //! A run that is killed or stopped keeps what it measured: the journal of finished groups,
 //! `--resume`, and SIGINT (see `results::journal` and `harness::stop`).
 //!
-//! The runs are `contention` with one block, so that groups finish one by one, and samples
-//! long enough (15 ms) that a group takes a few tenths of a second: the tests see the
-//! journal grow and signal the run between two groups.
+//! The runs are `contention` with one block, so that groups finish one by one, each in a
+//! few tenths of a second (6 rounds; 60 where a group must outlast two signals): the tests
+//! see the journal grow and signal the run between two groups.
 
 use gomap_bench::results::io;
 use gomap_bench::results::journal::{path_for, read_journal, Entry};
@@ -22,6 +22,11 @@ fn bench() -> Command {
 }
 
 fn args(out: &Path, sample_ms: &str) -> Vec<String> {
+    args_with(out, sample_ms, "6", "0.05")
+}
+
+/// `rounds` rounds a group, within `secs` seconds.
+fn args_with(out: &Path, sample_ms: &str, rounds: &str, secs: &str) -> Vec<String> {
     let mut v: Vec<String> = [
         "contention",
         "--quick",
@@ -39,9 +44,9 @@ fn args(out: &Path, sample_ms: &str) -> Vec<String> {
         "--blocks",
         "1",
         "--rounds",
-        "6",
+        rounds,
         "--secs",
-        "0.05",
+        secs,
         "--sample-ms",
         sample_ms,
         "--out",
@@ -53,8 +58,12 @@ fn args(out: &Path, sample_ms: &str) -> Vec<String> {
 }
 
 fn start(out: &Path) -> Child {
+    start_with(args(out, "15"))
+}
+
+fn start_with(args: Vec<String>) -> Child {
     bench()
-        .args(args(out, "15"))
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -137,16 +146,18 @@ fn a_killed_run_keeps_its_finished_groups_and_resume_measures_only_the_rest() {
     wait_for_a_group(&mut child, &journal);
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
-    // The measuring process dies with the one killed; give it a moment to be gone.
-    std::thread::sleep(Duration::from_millis(300));
+    // The measuring process (the re-execution without ASLR) dies with the one killed:
+    // the journal stops growing (a group takes a few tenths of a second).
+    std::thread::sleep(Duration::from_millis(100));
     let kept = journaled(&journal);
     assert!(
         !kept.is_empty() && kept.len() < GROUPS,
         "{} groups",
         kept.len()
     );
-    assert!(!out.exists(), "a killed run writes no results file");
+    std::thread::sleep(Duration::from_millis(600));
     assert_eq!(journaled(&journal).len(), kept.len(), "still measuring");
+    assert!(!out.exists(), "a killed run writes no results file");
 
     bad_resumes_are_refused(&out, &journal);
 
@@ -188,11 +199,7 @@ fn sigint_stops_after_the_current_group_with_a_partial_file_marked_partial() {
     let journal = path_for(&out);
     let mut child = start(&out);
     wait_for_a_group(&mut child, &journal);
-    let sent = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
+    signal(&child, "-INT");
     let o = child.wait_with_output().unwrap();
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(130), "{err}");
@@ -276,11 +283,7 @@ fn locate_stops_on_sigterm_and_resumes() {
         .spawn()
         .unwrap();
     wait_for_a_group(&mut child, &journal);
-    let sent = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
+    signal(&child, "-TERM");
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(143), "{}", stderr(&o));
     let partial: Results = io::read(&out).unwrap();
@@ -304,4 +307,57 @@ fn locate_stops_on_sigterm_and_resumes() {
             assert_eq!(k.samples, r.samples, "{}", r.id);
         }
     }
+}
+
+fn signal(child: &Child, sig: &str) {
+    let sent = Command::new("kill")
+        .args([sig, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+#[test]
+fn a_second_sigint_abandons_the_group_under_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.json");
+    let journal = path_for(&out);
+    // 60 rounds: a group takes a couple of seconds, so both signals land inside the second.
+    let mut child = start_with(args_with(&out, "15", "60", "30"));
+    wait_for_a_group(&mut child, &journal);
+    signal(&child, "-INT");
+    std::thread::sleep(Duration::from_millis(50));
+    signal(&child, "-INT");
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(130), "{}", stderr(&o));
+    // One signal would have let the second group finish; two dropped it.
+    assert_eq!(journaled(&journal).len(), 1);
+    let results: Results = io::read(&out).unwrap();
+    assert!(results.run.partial);
+    assert_eq!(results.rows.len(), 2);
+}
+
+#[test]
+fn run_resume_refuses_another_configurations_journal_before_measuring() {
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("results/local");
+    std::fs::create_dir_all(&local).unwrap();
+    let journal = local.join(".pass-1-part-0.journal.jsonl");
+    let header = serde_json::json!({
+        "journal": 1, "command": "measure", "config": {"quick": false},
+        "git_revision": "x", "git_dirty": false,
+    });
+    let text = format!("{header}\n");
+    std::fs::write(&journal, &text).unwrap();
+    let o = bench()
+        .current_dir(dir.path())
+        .args(["run", "--quick", "--resume"])
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("cannot --resume"), "{err}");
+    assert_eq!(std::fs::read_to_string(&journal).unwrap(), text);
+    assert!(!local.join("latest.json").exists());
 }
