@@ -450,7 +450,9 @@ pub fn measure_once(
     let started = std::time::Instant::now();
     log("== single thread: locate, probe, ops");
     let (mut rows, stopped) = locate_suite::run_journaled(lc, journal.as_deref_mut(), log)?;
-    log("== contention");
+    if stopped.is_none() {
+        log("== contention");
+    }
     // Run even when stopped: it measures nothing then, but takes what the journal holds.
     let cont = contention::run_contention_journaled(cc, journal)?;
     rows.extend(cont.results.rows);
