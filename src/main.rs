@@ -14,8 +14,10 @@ use gomap_bench::harness::locate_suite::{self, LocateConfig};
 use gomap_bench::harness::rounds::Plan;
 use gomap_bench::harness::sharing::{self, CheckConfig};
 use gomap_bench::harness::single::Op;
+use gomap_bench::harness::stop::{self, Signal};
 use gomap_bench::harness::stream_print;
 use gomap_bench::pipeline;
+use gomap_bench::results::journal::{Header, Journal};
 use gomap_bench::results::schema::Results;
 use gomap_bench::results::schema::Suite;
 use gomap_bench::results::{collect, compare, findings, html, io, merge, plots, report, runinfo};
@@ -85,6 +87,9 @@ enum Command {
         part: u32,
         #[arg(long, default_value_t = 1)]
         parts: u32,
+        /// Go on from the journal beside `--out`.
+        #[arg(long)]
+        resume: bool,
     },
     /// One build's side of `ab` (reads requests on stdin); not for people.
     #[command(hide = true)]
@@ -115,6 +120,9 @@ fn main() -> ExitCode {
         allocator::set_huge_pages(false);
     }
     if cli.command.measures() {
+        // Before the re-execution, so that this process passes each signal on to the run
+        // instead of dying of it (see `harness::stop`).
+        stop::install();
         if let Some(code) = reexec_without_aslr() {
             return code;
         }
@@ -137,7 +145,8 @@ fn main() -> ExitCode {
             quick,
             part,
             parts,
-        } => cmd_measure(&out, quick, part, parts),
+            resume,
+        } => cmd_measure(&out, quick, part, parts, resume),
         Command::Detect(a) => cmd_detect(a),
         Command::Check(a) => cmd_check(a),
         Command::Stream(a) => cmd_stream(a),
@@ -174,11 +183,14 @@ fn reexec_without_aslr() -> Option<ExitCode> {
     let exe = std::env::current_exe().ok()?;
     let mut cmd = std::process::Command::new(exe);
     gomap_bench::harness::placement::without_aslr(&mut cmd);
-    let status = cmd
+    stop::detach(&mut cmd);
+    let mut child = cmd
         .args(std::env::args_os().skip(1))
         .env(REEXEC_ENV, "1")
-        .status()
+        .spawn()
         .ok()?;
+    stop::set_child(Some(child.id()));
+    let status = child.wait().ok()?;
     Some(match status.code() {
         Some(c) => ExitCode::from(c.clamp(0, 255) as u8),
         // Killed by a signal: report it as a failure, as a shell would (128 + signal).
@@ -236,6 +248,10 @@ struct RunArgs {
     /// then shows in the intervals.
     #[arg(long)]
     processes: Option<u32>,
+    /// Go on from the journals a stopped or killed run left (beside each process's part
+    /// file in results/local/): finished groups are not measured again.
+    #[arg(long)]
+    resume: bool,
 }
 
 fn cmd_run(a: RunArgs) -> CmdResult {
@@ -259,8 +275,18 @@ fn cmd_run(a: RunArgs) -> CmdResult {
         } else {
             pipeline::DEFAULT_PROCESSES
         }),
+        resume: a.resume,
     };
     let outcome = pipeline::run(&cfg, &mut |l| eprintln!("{l}"))?;
+    if let Some(sig) = outcome.stopped {
+        eprintln!(
+            "stopped by {}: {} is partial; `run --resume` goes on from the journals in {}",
+            sig.name(),
+            cfg.out.display(),
+            pipeline::LOCAL_DIR
+        );
+        return Ok(ExitCode::from(sig.exit_code()));
+    }
     println!("{}", findings::findings(&outcome.results.rows));
     println!("{}", outcome.comparison);
     Ok(ExitCode::from(u8::from(outcome.regressed)))
@@ -323,6 +349,10 @@ struct LocateArgs {
     /// Allow `--out` to replace an existing baseline.
     #[arg(long)]
     update_baseline: bool,
+    /// Go on from the journal a stopped or killed run left beside `--out`: its finished
+    /// groups are not measured again (same configuration and build only).
+    #[arg(long)]
+    resume: bool,
 }
 
 fn parse_op(s: &str) -> Result<Op, String> {
@@ -347,12 +377,52 @@ fn cmd_locate(a: LocateArgs) -> CmdResult {
     a.plan.apply(&mut cfg.plan);
     cfg.validate()?;
     io::check_baseline_overwrite(&a.out, baseline_policy(a.update_baseline))?;
-    let rows = locate_suite::run(&cfg, &mut |l| eprintln!("{l}"))?;
-    let results = Results::new(runinfo::collect(serde_json::to_value(&cfg)?), rows);
+    let config = serde_json::to_value(&cfg)?;
+    let mut journal = open_journal(&a.out, "locate", config.clone(), a.resume)?;
+    let (rows, stopped) =
+        locate_suite::run_journaled(&cfg, Some(&mut journal), &mut |l| eprintln!("{l}"))?;
+    let mut run = runinfo::collect(config);
+    run.partial = stopped.is_some();
+    let results = Results::new(run, rows);
     io::write(&a.out, &results, baseline_policy(a.update_baseline))?;
     print!("{}", findings::findings(&results.rows));
     eprintln!("wrote {}", a.out.display());
-    Ok(ExitCode::SUCCESS)
+    close_journal(journal, stopped, &a.out)
+}
+
+/// The journal beside `out` (see `results::journal`), its notes (a resumed run, a torn
+/// line) on stderr.
+fn open_journal(
+    out: &std::path::Path,
+    command: &str,
+    config: serde_json::Value,
+    resume: bool,
+) -> Result<Journal, Box<dyn Error>> {
+    let opened = Journal::open(out, &Header::new(command, config), resume)?;
+    for n in &opened.notes {
+        eprintln!("{n}");
+    }
+    Ok(opened.journal)
+}
+
+/// After the results file is written: a complete run's journal goes; a stopped run's stays
+/// for `--resume`, and the exit status names the signal (130 SIGINT, 143 SIGTERM).
+fn close_journal(journal: Journal, stopped: Option<Signal>, out: &std::path::Path) -> CmdResult {
+    match stopped {
+        None => {
+            journal.remove()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(sig) => {
+            eprintln!(
+                "stopped by {}: {} is partial; --resume goes on from {}",
+                sig.name(),
+                out.display(),
+                journal.path().display()
+            );
+            Ok(ExitCode::from(sig.exit_code()))
+        }
+    }
 }
 
 // ---- contention --------------------------------------------------------------------------
@@ -400,6 +470,10 @@ struct ContentionArgs {
     /// No progress output.
     #[arg(long)]
     quiet: bool,
+    /// Go on from the journal a stopped or killed run left beside `--out`: its finished
+    /// groups are not measured again (same configuration and build only).
+    #[arg(long)]
+    resume: bool,
 }
 
 fn contention_config(a: &ContentionArgs) -> Result<ContentionConfig, Box<dyn Error>> {
@@ -435,11 +509,12 @@ fn cmd_contention(a: ContentionArgs) -> CmdResult {
     let config = contention_config(&a)?;
     let policy = baseline_policy(a.update_baseline);
     io::check_baseline_overwrite(&a.out, policy)?;
-    let results = contention::run_contention(&config)?;
-    print!("{}", contention::summary(&results));
-    io::write(&a.out, &results, policy)?;
+    let mut journal = open_journal(&a.out, "contention", config.describe(), a.resume)?;
+    let measured = contention::run_contention_journaled(&config, Some(&mut journal))?;
+    print!("{}", contention::summary(&measured.results));
+    io::write(&a.out, &measured.results, policy)?;
     println!("results: {}", a.out.display());
-    Ok(ExitCode::SUCCESS)
+    close_journal(journal, measured.stopped, &a.out)
 }
 
 // ---- compare ------------------------------------------------------------------------------
@@ -750,14 +825,31 @@ fn cmd_worker() -> CmdResult {
 
 // ---- measure ------------------------------------------------------------------------------
 
-fn cmd_measure(out: &std::path::Path, quick: bool, part: u32, parts: u32) -> CmdResult {
+fn cmd_measure(
+    out: &std::path::Path,
+    quick: bool,
+    part: u32,
+    parts: u32,
+    resume: bool,
+) -> CmdResult {
     if part >= parts {
         return Err(format!("--part {part}: below --parts {parts}").into());
     }
     let (lc, cc) = pipeline::part_configs(quick, part, parts);
-    let results = pipeline::measure_once(quick, &lc, &cc, &mut |l| eprintln!("{l}"))?;
+    let opened = Journal::open(out, &pipeline::part_header(quick, part, parts), resume)?;
+    for n in &opened.notes {
+        eprintln!("{n}");
+    }
+    let mut journal = opened.journal;
+    let results = pipeline::measure_once(quick, &lc, &cc, Some(&mut journal), &mut |l| {
+        eprintln!("{l}")
+    })?;
     io::write(out, &results, io::BaselinePolicy::Protect)?;
-    Ok(ExitCode::SUCCESS)
+    // The journal stays either way: `run` removes it once the whole run is written.
+    Ok(match stop::requested().filter(|_| results.run.partial) {
+        Some(sig) => ExitCode::from(sig.exit_code()),
+        None => ExitCode::SUCCESS,
+    })
 }
 
 // ---- findings -----------------------------------------------------------------------------

@@ -12,10 +12,12 @@
 use crate::harness::contention::{self, ContentionConfig, DEFAULT_SEED};
 use crate::harness::locate_suite::{self, LocateConfig};
 use crate::harness::rounds::Plan;
+use crate::harness::stop;
 use crate::results::compare::{self, Options};
 use crate::results::io::{self, BaselinePolicy};
+use crate::results::journal::{self, Header, Journal};
 use crate::results::schema::{Machine, Results};
-use crate::results::{calibrate, html, plots, pool, report, runinfo};
+use crate::results::{calibrate, html, plots, pool, report, runinfo, ResultsError};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -66,33 +68,97 @@ pub struct RunConfig {
     /// pooled into one document (see [`crate::results::pool`]): a process draws a state that
     /// lasts its lifetime, so a run's intervals see that draw only if it has several.
     pub processes: u32,
+    /// Go on from the journals a stopped or killed run left (one per process and pass,
+    /// beside its part file): their finished groups are not measured again.
+    pub resume: bool,
+}
+
+/// The file process `part` (0-based) of pass `pass` writes its share into; its journal is
+/// beside it (`results::journal::path_for`).
+pub fn part_file(pass: u32, part: u32) -> PathBuf {
+    Path::new(LOCAL_DIR).join(format!(".pass-{pass}-part-{part}.json"))
+}
+
+/// The journal header of process `part` of `parts` (what `measure` writes, and what `run
+/// --resume` checks before it starts any).
+pub fn part_header(quick: bool, part: u32, parts: u32) -> Header {
+    let (lc, cc) = part_configs(quick, part, parts);
+    Header::new("measure", measure_config(quick, part, parts, &lc, &cc))
+}
+
+/// The configuration a `measure` process journals: the main job's settings and its share.
+pub fn measure_config(
+    quick: bool,
+    part: u32,
+    parts: u32,
+    lc: &LocateConfig,
+    cc: &ContentionConfig,
+) -> serde_json::Value {
+    json!({
+        "quick": quick,
+        "part": part,
+        "parts": parts,
+        "locate": serde_json::to_value(lc).expect("plain data"),
+        "contention": cc.describe(),
+    })
 }
 
 /// Process `part` (0-based) of `parts` of one pass in a child process:
-/// `BIN measure --out FILE --part K --parts P [--quick]`.
+/// `BIN measure --out FILE --part K --parts P [--quick] [--resume]`. The child journals
+/// its groups beside FILE; a signal is passed on to it ([`stop::set_child`]), and when it
+/// stops early its file is partial (`run.partial`).
 fn measure_in_child(
     bin: &Path,
-    quick: bool,
+    cfg: &RunConfig,
     pass: u32,
     part: u32,
     parts: u32,
 ) -> Result<Results, Box<dyn std::error::Error>> {
-    let file = Path::new(LOCAL_DIR).join(format!(".pass-{pass}-part-{part}.json"));
+    let file = part_file(pass, part);
     std::fs::create_dir_all(LOCAL_DIR)?;
     let mut cmd = std::process::Command::new(bin);
     cmd.arg("measure").arg("--out").arg(&file);
     cmd.arg("--part").arg(part.to_string());
     cmd.arg("--parts").arg(parts.to_string());
-    if quick {
+    if cfg.quick {
         cmd.arg("--quick");
     }
-    let status = cmd.status()?;
-    if !status.success() {
+    if cfg.resume {
+        cmd.arg("--resume");
+    }
+    let _ = std::fs::remove_file(&file);
+    stop::detach(&mut cmd);
+    let mut child = cmd.spawn()?;
+    stop::set_child(Some(child.id()));
+    let status = child.wait();
+    stop::set_child(None);
+    let status = status?;
+    // A process stopped by a signal fails, but leaves its partial file.
+    let stopped = stop::requested().is_some() && file.exists();
+    if !(status.success() || stopped) {
         return Err(format!("pass {pass}, process {} failed ({status})", part + 1).into());
     }
     let r = io::read(&file)?;
     let _ = std::fs::remove_file(&file);
     Ok(r)
+}
+
+/// Process `part` of `parts` in this process, journaled as a child would be.
+fn measure_here(
+    cfg: &RunConfig,
+    pass: u32,
+    part: u32,
+    parts: u32,
+    log: &mut dyn FnMut(&str),
+) -> Result<Results, Box<dyn std::error::Error>> {
+    let file = part_file(pass, part);
+    let opened = Journal::open(&file, &part_header(cfg.quick, part, parts), cfg.resume)?;
+    for n in &opened.notes {
+        log(n);
+    }
+    let mut journal = opened.journal;
+    let (lc, cc) = part_configs(cfg.quick, part, parts);
+    measure_once(cfg.quick, &lc, &cc, Some(&mut journal), log)
 }
 
 /// The default [`RunConfig::processes`] (`--quick`: 1).
@@ -110,7 +176,8 @@ pub fn part_configs(quick: bool, part: u32, parts: u32) -> (LocateConfig, Conten
     (lc, cc)
 }
 
-/// One pass of the main job: its processes, one after another, pooled.
+/// One pass of the main job: its processes, one after another, pooled. A process stopped
+/// by a signal ends the pass there, partial.
 fn measure_pass(
     cfg: &RunConfig,
     pass: u32,
@@ -119,21 +186,30 @@ fn measure_pass(
 ) -> Result<Results, Box<dyn std::error::Error>> {
     let parts = cfg.processes;
     let mut measured = Vec::new();
+    let mut stopped = false;
     for part in 0..parts {
+        if stop::requested().is_some() {
+            // Between two processes: start no more.
+            stopped = true;
+            break;
+        }
         if parts > 1 {
             log(&format!("== process {} of {parts}", part + 1));
         }
-        measured.push(match &cfg.pass_binary {
-            Some(bin) if parts > 1 || passes > 1 => {
-                measure_in_child(bin, cfg.quick, pass, part, parts)?
-            }
-            _ => {
-                let (lc, cc) = part_configs(cfg.quick, part, parts);
-                measure_once(cfg.quick, &lc, &cc, log)?
-            }
-        });
+        let r = match &cfg.pass_binary {
+            Some(bin) if parts > 1 || passes > 1 => measure_in_child(bin, cfg, pass, part, parts)?,
+            _ => measure_here(cfg, pass, part, parts, log)?,
+        };
+        stopped = r.run.partial;
+        measured.push(r);
+        if stopped {
+            break;
+        }
     }
-    Ok(pool::pool(&measured).expect("at least one process"))
+    let mut pooled = pool::pool(&measured)
+        .unwrap_or_else(|| Results::new(runinfo::collect(json!({"command": "run"})), Vec::new()));
+    pooled.run.partial |= stopped;
+    Ok(pooled)
 }
 
 /// The default [`RunConfig::calibration_passes`].
@@ -179,6 +255,9 @@ pub struct RunOutcome {
     pub comparison: String,
     /// True when the comparison found a regression.
     pub regressed: bool,
+    /// The signal that stopped the run: `results` is then partial, and neither compared
+    /// nor plotted.
+    pub stopped: Option<stop::Signal>,
 }
 
 /// The locate/ops settings of the main job: every operation and map, three sizes.
@@ -255,6 +334,9 @@ pub fn run(
             .into())
         }
     };
+    if cfg.resume {
+        check_journals(cfg, passes)?;
+    }
     let mut measured = Vec::new();
     for pass in 1..=passes {
         if passes > 1 {
@@ -262,12 +344,32 @@ pub fn run(
                 "== pass {pass} of {passes} (run-to-run calibration)"
             ));
         }
-        measured.push(measure_pass(cfg, pass, passes, log)?);
+        let r = measure_pass(cfg, pass, passes, log)?;
+        if r.run.partial {
+            // Stopped: what this pass finished, marked partial; nothing compared or
+            // replaced, and the journals kept for --resume.
+            io::write(&cfg.out, &r, BaselinePolicy::Protect)?;
+            log(&format!("wrote {} (partial)", cfg.out.display()));
+            return Ok(RunOutcome {
+                results: r,
+                plots: Vec::new(),
+                comparison: String::new(),
+                regressed: false,
+                stopped: Some(stop::requested().unwrap_or(stop::Signal::Int)),
+            });
+        }
+        measured.push(r);
     }
     let mut results = calibrate::calibrate(&measured).expect("at least one pass");
     results.run.config["calibration_passes"] = json!(passes);
     io::write(&cfg.out, &results, BaselinePolicy::Protect)?;
     log(&format!("wrote {}", cfg.out.display()));
+    // Complete: the journals have served.
+    for pass in 1..=passes {
+        for part in 0..cfg.processes {
+            let _ = std::fs::remove_file(journal::path_for(&part_file(pass, part)));
+        }
+    }
 
     // Compare before replacing a baseline, so that an update still reports the change.
     let baseline = match &cfg.baseline {
@@ -309,30 +411,61 @@ pub fn run(
         plots,
         comparison,
         regressed,
+        stopped: None,
     })
 }
 
-/// One pass of every suite of the main job (`gomap-bench measure`).
+/// `run --resume`: refuses, in one line and before anything runs, when a journal of one of
+/// the run's processes was written by another configuration or build.
+fn check_journals(cfg: &RunConfig, passes: u32) -> Result<(), ResultsError> {
+    for pass in 1..=passes {
+        for part in 0..cfg.processes {
+            let path = journal::path_for(&part_file(pass, part));
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let read = journal::read_journal(&bytes).map_err(|e| ResultsError::at(&path, e))?;
+            let now = part_header(cfg.quick, part, cfg.processes);
+            if let Some(d) = read.header.and_then(|h| h.difference(&now)) {
+                return Err(ResultsError::at(
+                    &path,
+                    format!("cannot --resume: {d}; run without --resume to start afresh"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One pass of every suite of the main job (`gomap-bench measure`), each finished group
+/// kept in `journal` (and those it holds taken from it). Stopped by a signal, its results
+/// are the groups finished so far, marked partial.
 pub fn measure_once(
     quick: bool,
     lc: &LocateConfig,
     cc: &ContentionConfig,
+    mut journal: Option<&mut Journal>,
     log: &mut dyn FnMut(&str),
 ) -> Result<Results, Box<dyn std::error::Error>> {
     let started = std::time::Instant::now();
     log("== single thread: locate, probe, ops");
-    let mut rows = locate_suite::run(lc, log)?;
-    log("== contention");
-    let cont = contention::run_contention(cc)?;
-    rows.extend(cont.rows);
+    let (mut rows, stopped) = locate_suite::run_journaled(lc, journal.as_deref_mut(), log)?;
+    if stopped.is_none() {
+        log("== contention");
+    }
+    // Run even when stopped: it measures nothing then, but takes what the journal holds.
+    let cont = contention::run_contention_journaled(cc, journal)?;
+    rows.extend(cont.results.rows);
     let config = json!({
         "command": "run",
         "quick": quick,
         "locate": serde_json::to_value(lc)?,
-        "contention": cont.run.config,
+        "contention": cont.results.run.config,
         "measuring_secs": started.elapsed().as_secs_f64(),
     });
-    Ok(Results::new(runinfo::collect(config), rows))
+    let mut run = runinfo::collect(config);
+    run.partial = stopped.is_some() || cont.stopped.is_some();
+    Ok(Results::new(run, rows))
 }
 
 /// The files the committed plots are drawn from: the Go anchor (when present) and the

@@ -13,10 +13,12 @@ use super::groups::{run_groups, GroupSpec};
 use super::progress::Progress;
 use super::rounds::Plan;
 use super::runner::{CellSpec, MAX_OPS_PER_THREAD};
+use super::stop::Signal;
 use super::workload::MAX_THREADS;
 use super::workload::{Dist, Workload, DEFAULT_HOT_KEYS, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL};
 use crate::concurrent::sharded::MAX_SHARDS;
 use crate::contenders;
+use crate::results::journal::Journal;
 use crate::results::runinfo;
 use crate::results::schema::{OpId, Results, Row};
 use serde_json::json;
@@ -243,6 +245,12 @@ impl ContentionConfig {
         (groups, skipped)
     }
 
+    /// The configuration as a results file records it (`run.config`), the groups it skips
+    /// included: what a journal's `--resume` must match.
+    pub fn describe(&self) -> serde_json::Value {
+        self.to_json(&self.groups().1)
+    }
+
     fn to_json(&self, skipped: &[String]) -> serde_json::Value {
         json!({
             "command": "contention",
@@ -361,16 +369,37 @@ fn validation_error(row: &Row) -> &str {
 /// Runs the matrix. Usage errors (a group too big for memory included) are reported before
 /// anything runs.
 pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionError> {
+    Ok(run_contention_journaled(config, None)?.results)
+}
+
+/// What a journaled run ended with: its results (partial when a signal stopped it), and
+/// the signal.
+#[derive(Debug)]
+pub struct Measured {
+    pub results: Results,
+    pub stopped: Option<Signal>,
+}
+
+/// [`run_contention`], keeping each finished group in `journal` and taking those it
+/// already holds from it (`results::journal`), and stopping early on SIGINT / SIGTERM
+/// ([`super::stop`]).
+pub fn run_contention_journaled(
+    config: &ContentionConfig,
+    journal: Option<&mut Journal>,
+) -> Result<Measured, ContentionError> {
     config.validate()?;
     let (groups, skipped) = config.groups();
+    let specs: Vec<GroupSpec> = groups.iter().map(|(g, _)| g.clone()).collect();
+    let held = journal
+        .as_deref()
+        .map_or(0, |j| specs.iter().filter(|s| j.holds(&s.key())).count());
     let sweeps = u64::from(config.plan.blocks.max(1));
-    let mut progress = Progress::new(groups.len() as u64 * sweeps, config.quiet);
+    let mut progress = Progress::new((specs.len() - held) as u64 * sweeps, config.quiet);
     for s in &skipped {
         progress.note(s);
     }
-    let specs: Vec<GroupSpec> = groups.iter().map(|(g, _)| g.clone()).collect();
     let mut unpinned_noted = false;
-    let got = run_groups(&specs, &config.plan, |_, rows| match rows {
+    let swept = run_groups(&specs, &config.plan, journal, |_, rows| match rows {
         None => progress.tick(),
         Some(rows) => {
             if rows.iter().any(|r| r.extra.pinned == Some(false)) && !unpinned_noted {
@@ -382,10 +411,14 @@ pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionEr
         }
     })
     .map_err(usage)?;
-    let rows: Vec<Row> = got.into_iter().flatten().collect();
     progress.close();
-    let run = runinfo::collect(config.to_json(&skipped));
-    Ok(Results::new(run, rows))
+    let stopped = swept.stopped;
+    let mut run = runinfo::collect(config.to_json(&skipped));
+    run.partial = stopped.is_some();
+    Ok(Measured {
+        results: Results::new(run, swept.into_rows()),
+        stopped,
+    })
 }
 
 /// The cores this process may use.

@@ -30,11 +30,13 @@ use super::probe_kernels::{self, Pattern};
 use super::rounds::{self, KernelMember, Member, Outcome, Plan};
 use super::runner::{generate_streams, CellSpec, ContentionMember, SampleSize};
 use super::single::{Fixture, Op, OpMember};
+use super::stop::{self, Signal};
 use crate::contenders::single::{self as single_reg, Entry, SingleMap, Visit};
 use crate::contenders::{self, Contender, ContenderVisitor, Role};
 use crate::gomap::locate::{FromB, Locate, Precomputed};
 use crate::gomap::probe::{Probe, Scalar, Swar};
 use crate::isa::Isa;
+use crate::results::journal::Journal;
 use crate::results::schema::{Identity, OpId, Ratio, Rounds, Row, Suite, Unit};
 use crate::results::stats;
 use serde::{Deserialize, Serialize};
@@ -109,6 +111,11 @@ impl GroupSpec {
                 maps.len() as u64 * entries * BYTES_PER_ENTRY + streams
             }
         }
+    }
+
+    /// What names the group in a journal (`results::journal`): its whole spec, as JSON.
+    pub fn key(&self) -> serde_json::Value {
+        serde_json::to_value(self).expect("a group spec is plain data")
     }
 
     /// Refuses a group that would not fit in the memory available now.
@@ -698,19 +705,36 @@ fn with_group_after<R>(
 /// sample the regimes the run went through, the slow ones are left out as disturbed
 /// (`stats::undisturbed`, against the series' own fast quartile), and the ratio's halves
 /// (its early and its late blocks) show what moved within the run.
+///
+/// With a `journal`, a group it already holds is not measured again (its rows come from
+/// it, marked so), and each group that finishes is appended to it before the next visit.
+/// A stop ([`stop`]) is obeyed between visits; a second signal abandons the visit under
+/// way at its next round. Either way the unfinished groups are `None`.
 pub fn run_groups(
     specs: &[GroupSpec],
     plan: &Plan,
+    mut journal: Option<&mut Journal>,
     mut visited: impl FnMut(usize, Option<&[Row]>),
-) -> Result<Vec<Vec<Row>>, String> {
+) -> Result<Swept, String> {
     for s in specs {
         s.check_memory()?;
     }
     let sweeps = plan.blocks.max(1);
     let mut earlier: Vec<Earlier> = vec![Earlier::default(); specs.len()];
-    let mut rows: Vec<Vec<Row>> = vec![Vec::new(); specs.len()];
-    for k in 0..sweeps {
+    let mut rows: Vec<Option<Vec<Row>>> = specs
+        .iter()
+        .map(|s| journal.as_deref().and_then(|j| j.rows_of(&s.key())))
+        .collect();
+    let mut stopped = None;
+    'sweeps: for k in 0..sweeps {
         for (i, spec) in specs.iter().enumerate() {
+            if rows[i].is_some() {
+                continue;
+            }
+            if let Some(sig) = stop::requested() {
+                stopped = Some(sig);
+                break 'sweeps;
+            }
             let before = std::mem::take(&mut earlier[i]);
             let last = k + 1 == sweeps;
             let visit = |mut g: Group<'_>| {
@@ -720,6 +744,9 @@ pub fn run_groups(
                     .planned
                     .get_or_insert_with(|| plan.rounds_for(cost));
                 for _ in plan.block_rounds(k, rounds) {
+                    if stop::abandoned() {
+                        return VisitEnd::Abandoned;
+                    }
                     g.round();
                 }
                 if last {
@@ -734,13 +761,41 @@ pub fn run_groups(
                     visited(i, None);
                 }
                 VisitEnd::Done(r) => {
-                    rows[i] = r;
-                    visited(i, Some(&rows[i]));
+                    if let Some(j) = journal.as_deref_mut() {
+                        j.append(spec.key(), &r).map_err(|e| e.to_string())?;
+                    }
+                    visited(i, Some(&r));
+                    rows[i] = Some(r);
+                }
+                VisitEnd::Abandoned => {
+                    stopped = stop::requested();
+                    break 'sweeps;
                 }
             }
         }
     }
-    Ok(rows)
+    if rows.iter().all(Option::is_some) {
+        // A signal during the very last group: it finished, and so did the run.
+        stopped = None;
+    }
+    Ok(Swept { rows, stopped })
+}
+
+/// What the sweeps of [`run_groups`] ended with.
+#[derive(Debug)]
+pub struct Swept {
+    /// Each group's rows, in the specs' order: taken from the journal, measured now, or
+    /// `None` for a group a stop left unfinished.
+    pub rows: Vec<Option<Vec<Row>>>,
+    /// The signal that stopped the sweeps before every group had finished.
+    pub stopped: Option<Signal>,
+}
+
+impl Swept {
+    /// Every finished group's rows, in the specs' order.
+    pub fn into_rows(self) -> Vec<Row> {
+        self.rows.into_iter().flatten().flatten().collect()
+    }
 }
 
 /// What one visit of a group ends with.
@@ -749,11 +804,13 @@ enum VisitEnd {
     Left(Earlier),
     /// The last sweep: the group's rows.
     Done(Vec<Row>),
+    /// A second signal came: the visit was dropped.
+    Abandoned,
 }
 
 /// Runs one group's rounds (its blocks back to back, each on a fresh build).
 pub fn run_group(spec: &GroupSpec, plan: &Plan) -> Result<Vec<Row>, String> {
-    Ok(run_groups(std::slice::from_ref(spec), plan, |_, _| {})?.remove(0))
+    Ok(run_groups(std::slice::from_ref(spec), plan, None, |_, _| {})?.into_rows())
 }
 
 /// A 64-bit FNV-1a hash: each group's shuffle seed is the plan's seed mixed with its label.
@@ -923,6 +980,48 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert!(rows.iter().all(|r| r.valid), "{rows:?}");
         assert!(rows[0].extra.ratio.is_some() && rows[1].extra.ratio.is_none());
+    }
+
+    #[test]
+    fn a_journaled_group_is_taken_not_measured_and_a_finished_one_is_appended() {
+        use crate::results::journal::{self, Header};
+        let ops = |size| GroupSpec::Ops {
+            op: Op::GetHit,
+            size,
+            maps: vec!["hashbrown".into(), "std".into()],
+        };
+        let (held, fresh) = (ops(1 << 10), ops(1 << 11));
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("x.json");
+        let header = Header::new("test", serde_json::json!({}));
+        let mut j = Journal::open(&out, &header, false).unwrap().journal;
+        let fake = Row::new(
+            Identity::new(Suite::Ops, "hashbrown", Op::GetHit).size(1 << 10),
+            Unit::NsPerOp,
+            vec![42.0; 8],
+        );
+        j.append(held.key(), std::slice::from_ref(&fake)).unwrap();
+        drop(j);
+        let mut j = Journal::open(&out, &header, true).unwrap().journal;
+        let mut visits = Vec::new();
+        let swept = run_groups(&[held, fresh.clone()], &plan(), Some(&mut j), |i, _| {
+            visits.push(i)
+        })
+        .unwrap();
+        assert_eq!(
+            visits,
+            vec![1],
+            "only the group the journal lacks is measured"
+        );
+        assert!(swept.stopped.is_none());
+        let rows = swept.into_rows();
+        assert_eq!(rows[0].samples, fake.samples);
+        assert_eq!(rows[0].extra.from_journal, Some(true));
+        assert!(rows[1..].iter().all(|r| r.extra.from_journal.is_none()));
+        let read = journal::read_journal(&std::fs::read(j.path()).unwrap()).unwrap();
+        assert_eq!(read.entries.len(), 2);
+        assert_eq!(read.entries[1].group, fresh.key());
+        assert_eq!(read.entries[1].rows.len(), 2);
     }
 
     #[test]

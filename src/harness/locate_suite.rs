@@ -14,7 +14,9 @@ use super::index_kernels::IndexKernel;
 use super::probe_kernels::Pattern;
 use super::rounds::Plan;
 use super::single::Op;
+use super::stop::Signal;
 use crate::contenders::single as contenders;
+use crate::results::journal::Journal;
 use crate::results::schema::Row;
 
 /// What to run.
@@ -145,14 +147,26 @@ pub type Log<'a> = &'a mut dyn FnMut(&str);
 
 /// Runs every group; returns their rows.
 pub fn run(cfg: &LocateConfig, log: Log) -> Result<Vec<Row>, String> {
+    Ok(run_journaled(cfg, None, log)?.0)
+}
+
+/// [`run`], keeping each finished group in `journal` and taking those it already holds
+/// from it (`results::journal`); stops early on SIGINT / SIGTERM ([`super::stop`]), with
+/// the rows of the groups finished so far and the signal.
+pub fn run_journaled(
+    cfg: &LocateConfig,
+    journal: Option<&mut Journal>,
+    log: Log,
+) -> Result<(Vec<Row>, Option<Signal>), String> {
     cfg.validate()?;
     let groups = cfg.groups();
-    let got = run_groups(&groups, &cfg.plan, |i, rows| {
+    let swept = run_groups(&groups, &cfg.plan, journal, |i, rows| {
         if let Some(rows) = rows {
             log(&group_line(&groups[i], rows));
         }
     })?;
-    Ok(got.into_iter().flatten().collect())
+    let stopped = swept.stopped;
+    Ok((swept.into_rows(), stopped))
 }
 
 /// `ops get_hit 2^16 (40 rounds): gomap/generic 4.02 ns 1.11× [1.10, 1.12] …`

@@ -11,7 +11,8 @@
 //! - [`linearizability`]: a Wing–Gong checker of per-key histories; [`sharing`]: the `check`
 //!   command (linearizability of every contender on hot keys, the two-writers program, the
 //!   cost of the conservation ledger).
-//! - [`noise`], [`latency`], [`allocator`], [`placement`], [`progress`]: the surroundings.
+//! - [`noise`], [`latency`], [`allocator`], [`placement`], [`progress`]: the surroundings;
+//!   [`stop`]: SIGINT and SIGTERM, which end a run after its current group.
 //! - [`contention`]: the `contention` command: config, the cell matrix, results, summary.
 //! - [`detection`]: the `detect` command: the Go anchor's racy programs against
 //!   `gomap-failfast`'s `Result` API; [`stream_print`]: op streams as text for the Go anchor.
@@ -34,6 +35,7 @@ pub mod rounds;
 pub mod runner;
 pub mod sharing;
 pub mod single;
+pub mod stop;
 pub mod stream_print;
 pub mod validate;
 pub mod workload;

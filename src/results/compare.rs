@@ -234,6 +234,13 @@ pub fn compare(
         ));
     }
     notes.extend(runinfo::condition_differences(bm, cm));
+    for (doc, which) in [(baseline, "the baseline"), (current, "the current run")] {
+        if doc.run.partial {
+            notes.push(format!(
+                "{which} is partial: it was stopped before every group had finished, so the rows it lacks are not judged"
+            ));
+        }
+    }
     if baseline.run.profile != current.run.profile {
         notes.push(format!(
             "profile differs: {:?} vs {:?}",

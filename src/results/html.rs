@@ -231,6 +231,9 @@ fn run_facts(h: &mut String, docs: &[Results], labels: &[String]) {
             if let Some(p) = c["calibration_passes"].as_u64() {
                 let _ = write!(s, ", {p} calibration passes");
             }
+            if d.run.partial {
+                s.push_str(" (partial: stopped before every group had finished)");
+            }
             s
         }),
     ];

@@ -33,8 +33,7 @@ pub enum BaselinePolicy {
 
 /// Refuses, with a one-line reason, to overwrite an existing baseline under `Protect`.
 pub fn check_baseline_overwrite(path: &Path, policy: BaselinePolicy) -> Result<(), ResultsError> {
-    let is_baseline = path.file_name().is_some_and(|n| n == BASELINE_FILE_NAME);
-    if is_baseline && policy == BaselinePolicy::Protect && path.exists() {
+    if is_baseline(path) && policy == BaselinePolicy::Protect && path.exists() {
         return Err(ResultsError::at(
             path,
             "refusing to overwrite the baseline; pass --update-baseline to replace it",
@@ -43,9 +42,21 @@ pub fn check_baseline_overwrite(path: &Path, policy: BaselinePolicy) -> Result<(
     Ok(())
 }
 
-/// Writes `results` as pretty JSON to `path`, atomically, honouring the baseline guard.
+fn is_baseline(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == BASELINE_FILE_NAME)
+}
+
+/// Writes `results` as pretty JSON to `path`, atomically, honouring the baseline guard (and
+/// never replacing a baseline with a partial run).
 pub fn write(path: &Path, results: &Results, policy: BaselinePolicy) -> Result<(), ResultsError> {
     check_baseline_overwrite(path, policy)?;
+    // A stopped run judges nothing: it never replaces a baseline, whatever was asked.
+    if results.run.partial && is_baseline(path) && path.exists() {
+        return Err(ResultsError::at(
+            path,
+            "refusing to replace the baseline with a partial run (it was stopped); --resume completes it",
+        ));
+    }
     let mut json = serde_json::to_vec_pretty(results)
         .map_err(|e| ResultsError::at(path, format!("cannot serialize results: {e}")))?;
     json.push(b'\n');
@@ -188,6 +199,22 @@ mod tests {
         v["rows"][1].as_object_mut().unwrap().remove("median");
         let e = parse(&v.to_string()).unwrap_err();
         assert_eq!(e, "missing field `median` in rows[1]");
+    }
+
+    #[test]
+    fn a_partial_run_never_replaces_a_baseline_and_reads_back_partial() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(BASELINE_FILE_NAME);
+        let mut r = Results::new(RunInfo::default(), Vec::new());
+        write(&path, &r, BaselinePolicy::Replace).unwrap();
+        // A complete file does not say `partial` at all (old readers see nothing new).
+        assert!(!fs::read_to_string(&path).unwrap().contains("partial"));
+        r.run.partial = true;
+        let e = write(&path, &r, BaselinePolicy::Replace).unwrap_err();
+        assert!(e.to_string().contains("partial run"), "{e}");
+        let other = dir.path().join("latest.json");
+        write(&other, &r, BaselinePolicy::Protect).unwrap();
+        assert!(read(&other).unwrap().run.partial);
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub fn pool(parts: &[Results]) -> Option<Results> {
     }
     let rows = order.iter().map(|id| pool_row(&by_id[id])).collect();
     let mut run = first.run.clone();
+    run.partial = parts.iter().any(|p| p.run.partial);
     let secs: f64 = parts
         .iter()
         .filter_map(|p| p.run.config["measuring_secs"].as_f64())
@@ -69,6 +70,11 @@ fn pool_row(parts: &[&Row]) -> Row {
         .collect();
     let mut row = Row::new(first.id.clone(), first.unit, samples);
     row.extra = first.extra.clone();
+    // A row of which any share came from a journal is stitched from two sittings.
+    row.extra.from_journal = parts
+        .iter()
+        .any(|r| r.extra.from_journal.is_some())
+        .then_some(true);
     row.noisy = parts.iter().any(|r| r.noisy);
     if let Some((k, bad)) = parts.iter().enumerate().find(|(_, r)| !r.valid) {
         let why = bad.extra.validation_error.as_deref().unwrap_or("invalid");

@@ -26,7 +26,7 @@ pub fn collect(mut config: serde_json::Value) -> RunInfo {
             crate::harness::placement::aslr_off().into(),
         );
     }
-    let (git_revision, git_dirty) = git_state(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let (git_revision, git_dirty) = source_revision();
     RunInfo {
         timestamp: rfc3339_utc(SystemTime::now()),
         git_revision,
@@ -38,6 +38,7 @@ pub fn collect(mut config: serde_json::Value) -> RunInfo {
         hasher: crate::contenders::HASHER_NAME.into(),
         allocator: crate::harness::allocator::description(),
         config,
+        partial: false,
     }
 }
 
@@ -140,6 +141,12 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y, m, d)
+}
+
+/// (revision, dirty) of the source tree this binary was built from: what a journal's
+/// `--resume` must match (`results::journal`).
+pub fn source_revision() -> (String, bool) {
+    git_state(Path::new(env!("CARGO_MANIFEST_DIR")))
 }
 
 /// (revision, dirty) of the git checkout at `dir`, or ("unknown", false) without git.

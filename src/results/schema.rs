@@ -78,6 +78,15 @@ pub struct RunInfo {
     pub allocator: String,
     /// The command line and its parsed options.
     pub config: serde_json::Value,
+    /// The run was stopped (SIGINT, SIGTERM) before every group had finished: the rows are
+    /// the groups it finished, and the others are missing (`results::journal`). Absent in
+    /// a complete run's file, and in every file written before it existed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub partial: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The machine identity; `compare` refuses to compare rows from different machines.
@@ -519,6 +528,10 @@ pub struct Extra {
     /// Contention: bytes the map held after its prefill.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes_after_prefill: Option<i64>,
+    /// The row was measured by an earlier sitting of the run and taken from its journal by
+    /// `--resume` (`results::journal`), not measured by the process that wrote the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_journal: Option<bool>,
     /// What the contender says of itself (shard count, guard policy, …).
     #[serde(flatten)]
     pub facts: Facts,

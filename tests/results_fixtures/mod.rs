@@ -37,6 +37,7 @@ pub fn run() -> RunInfo {
         hasher: "foldhash::fast".into(),
         allocator: "system".into(),
         config: json!({"command": "test"}),
+        partial: false,
     }
 }
 

@@ -123,7 +123,17 @@ pub fn render_docs(
     docs: &[Results],
     labels: &[String],
 ) -> Result<(Vec<Chart>, Vec<String>), String> {
-    render(&latest_rows(docs), &Sources::new(docs, labels))
+    let (charts, mut notes) = render(&latest_rows(docs), &Sources::new(docs, labels))?;
+    for (i, _) in docs.iter().enumerate().filter(|(_, d)| d.run.partial) {
+        let name = labels.get(i).map_or("a results file", String::as_str);
+        notes.insert(
+            0,
+            format!(
+                "{name} is partial (a stopped run): the charts show only the groups it finished"
+            ),
+        );
+    }
+    Ok((charts, notes))
 }
 
 /// A series per label, its points in x order.
