@@ -546,6 +546,13 @@ fn with_group_after<R>(
     let pinned = pin.as_ref().map(|p| p.ok);
     let t0 = Instant::now();
     let seed = plan.seed ^ fnv1a(spec.label().as_bytes());
+    let start = Start {
+        seed,
+        t0,
+        pinned,
+        earlier,
+        blocks: plan.blocks,
+    };
     match spec {
         GroupSpec::Ops { op, size, maps } => {
             let fx = Fixture::new(*size as usize);
@@ -565,18 +572,7 @@ fn with_group_after<R>(
                 slots.push((entry, member));
             }
             let slots = ops_slots(*op, *size, slots);
-            Ok(drive(Group::new(
-                spec,
-                Unit::NsPerOp,
-                slots,
-                Start {
-                    seed,
-                    t0,
-                    pinned,
-                    earlier,
-                    blocks: plan.blocks,
-                },
-            )))
+            Ok(drive(Group::new(spec, Unit::NsPerOp, slots, start)))
         }
         GroupSpec::Index { kernel } => {
             let mut rng = SplitMix64(7);
@@ -611,18 +607,7 @@ fn with_group_after<R>(
                 index_slot::<Precomputed>(*kernel, pre),
                 index_slot::<FromB>(*kernel, fromb),
             ];
-            Ok(drive(Group::new(
-                spec,
-                Unit::NsPerOp,
-                slots,
-                Start {
-                    seed,
-                    t0,
-                    pinned,
-                    earlier,
-                    blocks: plan.blocks,
-                },
-            )))
+            Ok(drive(Group::new(spec, Unit::NsPerOp, slots, start)))
         }
         GroupSpec::Probe { pattern } => {
             let cases = probe_kernels::cases(*pattern, 4096);
@@ -633,18 +618,7 @@ fn with_group_after<R>(
             slots.push(probe_slot::<crate::gomap::probe::Sse2>(
                 *pattern, &cases, secs,
             ));
-            Ok(drive(Group::new(
-                spec,
-                Unit::NsPerOp,
-                slots,
-                Start {
-                    seed,
-                    t0,
-                    pinned,
-                    earlier,
-                    blocks: plan.blocks,
-                },
-            )))
+            Ok(drive(Group::new(spec, Unit::NsPerOp, slots, start)))
         }
         GroupSpec::Contention {
             cell,
@@ -676,18 +650,7 @@ fn with_group_after<R>(
                     member,
                 });
             }
-            Ok(drive(Group::new(
-                spec,
-                Unit::MopsPerSec,
-                slots,
-                Start {
-                    seed,
-                    t0,
-                    pinned,
-                    earlier,
-                    blocks: plan.blocks,
-                },
-            )))
+            Ok(drive(Group::new(spec, Unit::MopsPerSec, slots, start)))
         }
     }
 }

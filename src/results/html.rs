@@ -27,20 +27,9 @@ pub fn write_report(
     io::write_atomic(out, page.as_bytes())
 }
 
-/// `&`, `<`, `>` and quotes as HTML entities.
+/// `&`, `<`, `>` and quotes as HTML entities (the same as XML's).
 fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
+    super::plots::xml_escape(s)
 }
 
 const STYLE: &str = "body{font-family:sans-serif;margin:24px;max-width:1420px;color:#111}\
