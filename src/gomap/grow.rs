@@ -15,6 +15,7 @@
 use super::bucket::{
     is_empty, tophash, Bucket, BucketArray, BUCKET_CNT, EVACUATED_EMPTY, EVACUATED_X, MIN_TOP_HASH,
 };
+use super::empty_rest::EmptyRest;
 use super::locate::Locate;
 use super::probe::Probe;
 use super::{over_load_factor, GoMap, SAME_SIZE_GROW};
@@ -31,12 +32,13 @@ struct Dest<K, V> {
     i: usize,
 }
 
-impl<K, V, S, L, P> GoMap<K, V, S, L, P>
+impl<K, V, S, L, P, R> GoMap<K, V, S, L, P, R>
 where
     K: Hash,
     S: BuildHasher,
     L: Locate,
     P: Probe,
+    R: EmptyRest,
 {
     /// Go's `hashGrow`: allocates the new array and keeps the old one; nothing moves yet.
     #[cold]

@@ -5,6 +5,7 @@ use super::bucket::{
     is_empty, is_live, tophash, Bucket, BucketArray, BUCKET_CNT, EVACUATED_EMPTY, EVACUATED_X,
     MIN_TOP_HASH,
 };
+use super::empty_rest::EmptyRest;
 use super::locate::{bucket_mask, Locate};
 use super::probe::Probe;
 use super::{GoMap, SAME_SIZE_GROW};
@@ -34,12 +35,13 @@ unsafe fn walk<K, V>(
     Ok(buckets)
 }
 
-impl<K, V, S, L, P> GoMap<K, V, S, L, P>
+impl<K, V, S, L, P, R> GoMap<K, V, S, L, P, R>
 where
     K: Hash + Eq,
     S: BuildHasher,
     L: Locate,
     P: Probe,
+    R: EmptyRest,
 {
     /// Checks: the count; each live key's tophash and bucket; emptyRest followed only by
     /// empty slots, to the end of the chain; no evacuation marks in the new array; old

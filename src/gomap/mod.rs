@@ -29,12 +29,14 @@
 //! - Large keys and values stay inline (see [`bucket`]); iteration walks an unevacuated old
 //!   bucket once, whole (see [`iter`]).
 //! - Two choices Go hard-codes are type parameters, so one binary measures the variants side
-//!   by side: how the bucket index's mask is obtained ([`locate`]) and how tophash bytes are
-//!   matched ([`probe`]).
+//!   by side: how the bucket index's mask is obtained ([`locate`]), how tophash bytes are
+//!   matched ([`probe`]) and how a remove keeps the emptyRest markers ([`empty_rest`]: Go's
+//!   slot-by-slot walk back, the default, or one mask a bucket; the bytes are the same).
 //!
 //! u64 keys have a specialized path, as Go's `mapaccess1_fast64` & co ([`fast64`]).
 
 pub mod bucket;
+pub mod empty_rest;
 pub mod fast64;
 mod grow;
 mod invariants;
@@ -42,7 +44,10 @@ mod iter;
 pub mod locate;
 pub mod probe;
 mod rand;
+#[doc(hidden)]
+pub mod snapshot;
 
+pub use empty_rest::{DefaultEmptyRest, EmptyRest, GoWalk, RunMask};
 pub use fast64::{KeyProbe64, KeysScalar};
 pub use iter::{Iter, Keys, Values};
 pub use locate::{FromB, Locate, Precomputed};
@@ -67,8 +72,16 @@ const SAME_SIZE_GROW: u8 = 8;
 /// A hash map with the Go runtime's classic layout. See the module docs.
 ///
 /// `L` picks how the bucket mask is obtained ([`Precomputed`] or [`FromB`]); `P` picks the
-/// tophash matching strategy ([`probe`]).
-pub struct GoMap<K, V, S = DefaultHashBuilder, L = Precomputed, P = DefaultProbe> {
+/// tophash matching strategy ([`probe`]); `R` picks how a remove maintains the emptyRest
+/// markers ([`GoWalk`], Go's loop, or [`RunMask`]; both write the same bytes).
+pub struct GoMap<
+    K,
+    V,
+    S = DefaultHashBuilder,
+    L = Precomputed,
+    P = DefaultProbe,
+    R = DefaultEmptyRest,
+> {
     /// Live entries (Go's `count`, what `len` reads).
     count: usize,
     /// Go's `flags`; only `SAME_SIZE_GROW` is used (see the module docs).
@@ -86,15 +99,15 @@ pub struct GoMap<K, V, S = DefaultHashBuilder, L = Precomputed, P = DefaultProbe
     oldbuckets: Option<BucketArray<K, V>>,
     /// Old buckets below this index are evacuated.
     nevacuate: usize,
-    _marker: PhantomData<(K, V, L, P)>,
+    _marker: PhantomData<(K, V, L, P, R)>,
 }
 
 // SAFETY: a GoMap owns its keys and values exactly like a Box or Vec would (the raw
 // pointers inside its bucket arrays are never shared with anything else), so it may move to
 // another thread when they may, and be shared when shared references to them may.
-unsafe impl<K: Send, V: Send, S: Send, L, P> Send for GoMap<K, V, S, L, P> {}
+unsafe impl<K: Send, V: Send, S: Send, L, P, R> Send for GoMap<K, V, S, L, P, R> {}
 // SAFETY: see Send; `&GoMap` only hands out `&K` / `&V`.
-unsafe impl<K: Sync, V: Sync, S: Sync, L, P> Sync for GoMap<K, V, S, L, P> {}
+unsafe impl<K: Sync, V: Sync, S: Sync, L, P, R> Sync for GoMap<K, V, S, L, P, R> {}
 
 /// Go's `overLoadFactor`: would `count` entries in 2^B buckets exceed 6.5 a bucket?
 /// (13 * (2^B / 2), as Go writes it, so B = 0 allows 8.)
@@ -123,7 +136,7 @@ impl<K, V> GoMap<K, V, DefaultHashBuilder> {
     }
 }
 
-impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
+impl<K, V, S, L: Locate, P: Probe, R: EmptyRest> GoMap<K, V, S, L, P, R> {
     pub fn with_hasher(hash0: S) -> Self {
         GoMap {
             count: 0,
@@ -302,19 +315,14 @@ impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
 
     /// Marks slot `i` of `b` deleted, after its entry was moved out, and keeps the emptyRest
     /// markers exact (Go's tail of `mapdelete`): if nothing live follows the slot, the run of
-    /// emptyOne slots that ends here becomes emptyRest, walking back across the chain that
-    /// starts at `first`.
+    /// emptyOne slots that ends here becomes emptyRest, across the chain that starts at
+    /// `first`, by the `R` strategy ([`empty_rest`]).
     ///
     /// # Safety
     /// `b` is in the chain that starts at `first`, in the current array; slot `i` was live.
     #[inline]
-    unsafe fn mark_deleted(
-        &mut self,
-        first: *mut Bucket<K, V>,
-        mut b: *mut Bucket<K, V>,
-        mut i: usize,
-    ) {
-        // SAFETY: every pointer followed is a bucket of the chain (caller's contract).
+    unsafe fn mark_deleted(&mut self, first: *mut Bucket<K, V>, b: *mut Bucket<K, V>, i: usize) {
+        // SAFETY: `b` and its overflow link are buckets of the chain (caller's contract).
         unsafe {
             (*b).tophash[i] = EMPTY_ONE;
             let next_is_rest = if i == BUCKET_CNT - 1 {
@@ -324,26 +332,7 @@ impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
                 (*b).tophash[i + 1] == EMPTY_REST
             };
             if next_is_rest {
-                loop {
-                    (*b).tophash[i] = EMPTY_REST;
-                    if i == 0 {
-                        if b == first {
-                            break;
-                        }
-                        // Find the bucket before `b`.
-                        let c = b;
-                        b = first;
-                        while (*b).overflow != c {
-                            b = (*b).overflow;
-                        }
-                        i = BUCKET_CNT - 1;
-                    } else {
-                        i -= 1;
-                    }
-                    if (*b).tophash[i] != EMPTY_ONE {
-                        break;
-                    }
-                }
+                R::mark_rest::<K, V, P>(first, b, i);
             }
         }
         self.count -= 1;
@@ -368,12 +357,13 @@ impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
     }
 }
 
-impl<K, V, S, L, P> GoMap<K, V, S, L, P>
+impl<K, V, S, L, P, R> GoMap<K, V, S, L, P, R>
 where
     K: Hash + Eq,
     S: BuildHasher,
     L: Locate,
     P: Probe,
+    R: EmptyRest,
 {
     /// The hash of a key, by this map's hasher (for wrappers that hash once and pass the
     /// hash down, like the sharded map).
@@ -563,7 +553,7 @@ where
     }
 }
 
-impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
+impl<K, V, S, L: Locate, P: Probe, R: EmptyRest> GoMap<K, V, S, L, P, R> {
     /// Moves the entry out of a live slot, marks it deleted and drops the key, after the map
     /// is consistent again (so a panicking `Drop` cannot leave it half-updated).
     ///
@@ -586,7 +576,7 @@ impl<K, V, S, L: Locate, P: Probe> GoMap<K, V, S, L, P> {
     }
 }
 
-impl<K, V, S, L, P> Drop for GoMap<K, V, S, L, P> {
+impl<K, V, S, L, P, R> Drop for GoMap<K, V, S, L, P, R> {
     fn drop(&mut self) {
         // SAFETY: in both arrays, exactly the live slots hold initialized entries; evacuated
         // old slots carry evacuation marks, not live tophashes, so nothing drops twice.
@@ -599,19 +589,20 @@ impl<K, V, S, L, P> Drop for GoMap<K, V, S, L, P> {
     }
 }
 
-impl<K, V, S: Default, L: Locate, P: Probe> Default for GoMap<K, V, S, L, P> {
+impl<K, V, S: Default, L: Locate, P: Probe, R: EmptyRest> Default for GoMap<K, V, S, L, P, R> {
     fn default() -> Self {
         Self::with_hasher(S::default())
     }
 }
 
-impl<K, V, S, L, P> Clone for GoMap<K, V, S, L, P>
+impl<K, V, S, L, P, R> Clone for GoMap<K, V, S, L, P, R>
 where
     K: Hash + Eq + Clone,
     V: Clone,
     S: BuildHasher + Clone,
     L: Locate,
     P: Probe,
+    R: EmptyRest,
 {
     /// A map with the same entries and hasher, built by inserting them (so its layout is
     /// that of a fresh map, not a copy of this one's chains or evacuation state).
@@ -624,18 +615,21 @@ where
     }
 }
 
-impl<K: fmt::Debug, V: fmt::Debug, S, L: Locate, P: Probe> fmt::Debug for GoMap<K, V, S, L, P> {
+impl<K: fmt::Debug, V: fmt::Debug, S, L: Locate, P: Probe, R: EmptyRest> fmt::Debug
+    for GoMap<K, V, S, L, P, R>
+{
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.iter()).finish()
     }
 }
 
-impl<K, V, S, L, P> Extend<(K, V)> for GoMap<K, V, S, L, P>
+impl<K, V, S, L, P, R> Extend<(K, V)> for GoMap<K, V, S, L, P, R>
 where
     K: Hash + Eq,
     S: BuildHasher,
     L: Locate,
     P: Probe,
+    R: EmptyRest,
 {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
         for (k, v) in iter {
@@ -644,12 +638,13 @@ where
     }
 }
 
-impl<K, V, S, L, P> FromIterator<(K, V)> for GoMap<K, V, S, L, P>
+impl<K, V, S, L, P, R> FromIterator<(K, V)> for GoMap<K, V, S, L, P, R>
 where
     K: Hash + Eq,
     S: BuildHasher + Default,
     L: Locate,
     P: Probe,
+    R: EmptyRest,
 {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let iter = iter.into_iter();
@@ -659,7 +654,7 @@ where
     }
 }
 
-impl<'a, K, V, S, L: Locate, P: Probe> IntoIterator for &'a GoMap<K, V, S, L, P> {
+impl<'a, K, V, S, L: Locate, P: Probe, R: EmptyRest> IntoIterator for &'a GoMap<K, V, S, L, P, R> {
     type Item = (&'a K, &'a V);
     type IntoIter = Iter<'a, K, V>;
     fn into_iter(self) -> Iter<'a, K, V> {
