@@ -93,6 +93,22 @@ pub(super) struct PanelRow {
 }
 
 impl PanelRow {
+    /// `panels` in rows of `columns`, the legend titled `title` on the first row only.
+    pub fn rows(title: &str, panels: &[Panel], columns: usize) -> Vec<PanelRow> {
+        panels
+            .chunks(columns)
+            .enumerate()
+            .map(|(k, chunk)| PanelRow {
+                legend_title: if k == 0 {
+                    title.to_string()
+                } else {
+                    String::new()
+                },
+                panels: chunk.to_vec(),
+            })
+            .collect()
+    }
+
     /// The row's series labels in first-seen order: their slots of the palette.
     fn labels(&self) -> Vec<&str> {
         let mut v: Vec<&str> = Vec::new();

@@ -96,16 +96,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
                     }
                 })
                 .collect();
-            for (k, chunk) in panels_of_group.chunks(COLUMNS).enumerate() {
-                rows_of_panels.push(PanelRow {
-                    legend_title: if k == 0 {
-                        g.title.clone()
-                    } else {
-                        String::new()
-                    },
-                    panels: chunk.to_vec(),
-                });
-            }
+            rows_of_panels.extend(PanelRow::rows(&g.title, &panels_of_group, COLUMNS));
         }
         if rows_of_panels.is_empty() {
             continue;

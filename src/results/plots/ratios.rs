@@ -161,16 +161,7 @@ fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
                 }
             })
             .collect();
-        for (k, chunk) in panels.chunks(COLUMNS).enumerate() {
-            rows_of_panels.push(PanelRow {
-                legend_title: if k == 0 {
-                    g.title.clone()
-                } else {
-                    String::new()
-                },
-                panels: chunk.to_vec(),
-            });
-        }
+        rows_of_panels.extend(PanelRow::rows(&g.title, &panels, COLUMNS));
     }
     let mut tos: Vec<&str> = rows
         .iter()
