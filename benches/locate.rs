@@ -96,7 +96,7 @@ impl Visit for GetHit<'_> {
 fn in_situ() -> Vec<&'static str> {
     entries()
         .iter()
-        .filter_map(|twin| Some([twin.from_b_of?, twin.name]))
+        .filter_map(|twin| Some([twin.from_b_of()?, twin.name]))
         .flatten()
         .collect()
 }

@@ -101,6 +101,19 @@ enum Command {
     Check(CheckArgs),
     /// Print one thread's contention op stream (for the Go anchor's cross-check).
     Stream(StreamArgs),
+    /// Where an op's time goes, on a simulated CPU (valgrind's callgrind): instructions,
+    /// mispredicted branches and cache misses per op of the ops suite, ×hashbrown.
+    Counts(CountsArgs),
+    /// One counted loop of `counts` (run under callgrind); prints its op count. Not for people.
+    #[command(hide = true)]
+    Kernel {
+        #[arg(long)]
+        map: String,
+        #[arg(long, value_parser = parse_op)]
+        op: Op,
+        #[arg(long)]
+        size_log2: u32,
+    },
 }
 
 fn main() -> ExitCode {
@@ -150,6 +163,8 @@ fn main() -> ExitCode {
         Command::Detect(a) => cmd_detect(a),
         Command::Check(a) => cmd_check(a),
         Command::Stream(a) => cmd_stream(a),
+        Command::Counts(a) => cmd_counts(a),
+        Command::Kernel { map, op, size_log2 } => cmd_kernel(&map, op, size_log2),
     };
     result.unwrap_or_else(|e| {
         eprintln!("gomap-bench: error: {e}");
@@ -767,6 +782,69 @@ fn cmd_check(a: CheckArgs) -> CmdResult {
     print!("{report}");
     // A wrong answer is exit 1, as a regression is for `compare`.
     Ok(ExitCode::from(u8::from(report.failed())))
+}
+
+// ---- counts -------------------------------------------------------------------------------
+
+#[derive(clap::Args)]
+struct CountsArgs {
+    /// Maps of the ops suite (default: gomap/generic, gomap/fast64, hashbrown).
+    #[arg(long, value_delimiter = ',')]
+    maps: Option<Vec<String>>,
+    /// Operations (default: insert_presized, insert_grow, remove).
+    #[arg(long, value_delimiter = ',', value_parser = parse_op)]
+    ops: Option<Vec<Op>>,
+    /// Map sizes as log2 (default 10,16,20; 2^20 takes a minute a kernel).
+    #[arg(long, value_delimiter = ',', default_value = "10,16,20")]
+    sizes_log2: Vec<u32>,
+    /// Kernels counted at once.
+    #[arg(long, default_value_t = 2)]
+    jobs: usize,
+    /// A markdown table (for the README) instead of text.
+    #[arg(long)]
+    markdown: bool,
+}
+
+fn cmd_counts(a: CountsArgs) -> CmdResult {
+    use gomap_bench::contenders::single;
+    use gomap_bench::harness::op_counts;
+    let names = a.maps.unwrap_or_else(|| {
+        ["gomap/generic", "gomap/fast64", "hashbrown"]
+            .map(String::from)
+            .to_vec()
+    });
+    let maps = names
+        .iter()
+        .map(|n| {
+            single::entry(n).map(|e| e.name).ok_or_else(|| {
+                format!(
+                    "unknown map `{n}` (known: {})",
+                    single::available().join(", ")
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let ops = a
+        .ops
+        .unwrap_or_else(|| vec![Op::InsertPresized, Op::InsertGrow, Op::Remove]);
+    if let Some(&s) = a.sizes_log2.iter().find(|&&s| !(3..=24).contains(&s)) {
+        return Err(format!("--sizes-log2 {s}: sizes from 2^3 to 2^24 only").into());
+    }
+    let exe = std::env::current_exe()?;
+    let cells = op_counts::count_grid(&exe, &maps, &ops, &a.sizes_log2, a.jobs, &|l| {
+        eprintln!("{l}")
+    })?;
+    print!(
+        "{}",
+        op_counts::render(&cells, single::reference().name, a.markdown)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_kernel(map: &str, op: Op, size_log2: u32) -> CmdResult {
+    let ops = gomap_bench::harness::op_counts::run_kernel(map, op, 1usize << size_log2.min(30))?;
+    println!("{ops}");
+    Ok(ExitCode::SUCCESS)
 }
 
 // ---- stream -------------------------------------------------------------------------------

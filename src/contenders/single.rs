@@ -11,7 +11,10 @@ use super::Role;
 use crate::gomap::fast64::KeyProbe64;
 #[cfg(target_arch = "x86_64")]
 use crate::gomap::fast64::{KeysAvx2, KeysAvx512, KeysSse2};
-use crate::gomap::{DefaultProbe, FromB, GoMap, KeysScalar, Locate, Precomputed, Probe};
+use crate::gomap::{
+    DefaultEmptyRest, DefaultEvacuate, DefaultProbe, EmptyRest, Evacuate, FromB, GoMap, GoSlots,
+    GoWalk, KeysScalar, LiveMask, Locate, Precomputed, Probe,
+};
 use crate::isa::Isa;
 
 /// A u64 → u64 map as the single-thread suites use it.
@@ -42,12 +45,16 @@ pub trait SingleMap: Sized + 'static {
     }
 }
 
-/// GoMap through its generic path (tophash probe `P`, bucket index `L`).
-pub struct GoGeneric<L: Locate = Precomputed, P: Probe = DefaultProbe>(
-    GoMap<u64, u64, SeededState, L, P>,
-);
+/// GoMap through its generic path (tophash probe `P`, bucket index `L`, delete tail `R`,
+/// evacuation `E`).
+pub struct GoGeneric<
+    L: Locate = Precomputed,
+    P: Probe = DefaultProbe,
+    R: EmptyRest = DefaultEmptyRest,
+    E: Evacuate = DefaultEvacuate,
+>(GoMap<u64, u64, SeededState, L, P, R, E>);
 
-impl<L: Locate, P: Probe> SingleMap for GoGeneric<L, P> {
+impl<L: Locate, P: Probe, R: EmptyRest, E: Evacuate> SingleMap for GoGeneric<L, P, R, E> {
     fn with_capacity(hint: usize) -> Self {
         GoGeneric(GoMap::with_capacity_and_hasher(hint, Default::default()))
     }
@@ -170,14 +177,34 @@ pub struct Entry {
     /// differ in the rows' `isa`.
     pub map: &'static str,
     pub role: Role,
-    /// For a from-B variant: the map whose bucket mask it recomputes. The locate suite
-    /// divides that map by this twin; the ops suite leaves twins out by default.
-    pub from_b_of: Option<&'static str>,
+    /// Whether it is a map of its own or a variant of another (measured on request).
+    pub kin: Kin,
     isa: fn() -> Isa,
     available: fn() -> bool,
 }
 
+/// How an entry relates to the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kin {
+    /// A map of its own: in the ops suite by default.
+    Own,
+    /// The twin of the named map that recomputes the bucket mask from B: the locate suite
+    /// divides that map by it; the ops suite leaves it out unless named.
+    FromBOf(&'static str),
+    /// The named map with other write strategies (the same bucket bytes, other code): with
+    /// Go's loops everywhere (`…/go-faithful`, the figure a faster default is quoted beside),
+    /// or with a strategy that measured slower than the default. Measured when named.
+    VariantOf(&'static str),
+}
+
 impl Entry {
+    /// For a from-B variant: the map whose bucket mask it recomputes.
+    pub fn from_b_of(&self) -> Option<&'static str> {
+        match self.kin {
+            Kin::FromBOf(of) => Some(of),
+            _ => None,
+        }
+    }
     /// The ISA its timed code runs with.
     pub fn isa(&self) -> Isa {
         (self.isa)()
@@ -196,7 +223,7 @@ pub trait Visit {
 
 /// The registry: one line per contender. It yields the entry list and the dispatch.
 macro_rules! registry {
-    ($($(#[$cfg:meta])* $name:literal as $map:literal => $t:ty, $role:expr, $twin:expr;)*) => {
+    ($($(#[$cfg:meta])* $name:literal as $map:literal => $t:ty, $role:expr, $kin:expr;)*) => {
         #[allow(clippy::vec_init_then_push)] // each push may be cfg'd out
         fn all_entries() -> Vec<Entry> {
             let mut v = Vec::new();
@@ -206,7 +233,7 @@ macro_rules! registry {
                     name: $name,
                     map: $map,
                     role: $role,
-                    from_b_of: $twin,
+                    kin: $kin,
                     isa: <$t as SingleMap>::isa,
                     available: <$t as SingleMap>::available,
                 });
@@ -230,20 +257,26 @@ macro_rules! registry {
 }
 
 registry! {
-    "gomap/generic" as "gomap/generic" => GoGeneric<Precomputed>, Role::Ours, None;
+    "gomap/generic" as "gomap/generic" => GoGeneric<Precomputed>, Role::Ours, Kin::Own;
     "gomap/generic/from-b" as "gomap/generic/from-b" => GoGeneric<FromB>, Role::Ours,
-        Some("gomap/generic");
-    "gomap/fast64" as "gomap/fast64" => GoFast64<KeysScalar>, Role::Ours, None;
+        Kin::FromBOf("gomap/generic");
+    "gomap/generic/go-faithful" as "gomap/generic/go-faithful"
+        => GoGeneric<Precomputed, DefaultProbe, GoWalk, GoSlots>, Role::Ours,
+        Kin::VariantOf("gomap/generic");
+    "gomap/generic/live-mask" as "gomap/generic/live-mask"
+        => GoGeneric<Precomputed, DefaultProbe, DefaultEmptyRest, LiveMask>, Role::Ours,
+        Kin::VariantOf("gomap/generic");
+    "gomap/fast64" as "gomap/fast64" => GoFast64<KeysScalar>, Role::Ours, Kin::Own;
     "gomap/fast64/from-b" as "gomap/fast64/from-b" => GoFast64<KeysScalar, FromB>, Role::Ours,
-        Some("gomap/fast64");
+        Kin::FromBOf("gomap/fast64");
     #[cfg(target_arch = "x86_64")]
-    "gomap/fast64/sse2" as "gomap/fast64" => GoFast64<KeysSse2>, Role::Ours, None;
+    "gomap/fast64/sse2" as "gomap/fast64" => GoFast64<KeysSse2>, Role::Ours, Kin::Own;
     #[cfg(target_arch = "x86_64")]
-    "gomap/fast64/avx2" as "gomap/fast64" => GoFast64<KeysAvx2>, Role::Ours, None;
+    "gomap/fast64/avx2" as "gomap/fast64" => GoFast64<KeysAvx2>, Role::Ours, Kin::Own;
     #[cfg(target_arch = "x86_64")]
-    "gomap/fast64/avx512" as "gomap/fast64" => GoFast64<KeysAvx512>, Role::Ours, None;
-    "hashbrown" as "hashbrown" => Hashbrown, Role::Reference, None;
-    "std" as "std" => StdMap, Role::Other, None;
+    "gomap/fast64/avx512" as "gomap/fast64" => GoFast64<KeysAvx512>, Role::Ours, Kin::Own;
+    "hashbrown" as "hashbrown" => Hashbrown, Role::Reference, Kin::Own;
+    "std" as "std" => StdMap, Role::Other, Kin::Own;
 }
 
 /// Every entry this CPU runs, in display order.
@@ -261,11 +294,12 @@ pub fn available() -> Vec<&'static str> {
     entries().iter().map(|e| e.name).collect()
 }
 
-/// The maps of the ops suite by default: all but the from-B twins (the locate suite's).
+/// The maps of the ops suite by default: the maps of their own (not the from-B twins, the
+/// locate suite's, nor the Go-faithful variants, measured when named).
 pub fn ops_defaults() -> Vec<&'static str> {
     entries()
         .iter()
-        .filter(|e| e.from_b_of.is_none())
+        .filter(|e| e.kin == Kin::Own)
         .map(|e| e.name)
         .collect()
 }
@@ -324,7 +358,7 @@ mod tests {
         }
         assert_eq!(reference().name, "hashbrown");
         for e in entries() {
-            if let Some(of) = e.from_b_of {
+            if let Kin::FromBOf(of) | Kin::VariantOf(of) = e.kin {
                 assert!(
                     entry(of).is_some(),
                     "{} is the twin of a listed map",

@@ -71,8 +71,11 @@ impl<K, V> Bucket<K, V> {
     /// value's line (64 bytes further on for u64 → u64), each address waiting on the compare
     /// before it: on a large map, cache misses in a row. Prefetching the keys' last line and
     /// the values' first and last lines starts them alongside the first. Measured (README):
-    /// it shortens hits and removes on large maps and leaves misses unchanged. (The insert
-    /// walks measured no gain from it and do without.) Go does not do this; it
+    /// it shortens hits and removes on large maps and leaves misses unchanged. Inserts ask for
+    /// the same lines, which the new entry's key and value are written to: `ab`, insert
+    /// pre-sized 2^16 and 2^20 0.90–0.92× of the build without, in-cache sizes unchanged.
+    /// (Prefetching, during a growth, the next old bucket to evacuate and its two
+    /// destinations measured no gain: insert growing 1.00–1.02×.) Go does not do this; it
     /// changes no layout and no result, only when memory is asked. (Keys or values spanning
     /// more than two lines leave their middle lines to the hardware prefetcher.)
     #[inline(always)]

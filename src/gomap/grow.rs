@@ -10,12 +10,12 @@
 //! Evacuating old bucket i sends each entry either to new bucket i ("X") or, when
 //! doubling, to new bucket i + 2^oldB ("Y"), by the hash bit that the larger mask adds. The
 //! old slots keep a marker (evacuatedX / evacuatedY / evacuatedEmpty) so that readers know
-//! the bucket has moved. Keys are rehashed to choose X or Y, as Go does.
+//! the bucket has moved. Keys are rehashed to choose X or Y, as Go does. How a bucket's
+//! chain is moved is the map's `E` strategy ([`evacuate`](super::evacuate)).
 
-use super::bucket::{
-    is_empty, tophash, Bucket, BucketArray, BUCKET_CNT, EVACUATED_EMPTY, EVACUATED_X, MIN_TOP_HASH,
-};
+use super::bucket::BucketArray;
 use super::empty_rest::EmptyRest;
+use super::evacuate::{Dest, Evacuate};
 use super::locate::Locate;
 use super::probe::Probe;
 use super::{over_load_factor, GoMap, SAME_SIZE_GROW};
@@ -26,19 +26,14 @@ use std::ptr;
 /// never scans the whole old array.
 const EVACUATION_LOOKAHEAD: usize = 1024;
 
-/// Where evacuated entries of one old bucket go (Go's `evacDst`).
-struct Dest<K, V> {
-    b: *mut Bucket<K, V>,
-    i: usize,
-}
-
-impl<K, V, S, L, P, R> GoMap<K, V, S, L, P, R>
+impl<K, V, S, L, P, R, E> GoMap<K, V, S, L, P, R, E>
 where
     K: Hash,
     S: BuildHasher,
     L: Locate,
     P: Probe,
     R: EmptyRest,
+    E: Evacuate,
 {
     /// Go's `hashGrow`: allocates the new array and keeps the old one; nothing moves yet.
     #[cold]
@@ -75,75 +70,34 @@ where
         }
     }
 
-    /// Go's `evacuate`: moves the chain of old bucket `oldbucket` into the new array.
+    /// Go's `evacuate`: moves the chain of old bucket `oldbucket` into the new array (by the
+    /// `E` strategy, [`evacuate`](super::evacuate)), then advances the evacuation mark.
     fn evacuate(&mut self, oldbucket: usize) {
         let newbit = self.noldbuckets();
         let same_size = self.is_same_size_growing();
         let ob = self.oldbuckets.as_ref().expect("growing").bucket(oldbucket);
-        // SAFETY: `ob` and its overflow chain are buckets of the live old array; the X/Y
-        // destinations are buckets of the current array that receive entries only from this
-        // old bucket (a new bucket is written only after its old bucket is evacuated), so
-        // filling them from slot 0 overwrites nothing. Each entry is moved bitwise exactly
-        // once and its old slot is marked evacuated right after, so it is never dropped or
-        // read there again.
-        unsafe {
-            if !(*ob).evacuated() {
-                let mut xy = [
-                    Dest {
-                        b: self.buckets.bucket(oldbucket),
-                        i: 0,
-                    },
-                    Dest {
-                        b: ptr::null_mut(),
-                        i: 0,
-                    },
-                ];
-                if !same_size {
-                    xy[1].b = self.buckets.bucket(oldbucket + newbit);
-                }
-                let mut b = ob;
-                while !b.is_null() {
-                    for i in 0..BUCKET_CNT {
-                        let top = (*b).tophash[i];
-                        if is_empty(top) {
-                            (*b).tophash[i] = EVACUATED_EMPTY;
-                            continue;
-                        }
-                        debug_assert!(top >= MIN_TOP_HASH, "bad map state");
-                        let mut use_y = 0;
-                        if !same_size {
-                            // Rehash to learn which half the key belongs to. (Go also
-                            // special-cases NaN keys here; Rust keys are `Eq`, so reflexive.)
-                            let hash = self.hash0.hash_one((*b).keys[i].assume_init_ref());
-                            if hash as usize & newbit != 0 {
-                                use_y = 1;
-                            }
-                            debug_assert_eq!(tophash(hash), top);
-                        }
-                        if xy[use_y].i == BUCKET_CNT {
-                            xy[use_y].b = self.new_overflow(xy[use_y].b);
-                            xy[use_y].i = 0;
-                        }
-                        let dst = &mut xy[use_y];
-                        (*dst.b).tophash[dst.i] = top;
-                        ptr::copy_nonoverlapping(
-                            (*b).keys[i].as_ptr(),
-                            (*dst.b).keys[dst.i].as_mut_ptr(),
-                            1,
-                        );
-                        ptr::copy_nonoverlapping(
-                            (*b).values[i].as_ptr(),
-                            (*dst.b).values[dst.i].as_mut_ptr(),
-                            1,
-                        );
-                        (*b).tophash[i] = EVACUATED_X + use_y as u8;
-                        dst.i += 1;
-                    }
-                    b = (*b).overflow;
-                }
-                // Go clears the old bucket's keys and values here when they hold pointers,
-                // for its garbage collector; our old array owns nothing once marked.
+        // SAFETY: `ob` is a bucket of the live old array.
+        if unsafe { !(*ob).evacuated() } {
+            let mut xy = [
+                Dest {
+                    b: self.buckets.bucket(oldbucket),
+                    i: 0,
+                },
+                Dest {
+                    b: ptr::null_mut(),
+                    i: 0,
+                },
+            ];
+            if !same_size {
+                xy[1].b = self.buckets.bucket(oldbucket + newbit);
             }
+            let split = (!same_size).then_some(newbit);
+            // SAFETY: `ob` is unevacuated; X and Y are the new buckets that receive entries
+            // only from this old bucket (a new bucket is written only after its old bucket is
+            // evacuated), so they are still empty. Go clears the old bucket's keys and values
+            // afterwards when they hold pointers, for its garbage collector; our old array
+            // owns nothing once marked.
+            unsafe { E::evacuate_chain(self, ob, &mut xy, split) };
         }
         if oldbucket == self.nevacuate {
             self.advance_evacuation_mark(newbit);

@@ -6,6 +6,7 @@ use super::bucket::{
     MIN_TOP_HASH,
 };
 use super::empty_rest::EmptyRest;
+use super::evacuate::Evacuate;
 use super::locate::{bucket_mask, Locate};
 use super::probe::Probe;
 use super::{GoMap, SAME_SIZE_GROW};
@@ -35,13 +36,14 @@ unsafe fn walk<K, V>(
     Ok(buckets)
 }
 
-impl<K, V, S, L, P, R> GoMap<K, V, S, L, P, R>
+impl<K, V, S, L, P, R, E> GoMap<K, V, S, L, P, R, E>
 where
     K: Hash + Eq,
     S: BuildHasher,
     L: Locate,
     P: Probe,
     R: EmptyRest,
+    E: Evacuate,
 {
     /// Checks: the count; each live key's tophash and bucket; emptyRest followed only by
     /// empty slots, to the end of the chain; no evacuation marks in the new array; old

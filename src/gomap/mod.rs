@@ -28,15 +28,20 @@
 //!   `concurrent::failfast`, where a map really is shared.
 //! - Large keys and values stay inline (see [`bucket`]); iteration walks an unevacuated old
 //!   bucket once, whole (see [`iter`]).
-//! - Two choices Go hard-codes are type parameters, so one binary measures the variants side
+//! - Choices Go hard-codes are type parameters, so one binary measures the variants side
 //!   by side: how the bucket index's mask is obtained ([`locate`]), how tophash bytes are
 //!   matched ([`probe`]) and how a remove keeps the emptyRest markers ([`empty_rest`]: Go's
-//!   slot-by-slot walk back, the default, or one mask a bucket; the bytes are the same).
+//!   slot-by-slot walk back, or one word computed from masks, the default; the bytes are the
+//!   same), and how growth moves a bucket ([`evacuate`]: Go's slot loop, the default, or the
+//!   live slots from one mask; again the same bytes).
+//! - Writes ask for the bucket's key and value lines as soon as the bucket is known, as
+//!   lookups do ([`bucket::Bucket::prefetch_slots`]); Go does not.
 //!
 //! u64 keys have a specialized path, as Go's `mapaccess1_fast64` & co ([`fast64`]).
 
 pub mod bucket;
 pub mod empty_rest;
+pub mod evacuate;
 pub mod fast64;
 mod grow;
 mod invariants;
@@ -48,12 +53,13 @@ mod rand;
 pub mod snapshot;
 
 pub use empty_rest::{DefaultEmptyRest, EmptyRest, GoWalk, RunMask};
+pub use evacuate::{DefaultEvacuate, Evacuate, GoSlots, LiveMask};
 pub use fast64::{KeyProbe64, KeysScalar};
 pub use iter::{Iter, Keys, Values};
 pub use locate::{FromB, Locate, Precomputed};
 pub use probe::{DefaultProbe, Probe};
 
-use bucket::{tophash, Bucket, BucketArray, BUCKET_CNT, EMPTY_ONE, EMPTY_REST};
+use bucket::{tophash, Bucket, BucketArray, BUCKET_CNT};
 use std::borrow::Borrow;
 use std::fmt;
 use std::hash::{BuildHasher, Hash};
@@ -73,7 +79,9 @@ const SAME_SIZE_GROW: u8 = 8;
 ///
 /// `L` picks how the bucket mask is obtained ([`Precomputed`] or [`FromB`]); `P` picks the
 /// tophash matching strategy ([`probe`]); `R` picks how a remove maintains the emptyRest
-/// markers ([`GoWalk`], Go's loop, or [`RunMask`]; both write the same bytes).
+/// markers ([`GoWalk`], Go's loop, or [`RunMask`], the default); `E` how growth moves a
+/// bucket ([`GoSlots`], Go's loop and the default, or [`LiveMask`]). Each pair writes the same
+/// bytes.
 pub struct GoMap<
     K,
     V,
@@ -81,6 +89,7 @@ pub struct GoMap<
     L = Precomputed,
     P = DefaultProbe,
     R = DefaultEmptyRest,
+    E = DefaultEvacuate,
 > {
     /// Live entries (Go's `count`, what `len` reads).
     count: usize,
@@ -99,15 +108,15 @@ pub struct GoMap<
     oldbuckets: Option<BucketArray<K, V>>,
     /// Old buckets below this index are evacuated.
     nevacuate: usize,
-    _marker: PhantomData<(K, V, L, P, R)>,
+    _marker: PhantomData<(K, V, L, P, R, E)>,
 }
 
 // SAFETY: a GoMap owns its keys and values exactly like a Box or Vec would (the raw
 // pointers inside its bucket arrays are never shared with anything else), so it may move to
 // another thread when they may, and be shared when shared references to them may.
-unsafe impl<K: Send, V: Send, S: Send, L, P, R> Send for GoMap<K, V, S, L, P, R> {}
+unsafe impl<K: Send, V: Send, S: Send, L, P, R, E> Send for GoMap<K, V, S, L, P, R, E> {}
 // SAFETY: see Send; `&GoMap` only hands out `&K` / `&V`.
-unsafe impl<K: Sync, V: Sync, S: Sync, L, P, R> Sync for GoMap<K, V, S, L, P, R> {}
+unsafe impl<K: Sync, V: Sync, S: Sync, L, P, R, E> Sync for GoMap<K, V, S, L, P, R, E> {}
 
 /// Go's `overLoadFactor`: would `count` entries in 2^B buckets exceed 6.5 a bucket?
 /// (13 * (2^B / 2), as Go writes it, so B = 0 allows 8.)
@@ -136,7 +145,7 @@ impl<K, V> GoMap<K, V, DefaultHashBuilder> {
     }
 }
 
-impl<K, V, S, L: Locate, P: Probe, R: EmptyRest> GoMap<K, V, S, L, P, R> {
+impl<K, V, S, L: Locate, P: Probe, R: EmptyRest, E: Evacuate> GoMap<K, V, S, L, P, R, E> {
     pub fn with_hasher(hash0: S) -> Self {
         GoMap {
             count: 0,
@@ -314,27 +323,14 @@ impl<K, V, S, L: Locate, P: Probe, R: EmptyRest> GoMap<K, V, S, L, P, R> {
     }
 
     /// Marks slot `i` of `b` deleted, after its entry was moved out, and keeps the emptyRest
-    /// markers exact (Go's tail of `mapdelete`): if nothing live follows the slot, the run of
-    /// emptyOne slots that ends here becomes emptyRest, across the chain that starts at
-    /// `first`, by the `R` strategy ([`empty_rest`]).
+    /// markers exact (Go's tail of `mapdelete`), by the `R` strategy ([`empty_rest`]).
     ///
     /// # Safety
     /// `b` is in the chain that starts at `first`, in the current array; slot `i` was live.
     #[inline]
     unsafe fn mark_deleted(&mut self, first: *mut Bucket<K, V>, b: *mut Bucket<K, V>, i: usize) {
-        // SAFETY: `b` and its overflow link are buckets of the chain (caller's contract).
-        unsafe {
-            (*b).tophash[i] = EMPTY_ONE;
-            let next_is_rest = if i == BUCKET_CNT - 1 {
-                let ovf = (*b).overflow;
-                ovf.is_null() || (*ovf).tophash[0] == EMPTY_REST
-            } else {
-                (*b).tophash[i + 1] == EMPTY_REST
-            };
-            if next_is_rest {
-                R::mark_rest::<K, V, P>(first, b, i);
-            }
-        }
+        // SAFETY: forwarded contract.
+        unsafe { R::mark_deleted(first, b, i) };
         self.count -= 1;
     }
 
@@ -357,13 +353,14 @@ impl<K, V, S, L: Locate, P: Probe, R: EmptyRest> GoMap<K, V, S, L, P, R> {
     }
 }
 
-impl<K, V, S, L, P, R> GoMap<K, V, S, L, P, R>
+impl<K, V, S, L, P, R, E> GoMap<K, V, S, L, P, R, E>
 where
     K: Hash + Eq,
     S: BuildHasher,
     L: Locate,
     P: Probe,
     R: EmptyRest,
+    E: Evacuate,
 {
     /// The hash of a key, by this map's hasher (for wrappers that hash once and pass the
     /// hash down, like the sharded map).
@@ -500,6 +497,7 @@ where
             let last = loop {
                 // SAFETY: `b` is a bucket of the current array (write_bucket, then overflow links).
                 let bucket = unsafe { &mut *b };
+                bucket.prefetch_slots();
                 if let Some(i) = find_in(bucket, &key) {
                     // SAFETY: `find_in` returns live slots only: the value is initialized.
                     let v = unsafe { bucket.values[i].assume_init_mut() };
@@ -553,7 +551,7 @@ where
     }
 }
 
-impl<K, V, S, L: Locate, P: Probe, R: EmptyRest> GoMap<K, V, S, L, P, R> {
+impl<K, V, S, L: Locate, P: Probe, R: EmptyRest, E: Evacuate> GoMap<K, V, S, L, P, R, E> {
     /// Moves the entry out of a live slot, marks it deleted and drops the key, after the map
     /// is consistent again (so a panicking `Drop` cannot leave it half-updated).
     ///
@@ -576,7 +574,7 @@ impl<K, V, S, L: Locate, P: Probe, R: EmptyRest> GoMap<K, V, S, L, P, R> {
     }
 }
 
-impl<K, V, S, L, P, R> Drop for GoMap<K, V, S, L, P, R> {
+impl<K, V, S, L, P, R, E> Drop for GoMap<K, V, S, L, P, R, E> {
     fn drop(&mut self) {
         // SAFETY: in both arrays, exactly the live slots hold initialized entries; evacuated
         // old slots carry evacuation marks, not live tophashes, so nothing drops twice.
@@ -589,13 +587,15 @@ impl<K, V, S, L, P, R> Drop for GoMap<K, V, S, L, P, R> {
     }
 }
 
-impl<K, V, S: Default, L: Locate, P: Probe, R: EmptyRest> Default for GoMap<K, V, S, L, P, R> {
+impl<K, V, S: Default, L: Locate, P: Probe, R: EmptyRest, E: Evacuate> Default
+    for GoMap<K, V, S, L, P, R, E>
+{
     fn default() -> Self {
         Self::with_hasher(S::default())
     }
 }
 
-impl<K, V, S, L, P, R> Clone for GoMap<K, V, S, L, P, R>
+impl<K, V, S, L, P, R, E> Clone for GoMap<K, V, S, L, P, R, E>
 where
     K: Hash + Eq + Clone,
     V: Clone,
@@ -603,6 +603,7 @@ where
     L: Locate,
     P: Probe,
     R: EmptyRest,
+    E: Evacuate,
 {
     /// A map with the same entries and hasher, built by inserting them (so its layout is
     /// that of a fresh map, not a copy of this one's chains or evacuation state).
@@ -615,21 +616,22 @@ where
     }
 }
 
-impl<K: fmt::Debug, V: fmt::Debug, S, L: Locate, P: Probe, R: EmptyRest> fmt::Debug
-    for GoMap<K, V, S, L, P, R>
+impl<K: fmt::Debug, V: fmt::Debug, S, L: Locate, P: Probe, R: EmptyRest, E: Evacuate> fmt::Debug
+    for GoMap<K, V, S, L, P, R, E>
 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.iter()).finish()
     }
 }
 
-impl<K, V, S, L, P, R> Extend<(K, V)> for GoMap<K, V, S, L, P, R>
+impl<K, V, S, L, P, R, E> Extend<(K, V)> for GoMap<K, V, S, L, P, R, E>
 where
     K: Hash + Eq,
     S: BuildHasher,
     L: Locate,
     P: Probe,
     R: EmptyRest,
+    E: Evacuate,
 {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
         for (k, v) in iter {
@@ -638,13 +640,14 @@ where
     }
 }
 
-impl<K, V, S, L, P, R> FromIterator<(K, V)> for GoMap<K, V, S, L, P, R>
+impl<K, V, S, L, P, R, E> FromIterator<(K, V)> for GoMap<K, V, S, L, P, R, E>
 where
     K: Hash + Eq,
     S: BuildHasher + Default,
     L: Locate,
     P: Probe,
     R: EmptyRest,
+    E: Evacuate,
 {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let iter = iter.into_iter();
@@ -654,7 +657,9 @@ where
     }
 }
 
-impl<'a, K, V, S, L: Locate, P: Probe, R: EmptyRest> IntoIterator for &'a GoMap<K, V, S, L, P, R> {
+impl<'a, K, V, S, L: Locate, P: Probe, R: EmptyRest, E: Evacuate> IntoIterator
+    for &'a GoMap<K, V, S, L, P, R, E>
+{
     type Item = (&'a K, &'a V);
     type IntoIter = Iter<'a, K, V>;
     fn into_iter(self) -> Iter<'a, K, V> {

@@ -68,7 +68,7 @@ fn array_layout<K: Clone, V: Clone>(a: &BucketArray<K, V>) -> Vec<Chain<K, V>> {
         .collect()
 }
 
-impl<K: Clone, V: Clone, S, L, P, R> GoMap<K, V, S, L, P, R> {
+impl<K: Clone, V: Clone, S, L, P, R, E> GoMap<K, V, S, L, P, R, E> {
     /// A copy of the map's layout, for tests that compare strategies (see the module docs).
     #[doc(hidden)]
     pub fn layout(&self) -> MapLayout<K, V> {

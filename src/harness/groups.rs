@@ -834,7 +834,7 @@ fn ops_slots<'a>(op: Op, size: u64, built: Vec<(Entry, Built<'a>)>) -> Vec<Slot<
         .into_iter()
         .map(|(e, member)| {
             let twin_of = e
-                .from_b_of
+                .from_b_of()
                 .and_then(|of| names.iter().position(|n| *n == of));
             let suite = if twin_of.is_some() {
                 Suite::Locate

@@ -123,7 +123,7 @@ impl LocateConfig {
                 let mut maps = self.maps.clone();
                 if op == Op::GetHit {
                     for e in contenders::entries() {
-                        if e.from_b_of
+                        if e.from_b_of()
                             .is_some_and(|of| self.maps.iter().any(|m| m == of))
                             && !maps.iter().any(|m| m == e.name)
                         {

@@ -11,6 +11,8 @@
 //! - [`linearizability`]: a Wing–Gong checker of per-key histories; [`sharing`]: the `check`
 //!   command (linearizability of every contender on hot keys, the two-writers program, the
 //!   cost of the conservation ledger).
+//! - [`op_counts`]: the `counts` command: per-op events (instructions, mispredictions,
+//!   cache misses) of the single-thread loops on a simulated CPU.
 //! - [`noise`], [`latency`], [`allocator`], [`placement`], [`progress`]: the surroundings;
 //!   [`stop`]: SIGINT and SIGTERM, which end a run after its current group.
 //! - [`contention`]: the `contention` command: config, the cell matrix, results, summary.
@@ -28,6 +30,7 @@ pub mod latency;
 pub mod linearizability;
 pub mod locate_suite;
 pub mod noise;
+pub mod op_counts;
 pub mod placement;
 pub mod probe_kernels;
 pub mod progress;

@@ -1,27 +1,21 @@
-//! emptyRest maintenance on remove: how the run of empty slots that ends at a just-removed
-//! slot becomes emptyRest.
+//! The tail of a remove: marking the slot empty and keeping the emptyRest markers exact.
 //!
 //! When a remove leaves nothing live after slot i of its chain, Go's `mapdelete` turns slot i
 //! and the run of emptyOne slots before it into emptyRest, one slot at a time, stepping back
-//! into earlier buckets of the chain when the run reaches slot 0. That walk has a branch per
-//! slot. The same run can be read off one mask of the bucket's 8 tophash bytes ("which slots
-//! are emptyOne") and cleared with one 8-byte store, a bucket at a time.
+//! into earlier buckets of the chain when the run reaches slot 0. That walk branches on
+//! whether anything follows, then once per slot; on a map emptied in random order those
+//! branches are coin flips. The same bytes can be computed from masks over the bucket's 8
+//! tophash bytes and stored as one word.
 //!
 //! One trait, one file per strategy, as in [`probe`](super::probe):
-//! - [`GoWalk`]: Go's loop, slot by slot; the faithful reference and the default.
-//! - [`RunMask`]: one mask and one store a bucket.
+//! - [`GoWalk`]: Go's code, slot by slot; the faithful reference.
+//! - [`RunMask`]: one word computed from masks and stored once, no branch inside the
+//!   bucket; the default.
 //!
-//! Both leave exactly the same bucket bytes (tests/gomap_empty_rest.rs compares every
-//! tophash, slot and chain of two maps after every operation), so the choice changes speed
-//! only. The default stays Go's until a measurement says otherwise. Measured so far
-//! (`gomap-bench ab BASE HEAD --suite ops --maps gomap/generic,hashbrown`, 2-core VM, two
-//! runs each, HEAD ÷ BASE remove with family-wise 95% intervals): RunMask as the default,
-//! 0.90 [0.87, 0.93] at 2^10 and no clear change at 2^16 (0.93 [0.81, 1.12]) or 2^20
-//! (0.995 [0.94, 1.06]) — not yet enough to leave Go's loop. A scratch build with no
-//! emptyRest upkeep at all (wrong, never committed) read 0.24–0.30 at 2^10, 0.46–0.48 at
-//! 2^16, 0.66–0.70 at 2^20: far more than the walk's one or two steps a remove should
-//! cost, so something around it (inlining, branches) is worth a look before a default is
-//! chosen.
+//! Both leave exactly the same bucket bytes (tests/gomap_write_strategies.rs compares every
+//! tophash, slot and chain of two maps after every operation; the unit test below every
+//! pattern of a two-bucket chain), so the choice changes speed only. Why RunMask is the
+//! default, with figures: README, "Where a write's time goes".
 
 mod run_mask;
 mod walk;
@@ -29,8 +23,7 @@ mod walk;
 pub use run_mask::RunMask;
 pub use walk::GoWalk;
 
-use super::bucket::Bucket;
-use super::probe::Probe;
+use super::bucket::{Bucket, BUCKET_CNT, EMPTY_REST};
 
 /// An emptyRest maintenance strategy. Zero-sized; chosen as a type parameter of the map.
 pub trait EmptyRest: 'static {
@@ -39,19 +32,37 @@ pub trait EmptyRest: 'static {
     /// True for Go's own loop: the faithful reference the others are measured against.
     const IS_GO: bool = false;
 
-    /// Slot `i` of `b` has just been marked emptyOne, and nothing live follows it in the
-    /// chain (the next slot, or the next bucket's slot 0, is emptyRest, or the chain ends).
-    /// Turns slot `i` and the run of emptyOne slots right before it into emptyRest, walking
-    /// back across the buckets of the chain that starts at `first` (Go's `mapdelete` tail).
-    /// `P` is the map's tophash matcher, for strategies that want a mask.
+    /// Slot `i` of `b` held a live entry, which the caller has just moved out. Marks the
+    /// slot emptyOne and, if nothing live follows it in the chain (the next slot, or the next
+    /// bucket's slot 0, is emptyRest, or the chain ends), turns it and the run of emptyOne
+    /// slots right before it into emptyRest, walking back across the buckets of the chain
+    /// that starts at `first` (Go's `mapdelete` tail).
     ///
     /// # Safety
-    /// `b` is a bucket of the chain that starts at `first`, in a live array.
-    unsafe fn mark_rest<K, V, P: Probe>(first: *mut Bucket<K, V>, b: *mut Bucket<K, V>, i: usize);
+    /// `b` is a bucket of the chain that starts at `first`, in a live array; `i < 8`.
+    unsafe fn mark_deleted<K, V>(first: *mut Bucket<K, V>, b: *mut Bucket<K, V>, i: usize);
 }
 
-/// The strategy a `GoMap` uses unless told otherwise: Go's walk (see the module docs).
-pub type DefaultEmptyRest = GoWalk;
+/// The strategy a `GoMap` uses unless told otherwise (see the module docs).
+pub type DefaultEmptyRest = RunMask;
+
+/// Whether nothing live follows slot `i` of `b`: the next slot is emptyRest, or, for the
+/// last slot, the chain ends or its next bucket starts with emptyRest.
+///
+/// # Safety
+/// `b` is a bucket of a live array; `i < 8`.
+#[inline(always)]
+unsafe fn next_is_rest<K, V>(b: *mut Bucket<K, V>, i: usize) -> bool {
+    // SAFETY: `b` and its overflow link, when not null, are live buckets (caller's contract).
+    unsafe {
+        if i == BUCKET_CNT - 1 {
+            let ovf = (*b).overflow;
+            ovf.is_null() || (*ovf).tophash[0] == EMPTY_REST
+        } else {
+            (*b).tophash[i + 1] == EMPTY_REST
+        }
+    }
+}
 
 /// The bucket before `b` in the chain that starts at `first` (Go walks forward from the head
 /// to find it: a chain is singly linked).
@@ -74,8 +85,7 @@ unsafe fn previous<K, V>(first: *mut Bucket<K, V>, b: *mut Bucket<K, V>) -> *mut
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gomap::bucket::{BUCKET_CNT, EMPTY_ONE, EMPTY_REST, MIN_TOP_HASH};
-    use crate::gomap::probe::{DefaultProbe, Scalar, Swar};
+    use crate::gomap::bucket::{EMPTY_ONE, MIN_TOP_HASH};
     use std::mem::MaybeUninit;
     use std::ptr;
 
@@ -88,9 +98,13 @@ mod tests {
         }
     }
 
-    fn pattern(bits: u32, at: u32) -> [u8; 8] {
+    /// A two-bucket chain's 16 slots: slots at or past `rest` are emptyRest (as the
+    /// invariant has it: nothing live after one), the others live or emptyOne by `bits`.
+    fn chain(bits: u32, rest: usize) -> [u8; 16] {
         std::array::from_fn(|j| {
-            if bits >> (at + j as u32) & 1 == 1 {
+            if j >= rest {
+                EMPTY_REST
+            } else if bits >> j & 1 == 1 {
                 EMPTY_ONE
             } else {
                 MIN_TOP_HASH
@@ -98,45 +112,60 @@ mod tests {
         })
     }
 
-    /// Runs strategy `R` on a two-bucket chain and returns both buckets' bytes.
-    fn after<R: EmptyRest, P: Probe>(
-        t0: [u8; 8],
-        t1: [u8; 8],
-        in_second: bool,
-        i: usize,
-    ) -> [[u8; 8]; 2] {
-        let mut b1 = bucket(t1);
-        let mut b0 = bucket(t0);
-        b0.overflow = &mut b1;
-        let (first, b): (*mut Bucket<(), ()>, *mut Bucket<(), ()>) =
-            (&mut b0, if in_second { b0.overflow } else { &mut b0 });
-        // SAFETY: both buckets live on this stack frame and form a chain; `b` is one of them.
+    /// Deletes live slot `at` (0..16) of a chain by strategy `R` and returns the bytes. With
+    /// `one_bucket`, the chain is its first bucket alone (overflow null).
+    fn after<R: EmptyRest>(slots: [u8; 16], at: usize, one_bucket: bool) -> [u8; 16] {
+        let mut b1 = bucket(slots[8..].try_into().unwrap());
+        let mut b0 = bucket(slots[..8].try_into().unwrap());
+        if !one_bucket {
+            b0.overflow = &mut b1;
+        }
+        let first: *mut Bucket<(), ()> = &mut b0;
+        let b: *mut Bucket<(), ()> = if at >= 8 { &mut b1 } else { first };
+        // SAFETY: both buckets live on this frame and form a chain; `b` is one of them.
         unsafe {
-            (*b).tophash[i] = EMPTY_ONE;
-            R::mark_rest::<(), (), P>(first, b, i);
-            [(*first).tophash, (*(*first).overflow).tophash]
+            R::mark_deleted(first, b, at % 8);
+            let mut out = [0; 16];
+            out[..8].copy_from_slice(&(*first).tophash);
+            out[8..].copy_from_slice(&b1.tophash);
+            out
         }
     }
 
-    /// Every pattern of emptyOne and live slots over a two-bucket chain, every removed slot:
-    /// the mask writes exactly the bytes Go's walk writes (even where the invariants would
-    /// not allow the pattern, Go's loop defines the answer and the mask must match it).
+    /// Every chain the invariants allow (live and emptyOne slots, then emptyRest to the end),
+    /// every live slot deleted, with and without a second bucket: the mask writes exactly the
+    /// bytes Go's walk writes.
     #[test]
     fn run_mask_writes_go_walks_bytes() {
-        for bits in 0..1u32 << 16 {
-            let (t0, t1) = (pattern(bits, 0), pattern(bits, 8));
-            for in_second in [false, true] {
-                for i in 0..BUCKET_CNT {
-                    let want = after::<GoWalk, Scalar>(t0, t1, in_second, i);
-                    assert_eq!(after::<RunMask, DefaultProbe>(t0, t1, in_second, i), want);
-                    assert_eq!(after::<RunMask, Swar>(t0, t1, in_second, i), want);
-                    assert_eq!(after::<RunMask, Scalar>(t0, t1, in_second, i), want);
+        let mut cases = 0;
+        for rest in 0..=16 {
+            for bits in 0..1u32 << rest {
+                let slots = chain(bits, rest);
+                for at in (0..rest).filter(|&j| slots[j] == MIN_TOP_HASH) {
+                    for one_bucket in [false, true] {
+                        if one_bucket && rest > 8 {
+                            continue;
+                        }
+                        let want = after::<GoWalk>(slots, at, one_bucket);
+                        let got = after::<RunMask>(slots, at, one_bucket);
+                        assert_eq!(got, want, "{slots:?}, slot {at} deleted");
+                        cases += 1;
+                    }
                 }
             }
         }
-        // Spot check of the walk itself: removing the last slot of a chain whose slots are
-        // all emptyOne clears the whole chain.
-        let all = after::<GoWalk, Scalar>([EMPTY_ONE; 8], [EMPTY_ONE; 8], true, 7);
-        assert_eq!(all, [[EMPTY_REST; 8]; 2]);
+        assert!(cases > 500_000);
+        // Spot check of the walk itself: deleting the last live slot of a chain whose other
+        // slots are all emptyOne clears the whole chain.
+        let mut all = [EMPTY_ONE; 16];
+        all[15] = MIN_TOP_HASH;
+        assert_eq!(after::<GoWalk>(all, 15, false), [EMPTY_REST; 16]);
+        // And a live slot after the deleted one leaves it emptyOne.
+        let mut s = [EMPTY_REST; 16];
+        s[..3].copy_from_slice(&[MIN_TOP_HASH, MIN_TOP_HASH, MIN_TOP_HASH]);
+        assert_eq!(
+            after::<GoWalk>(s, 1, false)[..3],
+            [MIN_TOP_HASH, EMPTY_ONE, MIN_TOP_HASH]
+        );
     }
 }

@@ -1,9 +1,10 @@
-//! Go's emptyRest walk, as `mapdelete` has it: mark the slot, step back one slot, stop at the
-//! first slot that is not emptyOne; at slot 0 step into the previous bucket of the chain.
+//! Go's delete tail, as `mapdelete` has it: mark the slot emptyOne; if nothing live follows it
+//! (the next slot, or the next bucket's slot 0, is emptyRest, or the chain ends), mark it
+//! emptyRest, step back one slot and go on while the slots are emptyOne; at slot 0 step into
+//! the previous bucket of the chain. A branch per slot, and one on "does anything follow".
 
-use super::{previous, EmptyRest};
+use super::{next_is_rest, previous, EmptyRest};
 use crate::gomap::bucket::{Bucket, BUCKET_CNT, EMPTY_ONE, EMPTY_REST};
-use crate::gomap::probe::Probe;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct GoWalk;
@@ -13,13 +14,13 @@ impl EmptyRest for GoWalk {
     const IS_GO: bool = true;
 
     #[inline]
-    unsafe fn mark_rest<K, V, P: Probe>(
-        first: *mut Bucket<K, V>,
-        mut b: *mut Bucket<K, V>,
-        mut i: usize,
-    ) {
+    unsafe fn mark_deleted<K, V>(first: *mut Bucket<K, V>, mut b: *mut Bucket<K, V>, mut i: usize) {
         // SAFETY: every pointer followed is a bucket of the chain (caller's contract).
         unsafe {
+            (*b).tophash[i] = EMPTY_ONE;
+            if !next_is_rest(b, i) {
+                return;
+            }
             loop {
                 (*b).tophash[i] = EMPTY_REST;
                 if i == 0 {

@@ -31,6 +31,7 @@ pub use keys_sse2::KeysSse2;
 
 use super::bucket::{Bucket, BUCKET_CNT};
 use super::empty_rest::EmptyRest;
+use super::evacuate::Evacuate;
 use super::locate::Locate;
 use super::probe::Probe;
 use super::GoMap;
@@ -46,7 +47,9 @@ fn keys_of<V>(b: &Bucket<u64, V>) -> &[u64; BUCKET_CNT] {
     unsafe { &*(b.keys.as_ptr() as *const [u64; BUCKET_CNT]) }
 }
 
-impl<V, S: BuildHasher, L: Locate, P: Probe, R: EmptyRest> GoMap<u64, V, S, L, P, R> {
+impl<V, S: BuildHasher, L: Locate, P: Probe, R: EmptyRest, E: Evacuate>
+    GoMap<u64, V, S, L, P, R, E>
+{
     /// Go's `mapaccess1_fast64`, with Go's scalar key loop.
     #[inline]
     pub fn get_fast64(&self, key: u64) -> Option<&V> {

@@ -1,5 +1,6 @@
-//! Byte-identity of the emptyRest strategies: two maps with the same hasher and capacity, one
-//! keeping emptyRest by Go's walk ([`GoWalk`]) and one by mask ([`RunMask`]), run the same
+//! Byte-identity of the write strategies: two maps with the same hasher and capacity, one
+//! with Go's loops (the delete tail by Go's walk, [`GoWalk`]; evacuation slot by slot,
+//! [`GoSlots`]) and one with the mask strategies ([`RunMask`], [`LiveMask`]), run the same
 //! operations, and after *every* operation their layouts must be equal: header (count, B,
 //! flags, noverflow, nevacuate), every tophash byte, which slot holds which entry, and every
 //! chain's shape and storage buckets, in the current and the old array.
@@ -10,7 +11,7 @@
 
 use gomap_bench::gomap::fast64::KeysScalar;
 use gomap_bench::gomap::probe::{Scalar, Swar};
-use gomap_bench::gomap::{DefaultProbe, GoWalk, Precomputed, Probe, RunMask};
+use gomap_bench::gomap::{DefaultProbe, GoSlots, GoWalk, LiveMask, Precomputed, Probe, RunMask};
 use gomap_bench::GoMap;
 use proptest::prelude::*;
 use std::hash::BuildHasher;
@@ -40,10 +41,10 @@ fn ops(keys: impl Strategy<Value = u64> + Clone, len: usize) -> impl Strategy<Va
     proptest::collection::vec(op, 1..len)
 }
 
-/// The same map twice, differing only in the emptyRest strategy.
+/// The same map twice, differing only in the write strategies: Go's loops, and the masks.
 struct Pair<S, P: Probe> {
-    go: GoMap<u64, u64, S, Precomputed, P, GoWalk>,
-    mask: GoMap<u64, u64, S, Precomputed, P, RunMask>,
+    go: GoMap<u64, u64, S, Precomputed, P, GoWalk, GoSlots>,
+    mask: GoMap<u64, u64, S, Precomputed, P, RunMask, LiveMask>,
 }
 
 /// What the removes met, so tests can show they reached the interesting states.
@@ -150,7 +151,7 @@ proptest! {
             .map_err(TestCaseError::fail)?;
     }
 
-    /// RunMask reads its mask through the map's probe: every probe must give the same bytes.
+    /// The strategies do not depend on the map's probe: with every probe the bytes agree.
     #[test]
     fn other_probes_same_bytes(ops in ops(0u64..64, 600)) {
         run::<_, Scalar>(BadState(Bad::FewHashes), &ops, false).map_err(TestCaseError::fail)?;

@@ -1,0 +1,504 @@
+//! Where an operation's time goes, counted on a simulated CPU: instructions, branches and
+//! their mispredictions, data cache misses, per operation of the single-thread suites.
+//!
+//! This project's VMs expose no hardware counters (`perf stat` reports every event as
+//! `<not supported>`), so the split is simulated: valgrind's callgrind runs one *kernel* (the
+//! loop the ops suite times, for one map, op and size, in a process of its own) with its
+//! cache and branch simulators, collecting only inside the kernel (`--toggle-collect`), so
+//! building and prefilling the map are not counted. The simulator is a model (no hardware
+//! prefetcher, a simple branch predictor, the host's cache sizes), so its counts explain
+//! times rather than predict them; but they are exact and repeatable, which no timing on a
+//! noisy VM is, and they say which of "more instructions", "mispredicted branches" or "more
+//! cache lines" a gap between two maps is made of.
+//!
+//! `gomap-bench counts` runs the grid (two kernels at a time) and prints, per op and size,
+//! each map's counts per op and their ratio to the suite's reference (hashbrown).
+
+use super::single::{Fixture, Op};
+use crate::contenders::single::{self, SingleMap, Visit};
+use std::fmt::{self, Write as _};
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+
+/// The function name callgrind collects in (every kernel's loop is in a function whose name
+/// contains it, and nothing else is).
+const KERNEL_MARK: &str = "counted_kernel";
+
+/// At least this many operations a kernel, so that small maps are counted over several
+/// passes (each pass on a fresh map, as the ops suite times them).
+const MIN_OPS: usize = 1 << 16;
+
+/// The events of one kernel, summed over its operations.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Events {
+    /// Instructions executed.
+    pub instructions: u64,
+    /// Conditional branches, and those the simulated predictor got wrong.
+    pub branches: u64,
+    pub mispredicts: u64,
+    /// Data reads and writes that missed the first-level cache.
+    pub l1_misses: u64,
+    /// Data reads and writes that missed the last-level cache (went to memory).
+    pub ll_misses: u64,
+}
+
+impl Events {
+    /// Parses the `events:` and `summary:` (or `totals:`) lines of a callgrind output file.
+    pub fn parse_callgrind(text: &str) -> Result<Events, String> {
+        let names: Vec<&str> = text
+            .lines()
+            .find_map(|l| l.strip_prefix("events:"))
+            .ok_or("no `events:` line in the callgrind output")?
+            .split_whitespace()
+            .collect();
+        let values: Vec<u64> = text
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("summary:")
+                    .or_else(|| l.strip_prefix("totals:"))
+            })
+            .ok_or("no `summary:` line in the callgrind output")?
+            .split_whitespace()
+            .map(|v| {
+                v.parse::<u64>()
+                    .map_err(|e| format!("bad count `{v}`: {e}"))
+            })
+            .collect::<Result<_, _>>()?;
+        // Callgrind omits trailing zero counts.
+        let get = |name: &str| {
+            names
+                .iter()
+                .position(|n| *n == name)
+                .map_or(0, |i| values.get(i).copied().unwrap_or(0))
+        };
+        if !names.contains(&"Bcm") || !names.contains(&"D1mr") {
+            return Err("callgrind ran without --branch-sim=yes --cache-sim=yes".into());
+        }
+        Ok(Events {
+            instructions: get("Ir"),
+            branches: get("Bc"),
+            mispredicts: get("Bcm"),
+            l1_misses: get("D1mr") + get("D1mw"),
+            ll_misses: get("DLmr") + get("DLmw"),
+        })
+    }
+
+    /// Each count divided by `ops`.
+    pub fn per_op(&self, ops: u64) -> PerOp {
+        let d = |x: u64| x as f64 / ops.max(1) as f64;
+        PerOp {
+            instructions: d(self.instructions),
+            branches: d(self.branches),
+            mispredicts: d(self.mispredicts),
+            l1_misses: d(self.l1_misses),
+            ll_misses: d(self.ll_misses),
+        }
+    }
+}
+
+/// Events per operation.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PerOp {
+    pub instructions: f64,
+    pub branches: f64,
+    pub mispredicts: f64,
+    pub l1_misses: f64,
+    pub ll_misses: f64,
+}
+
+// ---- the kernel: what one counted process runs ----------------------------------------
+
+/// Runs `op` on the map named `map` at size `n` (whole passes, at least [`MIN_OPS`]
+/// operations) with only the timed loop inside a `counted_kernel` function; returns the
+/// number of operations.
+pub fn run_kernel(map: &str, op: Op, n: usize) -> Result<u64, String> {
+    let entry = single::entry(map).ok_or_else(|| format!("unknown or unavailable map `{map}`"))?;
+    single::dispatch(entry.name, Kernel { op, n })
+        .ok_or_else(|| format!("unknown or unavailable map `{map}`"))?
+}
+
+struct Kernel {
+    op: Op,
+    n: usize,
+}
+
+impl Visit for Kernel {
+    type Out = Result<u64, String>;
+    fn visit<M: SingleMap>(self, _: &single::Entry) -> Result<u64, String> {
+        let fx = Fixture::new(self.n);
+        let passes = MIN_OPS.div_ceil(self.n);
+        let mut checksum = 0u64;
+        for _ in 0..passes {
+            checksum = checksum.wrapping_add(match self.op {
+                Op::GetHit | Op::GetMiss => {
+                    let m: M = fx.prefilled();
+                    let keys = if self.op == Op::GetHit {
+                        &fx.hits
+                    } else {
+                        &fx.misses
+                    };
+                    let (found, sum) = M::in_isa(m.isa_token(), || counted_kernel_gets(&m, keys));
+                    let want = if self.op == Op::GetHit { fx.n } else { 0 };
+                    if found != want {
+                        return Err(format!(
+                            "{}: {found} found, {want} expected",
+                            self.op.name()
+                        ));
+                    }
+                    sum
+                }
+                Op::InsertPresized | Op::InsertGrow => {
+                    let hint = if self.op == Op::InsertPresized {
+                        fx.n
+                    } else {
+                        0
+                    };
+                    let mut m = Box::new(M::with_capacity(hint));
+                    let new =
+                        M::in_isa(m.isa_token(), || counted_kernel_inserts(&mut *m, &fx.hits));
+                    if new != fx.n || m.len() != fx.n {
+                        return Err(format!("{}: {new} new keys of {}", self.op.name(), fx.n));
+                    }
+                    let probe = fx.hits[fx.n / 2];
+                    if m.get(probe) != Some((fx.n / 2) as u64) {
+                        return Err(format!(
+                            "{}: an inserted key does not read back",
+                            self.op.name()
+                        ));
+                    }
+                    new as u64
+                }
+                Op::Remove => {
+                    let mut m: Box<M> = Box::new(fx.prefilled());
+                    let (found, sum) =
+                        M::in_isa(m.isa_token(), || counted_kernel_removes(&mut *m, &fx.hits));
+                    if found != fx.n || !m.is_empty() {
+                        return Err(format!("remove: {found} found of {}", fx.n));
+                    }
+                    sum
+                }
+            });
+        }
+        black_box(checksum);
+        Ok((passes * self.n) as u64)
+    }
+}
+
+// The counted loops: the same work as `single::time_gets` / `time_writes`, without the
+// clock. `inline(never)` keeps each a function callgrind can toggle on (see KERNEL_MARK).
+
+#[inline(never)]
+fn counted_kernel_gets<M: SingleMap>(m: &M, keys: &[u64]) -> (usize, u64) {
+    let (mut found, mut sum) = (0usize, 0u64);
+    for &k in keys {
+        if let Some(v) = m.get(k) {
+            found += 1;
+            sum = sum.wrapping_add(v);
+        }
+    }
+    (found, sum)
+}
+
+#[inline(never)]
+fn counted_kernel_inserts<M: SingleMap>(m: &mut M, keys: &[u64]) -> usize {
+    let mut new = 0usize;
+    for (j, &k) in keys.iter().enumerate() {
+        new += m.insert(k, j as u64) as usize;
+    }
+    new
+}
+
+#[inline(never)]
+fn counted_kernel_removes<M: SingleMap>(m: &mut M, keys: &[u64]) -> (usize, u64) {
+    let (mut found, mut sum) = (0usize, 0u64);
+    for &k in keys {
+        if let Some(v) = m.remove(k) {
+            found += 1;
+            sum = sum.wrapping_add(v);
+        }
+    }
+    (found, sum)
+}
+
+// ---- the grid: one callgrind process per kernel ---------------------------------------
+
+/// One cell of the grid and what was counted.
+#[derive(Clone, Debug)]
+pub struct Counted {
+    pub map: &'static str,
+    pub op: Op,
+    pub size_log2: u32,
+    pub per_op: PerOp,
+}
+
+/// Counts one kernel: runs `exe kernel …` under callgrind and reads its output.
+pub fn count_one(exe: &Path, map: &str, op: Op, size_log2: u32) -> Result<PerOp, String> {
+    let dir = std::env::temp_dir();
+    let out = dir.join(format!(
+        "gomap-bench-counts-{}-{}-{}-{size_log2}.out",
+        std::process::id(),
+        map.replace('/', "_"),
+        op.name()
+    ));
+    let run = Command::new("valgrind")
+        .args([
+            "--tool=callgrind",
+            "--cache-sim=yes",
+            "--branch-sim=yes",
+            &format!("--toggle-collect=*{KERNEL_MARK}*"),
+            &format!("--callgrind-out-file={}", out.display()),
+        ])
+        .arg(exe)
+        .args(["kernel", "--map", map, "--op", op.name()])
+        .args(["--size-log2", &size_log2.to_string()])
+        .env("GOMAP_BENCH_HUGE_PAGES", "off")
+        // glibc's memset zeroes big blocks with `rep stosb`, which callgrind counts as one
+        // instruction and one branch *per byte*: a growing map's calloc'd bucket arrays then
+        // swamp every count. Above this threshold memset uses vector stores, counted as
+        // what they are.
+        .env(
+            "GLIBC_TUNABLES",
+            "glibc.cpu.x86_rep_stosb_threshold=0x7fffffffffffffff",
+        )
+        .output()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "valgrind not found: install it (Debian: apt-get install valgrind)".to_string()
+            }
+            _ => format!("cannot run valgrind: {e}"),
+        })?;
+    let text = std::fs::read_to_string(&out);
+    let _ = std::fs::remove_file(&out);
+    if !run.status.success() {
+        let err = String::from_utf8_lossy(&run.stderr);
+        // The kernel's own error line, not valgrind's summary.
+        let last = err
+            .lines()
+            .rev()
+            .find(|l| !l.starts_with("==") && !l.trim().is_empty())
+            .unwrap_or("(no message)");
+        return Err(format!(
+            "{map} {} 2^{size_log2}: kernel failed: {last}",
+            op.name()
+        ));
+    }
+    let ops: u64 = String::from_utf8_lossy(&run.stdout)
+        .trim()
+        .parse()
+        .map_err(|_| format!("{map} {} 2^{size_log2}: no op count", op.name()))?;
+    let text = text.map_err(|e| format!("callgrind wrote no output: {e}"))?;
+    Ok(Events::parse_callgrind(&text)?.per_op(ops))
+}
+
+/// Counts every (op, size, map), `jobs` kernels at a time; `progress` hears each one.
+pub fn count_grid(
+    exe: &Path,
+    maps: &[&'static str],
+    ops: &[Op],
+    sizes_log2: &[u32],
+    jobs: usize,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<Vec<Counted>, String> {
+    let cells: Vec<(Op, u32, &'static str)> = ops
+        .iter()
+        .flat_map(|&op| {
+            sizes_log2
+                .iter()
+                .flat_map(move |&s| maps.iter().map(move |&m| (op, s, m)))
+        })
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(vec![None; cells.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.max(1) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&(op, s, map)) = cells.get(i) else {
+                    break;
+                };
+                let r = count_one(exe, map, op, s);
+                if r.is_ok() {
+                    progress(&format!("counted {map} {} 2^{s}", op.name()));
+                }
+                results.lock().expect("no panics while held")[i] = Some(r);
+            });
+        }
+    });
+    let results = results.into_inner().expect("no panics while held");
+    cells
+        .iter()
+        .zip(results)
+        .map(|(&(op, size_log2, map), r)| {
+            let per_op = r.expect("every cell was counted")?;
+            Ok(Counted {
+                map,
+                op,
+                size_log2,
+                per_op,
+            })
+        })
+        .collect()
+}
+
+/// The grid as text: one table per op and size, each map's counts per op and, beside each,
+/// its ratio to `reference` (when the reference was counted).
+pub fn render(cells: &[Counted], reference: &str, markdown: bool) -> String {
+    let mut out = String::new();
+    let mut groups: Vec<(Op, u32)> = cells.iter().map(|c| (c.op, c.size_log2)).collect();
+    groups.dedup();
+    if markdown {
+        out.push_str(
+            "| op | size | map | instructions | branches | mispredicted | L1 misses | LL misses |\n\
+             |---|---|---|---|---|---|---|---|\n",
+        );
+    }
+    for (op, s) in groups {
+        let members: Vec<&Counted> = cells
+            .iter()
+            .filter(|c| c.op == op && c.size_log2 == s)
+            .collect();
+        let base = members
+            .iter()
+            .find(|c| c.map == reference)
+            .map(|c| c.per_op);
+        if !markdown {
+            let _ = writeln!(out, "{} 2^{s} (per op; ×{reference})", op.name());
+            let _ = writeln!(
+                out,
+                "  {:<24} {:>16} {:>16} {:>16} {:>16} {:>16}",
+                "map", "instructions", "branches", "mispredicted", "L1 misses", "LL misses"
+            );
+        }
+        for c in members {
+            let p = c.per_op;
+            let cell = |x: f64, b: Option<f64>| Cell { x, base: b };
+            let cols = [
+                cell(p.instructions, base.map(|b| b.instructions)),
+                cell(p.branches, base.map(|b| b.branches)),
+                cell(p.mispredicts, base.map(|b| b.mispredicts)),
+                cell(p.l1_misses, base.map(|b| b.l1_misses)),
+                cell(p.ll_misses, base.map(|b| b.ll_misses)),
+            ];
+            if markdown {
+                let _ = write!(out, "| {} | 2^{s} | {} |", op.name(), c.map);
+                for col in cols {
+                    let _ = write!(out, " {col} |");
+                }
+                out.push('\n');
+            } else {
+                let _ = write!(out, "  {:<24}", c.map);
+                for col in cols {
+                    let _ = write!(out, " {:>16}", col.to_string());
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// A count per op, with its ratio to the reference's where that is not zero.
+struct Cell {
+    x: f64,
+    base: Option<f64>,
+}
+
+impl fmt::Display for Cell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.x;
+        let prec = if x >= 100.0 {
+            0
+        } else if x >= 10.0 {
+            1
+        } else {
+            2
+        };
+        write!(f, "{x:.prec$}")?;
+        // No ratio where the reference rounds to zero (a ratio of two near-zero counts
+        // says nothing).
+        match self.base {
+            Some(b) if b >= 0.005 => write!(f, " {:.2}×", x / b),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "version: 1\ncreator: callgrind-3.19.0\n\
+        events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim\n\
+        fn=(1) x\n16 3\n\
+        summary: 1000 300 200 5 40 10 5 7 3 150 12 4\n\
+        totals: 1000 300 200 5 40 10 5 7 3 150 12 4\n";
+
+    #[test]
+    fn parses_callgrind_totals_and_divides_per_op() {
+        let e = Events::parse_callgrind(SAMPLE).unwrap();
+        assert_eq!(
+            e,
+            Events {
+                instructions: 1000,
+                branches: 150,
+                mispredicts: 12,
+                l1_misses: 50,
+                ll_misses: 10,
+            }
+        );
+        let p = e.per_op(100);
+        assert_eq!(p.instructions, 10.0);
+        assert_eq!(p.mispredicts, 0.12);
+    }
+
+    #[test]
+    fn refuses_output_without_the_simulators() {
+        let plain = "events: Ir\nsummary: 1000\n";
+        assert!(Events::parse_callgrind(plain)
+            .unwrap_err()
+            .contains("--branch-sim"));
+        assert!(Events::parse_callgrind("nothing").is_err());
+    }
+
+    #[test]
+    fn the_kernel_runs_every_op_and_counts_whole_passes() {
+        for op in Op::ALL {
+            assert_eq!(run_kernel("gomap/generic", op, 1000).unwrap(), 66_000);
+        }
+        assert!(run_kernel("no-such-map", Op::Remove, 8).is_err());
+    }
+
+    #[test]
+    fn render_puts_the_ratio_beside_each_count() {
+        let per_op = |x: f64| PerOp {
+            instructions: x,
+            branches: x,
+            mispredicts: x,
+            l1_misses: x,
+            ll_misses: 0.0,
+        };
+        let cells = [
+            Counted {
+                map: "hashbrown",
+                op: Op::Remove,
+                size_log2: 10,
+                per_op: per_op(20.0),
+            },
+            Counted {
+                map: "gomap/generic",
+                op: Op::Remove,
+                size_log2: 10,
+                per_op: per_op(50.0),
+            },
+        ];
+        let text = render(&cells, "hashbrown", false);
+        assert!(text.contains("remove 2^10"), "{text}");
+        assert!(text.contains("50.0 2.50×"), "{text}");
+        let md = render(&cells, "hashbrown", true);
+        assert!(
+            md.contains("| remove | 2^10 | gomap/generic | 50.0 2.50× |"),
+            "{md}"
+        );
+    }
+}
