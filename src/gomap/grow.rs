@@ -14,9 +14,11 @@
 //! chain is moved is the map's `E` strategy ([`evacuate`](super::evacuate)).
 
 use super::bucket::BucketArray;
+use super::bucket::{tophash, Bucket, BUCKET_CNT, EVACUATED_X};
 use super::empty_rest::EmptyRest;
-use super::evacuate::{Dest, Evacuate};
+use super::evacuate::{Evacuate, Mover};
 use super::locate::Locate;
+use super::probe::BitMask;
 use super::probe::Probe;
 use super::{over_load_factor, GoMap, SAME_SIZE_GROW};
 use std::hash::{BuildHasher, Hash};
@@ -78,26 +80,28 @@ where
         let ob = self.oldbuckets.as_ref().expect("growing").bucket(oldbucket);
         // SAFETY: `ob` is a bucket of the live old array.
         if unsafe { !(*ob).evacuated() } {
-            let mut xy = [
-                Dest {
-                    b: self.buckets.bucket(oldbucket),
-                    i: 0,
-                },
-                Dest {
-                    b: ptr::null_mut(),
-                    i: 0,
-                },
-            ];
-            if !same_size {
-                xy[1].b = self.buckets.bucket(oldbucket + newbit);
-            }
-            let split = (!same_size).then_some(newbit);
+            let y = if same_size {
+                ptr::null_mut()
+            } else {
+                self.buckets.bucket(oldbucket + newbit)
+            };
+            let mut m = ChainMover {
+                xy: [
+                    Dest {
+                        b: self.buckets.bucket(oldbucket),
+                        i: 0,
+                    },
+                    Dest { b: y, i: 0 },
+                ],
+                split: (!same_size).then_some(newbit),
+                map: self,
+            };
             // SAFETY: `ob` is unevacuated; X and Y are the new buckets that receive entries
             // only from this old bucket (a new bucket is written only after its old bucket is
             // evacuated), so they are still empty. Go clears the old bucket's keys and values
             // afterwards when they hold pointers, for its garbage collector; our old array
             // owns nothing once marked.
-            unsafe { E::evacuate_chain(self, ob, &mut xy, split) };
+            unsafe { E::evacuate_chain(ob, &mut m) };
         }
         if oldbucket == self.nevacuate {
             self.advance_evacuation_mark(newbit);
@@ -118,6 +122,79 @@ where
             // Every old slot is marked evacuated: dropping the array frees memory only.
             self.oldbuckets = None;
             self.flags &= !SAME_SIZE_GROW;
+        }
+    }
+}
+
+/// Where evacuated entries of one old bucket go (Go's `evacDst`): a bucket of the new array
+/// and its next free slot.
+struct Dest<K, V> {
+    b: *mut Bucket<K, V>,
+    i: usize,
+}
+
+/// The map's side of evacuating one old bucket's chain: its destinations (X, and Y when
+/// doubling, `split` buckets further on) and the map, for rehashing and overflow buckets.
+struct ChainMover<'a, K, V, S, L, P, R, E> {
+    map: &'a mut GoMap<K, V, S, L, P, R, E>,
+    xy: [Dest<K, V>; 2],
+    /// The old bucket count when doubling (the hash bit that picks Y); `None` same-size.
+    split: Option<usize>,
+}
+
+impl<K, V, S, L, P, R, E> Mover<K, V> for ChainMover<'_, K, V, S, L, P, R, E>
+where
+    K: Hash,
+    S: BuildHasher,
+    L: Locate,
+    P: Probe,
+    R: EmptyRest,
+    E: Evacuate,
+{
+    #[inline(always)]
+    fn live(&self, tophash: &[u8; 8]) -> BitMask {
+        BitMask(!P::match_empty(tophash).0)
+    }
+
+    #[inline(always)]
+    fn half(&self, key: &K) -> usize {
+        match self.split {
+            Some(newbit) => {
+                // Rehash to learn which half the key belongs to, as Go does.
+                let hash = self.map.hash0.hash_one(key);
+                (hash as usize & newbit != 0) as usize
+            }
+            None => 0,
+        }
+    }
+
+    #[inline(always)]
+    unsafe fn move_entry(&mut self, b: *mut Bucket<K, V>, i: usize, top: u8, half: usize) {
+        debug_assert!(half == 0 || self.split.is_some());
+        // SAFETY: the caller's contract: a live source slot not yet moved; the destinations
+        // are filled only from this old bucket, so their next slot is empty. The entry is
+        // moved bitwise once and its old slot marked right after, so it is never dropped or
+        // read there again.
+        unsafe {
+            debug_assert!(
+                self.split.is_none()
+                    || tophash(self.map.hash0.hash_one((*b).keys[i].assume_init_ref())) == top
+            );
+            let xy = &mut self.xy;
+            if xy[half].i == BUCKET_CNT {
+                xy[half].b = self.map.new_overflow(xy[half].b);
+                xy[half].i = 0;
+            }
+            let dst = &mut xy[half];
+            (*dst.b).tophash[dst.i] = top;
+            ptr::copy_nonoverlapping((*b).keys[i].as_ptr(), (*dst.b).keys[dst.i].as_mut_ptr(), 1);
+            ptr::copy_nonoverlapping(
+                (*b).values[i].as_ptr(),
+                (*dst.b).values[dst.i].as_mut_ptr(),
+                1,
+            );
+            (*b).tophash[i] = EVACUATED_X + half as u8;
+            dst.i += 1;
         }
     }
 }

@@ -7,9 +7,10 @@
 //! cache and branch simulators, collecting only inside the kernel (`--toggle-collect`), so
 //! building and prefilling the map are not counted. The simulator is a model (no hardware
 //! prefetcher, a simple branch predictor, the host's cache sizes), so its counts explain
-//! times rather than predict them; but they are exact and repeatable, which no timing on a
-//! noisy VM is, and they say which of "more instructions", "mispredicted branches" or "more
-//! cache lines" a gap between two maps is made of.
+//! times rather than predict them; but they repeat within 1–2% (the allocator's addresses
+//! move the simulated cache sets), which no timing on a noisy VM does, and they say which of
+//! "more instructions", "mispredicted branches" or "more cache lines" a gap between two maps
+//! is made of.
 //!
 //! `gomap-bench counts` runs the grid (two kernels at a time) and prints, per op and size,
 //! each map's counts per op and their ratio to the suite's reference (hashbrown).

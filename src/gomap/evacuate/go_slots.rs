@@ -2,13 +2,8 @@
 //! order; an empty one is marked evacuatedEmpty, a live one rehashed (when doubling) and
 //! moved.
 
-use super::{move_entry, Dest, Evacuate};
-use crate::gomap::bucket::{is_empty, tophash, Bucket, BUCKET_CNT, EVACUATED_EMPTY, MIN_TOP_HASH};
-use crate::gomap::empty_rest::EmptyRest;
-use crate::gomap::locate::Locate;
-use crate::gomap::probe::Probe;
-use crate::gomap::GoMap;
-use std::hash::{BuildHasher, Hash};
+use super::{Evacuate, Mover};
+use crate::gomap::bucket::{is_empty, Bucket, BUCKET_CNT, EVACUATED_EMPTY, MIN_TOP_HASH};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct GoSlots;
@@ -18,20 +13,10 @@ impl Evacuate for GoSlots {
     const IS_GO: bool = true;
 
     #[inline]
-    unsafe fn evacuate_chain<K, V, S, L, P, R>(
-        map: &mut GoMap<K, V, S, L, P, R, Self>,
-        ob: *mut Bucket<K, V>,
-        xy: &mut [Dest<K, V>; 2],
-        split: Option<usize>,
-    ) where
-        K: Hash,
-        S: BuildHasher,
-        L: Locate,
-        P: Probe,
-        R: EmptyRest,
-    {
+    unsafe fn evacuate_chain<K, V, M: Mover<K, V>>(ob: *mut Bucket<K, V>, m: &mut M) {
         let mut b = ob;
-        // SAFETY: `b` walks the old chain (caller's contract); see `move_entry`.
+        // SAFETY: `b` walks the old chain (caller's contract); every slot is visited once,
+        // so a live one is moved once.
         unsafe {
             while !b.is_null() {
                 for i in 0..BUCKET_CNT {
@@ -41,17 +26,9 @@ impl Evacuate for GoSlots {
                         continue;
                     }
                     debug_assert!(top >= MIN_TOP_HASH, "bad map state");
-                    let mut use_y = 0;
-                    if let Some(newbit) = split {
-                        // Rehash to learn which half the key belongs to. (Go also
-                        // special-cases NaN keys here; Rust keys are `Eq`, so reflexive.)
-                        let hash = map.hash0.hash_one((*b).keys[i].assume_init_ref());
-                        if hash as usize & newbit != 0 {
-                            use_y = 1;
-                        }
-                        debug_assert_eq!(tophash(hash), top);
-                    }
-                    move_entry(map, b, i, top, xy, use_y);
+                    // (Go also special-cases NaN keys here; Rust keys are `Eq`, so reflexive.)
+                    let half = m.half((*b).keys[i].assume_init_ref());
+                    m.move_entry(b, i, top, half);
                 }
                 b = (*b).overflow;
             }

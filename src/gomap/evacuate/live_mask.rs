@@ -9,13 +9,8 @@
 //! the empty slots are unmarked; nothing reads the bucket then, and a panicking hasher leaves
 //! them as harmless empty slots.)
 
-use super::{move_entry, Dest, Evacuate};
-use crate::gomap::bucket::{tophash, Bucket, EVACUATED_EMPTY, EVACUATED_X};
-use crate::gomap::empty_rest::EmptyRest;
-use crate::gomap::locate::Locate;
-use crate::gomap::probe::{BitMask, Probe};
-use crate::gomap::GoMap;
-use std::hash::{BuildHasher, Hash};
+use super::{Evacuate, Mover};
+use crate::gomap::bucket::{Bucket, EVACUATED_EMPTY, EVACUATED_X};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LiveMask;
@@ -35,20 +30,10 @@ impl Evacuate for LiveMask {
     const NAME: &'static str = "live-mask";
 
     #[inline]
-    unsafe fn evacuate_chain<K, V, S, L, P, R>(
-        map: &mut GoMap<K, V, S, L, P, R, Self>,
-        ob: *mut Bucket<K, V>,
-        xy: &mut [Dest<K, V>; 2],
-        split: Option<usize>,
-    ) where
-        K: Hash,
-        S: BuildHasher,
-        L: Locate,
-        P: Probe,
-        R: EmptyRest,
-    {
+    unsafe fn evacuate_chain<K, V, M: Mover<K, V>>(ob: *mut Bucket<K, V>, m: &mut M) {
         let mut b = ob;
-        // SAFETY: `b` walks the old chain (caller's contract); see `move_entry`.
+        // SAFETY: `b` walks the old chain (caller's contract); each live slot is visited
+        // once, so moved once.
         unsafe {
             while !b.is_null() {
                 // Read once, before anything is written: the marks are built in a register
@@ -57,22 +42,14 @@ impl Evacuate for LiveMask {
                 // narrower stores.)
                 let w = u64::from_le_bytes((*b).tophash);
                 // An unevacuated old bucket holds live slots and empty ones only.
-                let live = BitMask(!P::match_empty(&(*b).tophash).0);
                 let (mut marks, mut moved) = (0u64, 0u64);
-                for i in live {
+                for i in m.live(&(*b).tophash) {
                     let top = (w >> (8 * i)) as u8;
-                    let use_y = match split {
-                        Some(newbit) => {
-                            let hash = map.hash0.hash_one((*b).keys[i].assume_init_ref());
-                            debug_assert_eq!(tophash(hash), top);
-                            (hash as usize & newbit != 0) as usize
-                        }
-                        None => 0,
-                    };
+                    let half = m.half((*b).keys[i].assume_init_ref());
                     // Marks the old slot too (Go's order: a panicking hasher at the next slot
                     // leaves every moved entry marked, so nothing is dropped twice).
-                    move_entry(map, b, i, top, xy, use_y);
-                    marks |= u64::from(EVACUATED_X + use_y as u8) << (8 * i);
+                    m.move_entry(b, i, top, half);
+                    marks |= u64::from(EVACUATED_X + half as u8) << (8 * i);
                     moved |= 0xff << (8 * i);
                 }
                 (*b).tophash = ((mark_empties(w) & !moved) | marks).to_le_bytes();
