@@ -16,6 +16,7 @@
 
 use super::{next_is_rest, previous, EmptyRest};
 use crate::gomap::bucket::{Bucket, BUCKET_CNT, EMPTY_ONE};
+use crate::gomap::probe::swar::zero_bytes;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RunMask;
@@ -27,13 +28,10 @@ fn through(i: usize) -> u64 {
     u64::MAX >> (56 - 8 * i)
 }
 
-/// 0x80 in each byte of `w` that is not emptyOne, 0 elsewhere (exact: no carry crosses a
-/// byte, since no byte sum exceeds 0xfe).
+/// 0x80 in each byte of `w` that is not emptyOne, 0 elsewhere.
 #[inline(always)]
 fn not_empty_one_bytes(w: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let x = w ^ u64::from_ne_bytes([EMPTY_ONE; 8]);
-    (((x & LOW7) + LOW7) | x) & !LOW7
+    !zero_bytes(w ^ u64::from_ne_bytes([EMPTY_ONE; 8])) & 0x8080_8080_8080_8080
 }
 
 /// The first slot of the run of emptyOne slots that ends at slot `i` of `w`: one past the

@@ -11,6 +11,7 @@
 
 use super::{Evacuate, Mover};
 use crate::gomap::bucket::{Bucket, EVACUATED_EMPTY, EVACUATED_X};
+use crate::gomap::probe::swar::empty_bytes;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LiveMask;
@@ -18,12 +19,9 @@ pub struct LiveMask;
 /// `w` with every byte that is 0 or 1 (empty) set to evacuatedEmpty.
 #[inline(always)]
 fn mark_empties(w: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    // Bytes that are 0 or 1 are those whose bits above the lowest are all zero: 0x80 in each.
-    let x = w & 0xfefe_fefe_fefe_fefe;
-    let empty = !(((x & LOW7) + LOW7) | x | LOW7);
-    let whole = (empty >> 7) * 0xff;
-    (w & !whole) | ((empty >> 7) * EVACUATED_EMPTY as u64)
+    // 0x80 in each empty byte, moved down to 1: the bytes to replace.
+    let empty = empty_bytes(w) >> 7;
+    (w & !(empty * 0xff)) | (empty * EVACUATED_EMPTY as u64)
 }
 
 impl Evacuate for LiveMask {

@@ -15,7 +15,7 @@ mod bitmask;
 mod scalar;
 #[cfg(target_arch = "x86_64")]
 mod sse2;
-mod swar;
+pub(crate) mod swar;
 
 pub use bitmask::BitMask;
 pub use scalar::Scalar;

@@ -18,10 +18,18 @@ use crate::isa::Isa;
 const LO: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
-/// High bit set in each zero byte of `v`, nothing else (exact).
+/// High bit set in each zero byte of `v`, nothing else (exact). Also used on whole tophash
+/// words by the write strategies (`empty_rest::RunMask`, `evacuate::LiveMask`).
 #[inline(always)]
-fn zero_bytes(v: u64) -> u64 {
+pub(crate) fn zero_bytes(v: u64) -> u64 {
     !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
+}
+
+/// High bit set in each byte of a tophash word that is empty (emptyRest or emptyOne: 0 or 1),
+/// nothing else: each byte's low bit cleared, then its zero bytes.
+#[inline(always)]
+pub(crate) fn empty_bytes(word: u64) -> u64 {
+    zero_bytes(word & !LO)
 }
 
 /// Gathers the high bit of each byte into bit i for byte i: after `>> 7` each byte is 0 or 1,
@@ -45,8 +53,6 @@ impl Probe for Swar {
 
     #[inline(always)]
     fn match_empty(tophash: &[u8; BUCKET_CNT]) -> BitMask {
-        // Empty is 0 or 1: clear each byte's low bit, then look for zero bytes.
-        let word = u64::from_le_bytes(*tophash);
-        pack(zero_bytes(word & !LO))
+        pack(empty_bytes(u64::from_le_bytes(*tophash)))
     }
 }
