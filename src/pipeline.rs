@@ -280,6 +280,33 @@ pub fn locate_config(quick: bool) -> LocateConfig {
     }
 }
 
+/// The rounds of `gomap-bench ab`, single-thread or `contention` groups. More than the main
+/// job's: `ab` looks for changes of a few percent, and answers for one change, not for the
+/// whole picture. Each block runs on a fresh pair of worker processes (see `ab`), so the
+/// blocks are what narrows its intervals.
+pub fn ab_plan(quick: bool, contention: bool) -> Plan {
+    let sample_secs = if contention { 0.005 } else { 0.003 };
+    if quick {
+        Plan {
+            max_rounds: 24,
+            min_rounds: 12,
+            group_secs: 1.0,
+            seed: DEFAULT_SEED,
+            sample_secs: 0.001,
+            blocks: 4,
+        }
+    } else {
+        Plan {
+            max_rounds: 96,
+            min_rounds: 48,
+            group_secs: 8.0,
+            seed: DEFAULT_SEED,
+            sample_secs,
+            blocks: 16,
+        }
+    }
+}
+
 /// The contention settings of the main job: every map, workload and distribution at the
 /// machine's thread counts, shorter cells than the standalone command.
 pub fn contention_config(quick: bool) -> ContentionConfig {

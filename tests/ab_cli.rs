@@ -16,8 +16,12 @@ fn bench() -> Command {
 fn fake(dir: &Path, name: &str, factor: f64) -> PathBuf {
     let script = format!(
         r#"#!/usr/bin/env python3
-import json, sys
+import json, os, sys
 FACTOR = {factor}
+def log(what):
+    if os.environ.get("FAKE_LOG"):
+        with open(os.environ["FAKE_LOG"], "a") as f:
+            f.write(what + "\n")
 MEMBERS = ["ops/gomap/generic/get_hit/size=1024/threads=1/-/sse2",
            "ops/hashbrown/get_hit/size=1024/threads=1/-/sse2"]
 BASE = [10.0 * FACTOR, 8.0]
@@ -42,8 +46,10 @@ for line in sys.stdin:
     else:
         kind, body = next(iter(req.items()))
     if kind == "hello":
+        log("hello")
         say({{"ready": {{"version": 2, "git_revision": "fake", "git_dirty": False}}}})
     elif kind == "build":
+        log("build")
         say({{"built": {{"members": MEMBERS, "round_cost_secs": 0.001}}}})
     elif kind == "sample":
         i = body["member"]
@@ -68,8 +74,15 @@ fn ab(base: &Path, head: &Path, extra: &[&str]) -> Output {
         .arg("ab")
         .arg(base)
         .arg(head)
-        // Not --quick: its 8 rounds are too few for family-wise intervals over 15 rows.
-        .args(["--suite", "ops", "--maps", "gomap/generic,hashbrown"])
+        // --quick: every block is a fresh pair of (Python) workers, so the full plan's 16
+        // blocks a group would spend a minute starting them.
+        .args([
+            "--quick",
+            "--suite",
+            "ops",
+            "--maps",
+            "gomap/generic,hashbrown",
+        ])
         .args(extra)
         .output()
         .unwrap()
@@ -79,7 +92,36 @@ fn ab(base: &Path, head: &Path, extra: &[&str]) -> Output {
 fn the_same_build_twice_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (fake(dir.path(), "a", 1.0), fake(dir.path(), "b", 1.0));
-    let o = ab(&a, &b, &[]);
+    let log = dir.path().join("log");
+    let o = bench()
+        .env("FAKE_LOG", &log)
+        .arg("ab")
+        .arg(&a)
+        .arg(&b)
+        .args([
+            "--quick",
+            "--suite",
+            "ops",
+            "--maps",
+            "gomap/generic,hashbrown",
+        ])
+        .output()
+        .unwrap();
+    // Every block on a fresh pair of workers: each worker builds one group, once (after
+    // the first pair, which only checks that both speak the protocol), and a group has
+    // more than one block.
+    let log = std::fs::read_to_string(&log).unwrap();
+    let hellos = log.lines().filter(|l| *l == "hello").count();
+    let builds = log.lines().filter(|l| *l == "build").count();
+    assert_eq!(hellos, builds + 2, "{log}");
+    let groups = String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .filter(|l| l.starts_with("ab: ops "))
+        .count();
+    assert!(
+        groups > 0 && builds >= 2 * 2 * groups,
+        "{builds} builds, {groups} groups"
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(
         o.status.code(),

@@ -2,26 +2,34 @@
 //!
 //! Two builds are compared in one sitting, never from two runs made at different moments:
 //! on this machine the drift between runs minutes apart (40–80%) dwarfs the changes worth
-//! catching. Each build runs as a long-lived worker process ([`worker`]); for every group
-//! (the main job's groups, or a filtered part of them) both build the group's members, and
-//! then, member by member in a shuffled order, round after round, the driver asks one worker
-//! for a sample and then the other: A then B in even rounds, B then A in odd ones (ABBA), so
-//! that whatever the machine does at a given moment lands on both, and a steady drift on
-//! neither more than the other. The two samples of one member in one round are seconds
-//! apart at most, milliseconds usually.
+//! catching. Each build runs as a worker process ([`worker`]). A group (one of the main
+//! job's, or a filtered part of them) is measured in **blocks**, each on a fresh pair of
+//! workers: both build the group's members, and then, member by member in a shuffled order,
+//! round after round, the driver asks one worker for a sample and then the other: A then B
+//! in even rounds, B then A in odd ones (ABBA), so that whatever the machine does at a given
+//! moment lands on both, and a steady drift on neither more than the other. The two samples
+//! of one member in one round are milliseconds apart.
 //!
-//! Each row is then judged by its per-round HEAD ÷ BASE ratios (the undisturbed rounds, as
-//! `results::stats` explains): the median and its distribution-free 95% interval (the sign
-//! test's). A row is **regressed** when the whole interval lies on the worse side of 1 *and*
-//! the median is beyond the minimum effect (default 2%); **improved** the same way on the
-//! better side; **noisy** when the median is beyond the minimum effect but the interval
-//! reaches 1; **unchanged** otherwise. The sign-test interval needs no assumption about the
-//! noise's shape, which here has long one-sided tails; the minimum effect keeps a tiny but
-//! consistent difference (code alignment moves loops by a percent or so) from failing a
-//! build. Third-party maps are measured too, as **controls**: the same code in both builds,
-//! they get the verdict `drift`, never `regressed`, and a note counts how many of them moved
-//! beyond their interval — the false-positive rate to expect of the rows of ours (measured:
-//! the same binary twice, 3 of 45 rows beyond their 95% interval, all third-party).
+//! Why a pair of processes per block: a process draws something for its whole life (where
+//! its pages landed), which rebuilding its maps does not draw again; measured, one pair of
+//! binaries compared twice with one pair of workers each: the same hashbrown code on both
+//! sides read HEAD ÷ BASE +2% in one sitting and −11% to −19% in every block of the next.
+//! So each block is one draw of both processes, the workers run with address-space
+//! randomization on (each draws its layout, instead of every process of one build landing
+//! alike), and the interval counts the blocks as the independent draws.
+//!
+//! Each row is then judged by its HEAD ÷ BASE ratios (the undisturbed rounds, as
+//! `results::stats` explains): the median of the blocks' medians, and an interval that is the
+//! wider of the sign test's over the rounds and Student's t over the blocks
+//! ([`stats::blocked_ratio_at`]), family-wise (Bonferroni over the rows of ours). A row is
+//! **regressed** when the whole interval lies on the worse side of 1 *and* the median is
+//! beyond the minimum effect (default 2%); **improved** the same way on the better side;
+//! **noisy** when the median is beyond the minimum effect but the interval reaches 1;
+//! **unchanged** otherwise. The minimum effect keeps a tiny but consistent difference (code
+//! alignment moves loops by a percent or so) from failing a build. Third-party maps are
+//! measured too, as **controls**: the same code in both builds, they get the verdict
+//! `drift`, never `regressed`, and a note counts how many of them moved beyond their
+//! interval — the false-positive rate to expect of the rows of ours.
 //!
 //! BASE and HEAD are each a path to a `gomap-bench` binary, or a git revision, which is
 //! exported (`git archive`) and built in release mode under `target/ab/` (built once per
@@ -123,7 +131,7 @@ struct Worker {
 impl Worker {
     fn spawn(bin: &Path, label: &str) -> Result<Worker, String> {
         let mut cmd = Command::new(bin);
-        crate::harness::placement::without_aslr(&mut cmd);
+        crate::harness::placement::with_aslr(&mut cmd);
         let mut child = cmd
             .arg("worker")
             .stdin(Stdio::piped())
@@ -185,7 +193,7 @@ impl Worker {
                 ));
             }
         };
-        match serde_json::from_str(&answer) {
+        match parse_reply(&answer) {
             Ok(Reply::Error { message }) => Err(format!("{}: {message}", self.label)),
             Ok(r) => Ok(r),
             Err(e) => Err(format!("{}: unreadable reply ({e})", self.label)),
@@ -193,9 +201,37 @@ impl Worker {
     }
 }
 
+/// A worker's reply. Workers of builds before the blocks ran on fresh processes send each
+/// row's ratio to its group's reference, whose interval over a block of few rounds can be
+/// infinite and arrives as `null`; `ab` never reads that ratio, so it is dropped rather than
+/// refused.
+fn parse_reply(line: &str) -> serde_json::Result<Reply> {
+    serde_json::from_str(line).or_else(|e| {
+        let mut v: serde_json::Value = serde_json::from_str(line)?;
+        let Some(rows) = v.pointer_mut("/rows/rows").and_then(|r| r.as_array_mut()) else {
+            return Err(e);
+        };
+        for row in rows {
+            if let Some(extra) = row.get_mut("extra").and_then(|x| x.as_object_mut()) {
+                extra.remove("ratio");
+            }
+        }
+        serde_json::from_value(v)
+    })
+}
+
 impl Drop for Worker {
+    /// Asks the worker to quit; one that does not (it was left inside a group by an error
+    /// of the driver's) is killed rather than waited on forever.
     fn drop(&mut self) {
         let _ = self.call(&Request::Quit);
+        for _ in 0..100 {
+            if !matches!(self.child.try_wait(), Ok(None)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
@@ -265,18 +301,40 @@ pub fn resolve(spec: &str, log: &mut dyn FnMut(&str)) -> Result<PathBuf, String>
     Ok(bin)
 }
 
+/// The two builds, as binaries, and how to start a fresh worker of each.
+struct Builds {
+    base: PathBuf,
+    head: PathBuf,
+    base_label: String,
+    head_label: String,
+}
+
+impl Builds {
+    /// A fresh worker of each build, BASE first.
+    fn spawn(&self) -> Result<(Worker, Worker), String> {
+        Ok((
+            Worker::spawn(&self.base, &self.base_label)?,
+            Worker::spawn(&self.head, &self.head_label)?,
+        ))
+    }
+}
+
 /// Runs the comparison.
 pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, String> {
     let groups = groups(cfg);
     if groups.is_empty() {
         return Err("no group left after the --suite and --maps filters".into());
     }
-    let base_bin = resolve(&cfg.base, log)?;
-    let head_bin = resolve(&cfg.head, log)?;
-    let plan = pipeline::locate_config(cfg.quick).plan;
-    let cplan = pipeline::contention_config(cfg.quick).plan;
-    let mut base = Worker::spawn(&base_bin, &format!("BASE {}", cfg.base))?;
-    let mut head = Worker::spawn(&head_bin, &format!("HEAD {}", cfg.head))?;
+    let builds = Builds {
+        base: resolve(&cfg.base, log)?,
+        head: resolve(&cfg.head, log)?,
+        base_label: format!("BASE {}", cfg.base),
+        head_label: format!("HEAD {}", cfg.head),
+    };
+    // Both speak our protocol, before any group is measured.
+    drop(builds.spawn()?);
+    let plan = pipeline::ab_plan(cfg.quick, false);
+    let cplan = pipeline::ab_plan(cfg.quick, true);
     let mut pending = Vec::new();
     let mut group_secs = Vec::new();
     for g in &groups {
@@ -285,7 +343,7 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
             _ => plan,
         };
         let t0 = Instant::now();
-        pending.extend(one_group(g, &plan, &mut base, &mut head)?);
+        pending.extend(one_group(g, &plan, &builds)?);
         let secs = t0.elapsed().as_secs_f64();
         log(&format!("ab: {} in {secs:.1} s", g.label()));
         group_secs.push((g.label(), secs));
@@ -301,7 +359,7 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
     let alpha = FAMILY_ALPHA / m as f64;
     let mut rows: Vec<ComparedRow> = pending
         .iter()
-        .map(|p| verdict(&p.base, &p.head, &p.sb, &p.sh, cfg.min_effect_pct, alpha))
+        .map(|p| verdict(p, cfg.min_effect_pct, alpha))
         .collect();
     rows.sort_by(|a, b| a.identity.cmp(&b.identity));
     let total: f64 = group_secs.iter().map(|g| g.1).sum();
@@ -318,12 +376,13 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
             "intervals cover 1 − 5%/{m} each (Bonferroni over the {m} rows of ours); controls (third-party rows, the same code in both builds): {false_pos} of {} beyond theirs",
             controls.len()
         ),
-        format!("BASE = {} ({})", cfg.base, base_bin.display()),
-        format!("HEAD = {} ({})", cfg.head, head_bin.display()),
+        format!("BASE = {} ({})", cfg.base, builds.base.display()),
+        format!("HEAD = {} ({})", cfg.head, builds.head.display()),
         format!(
-            "{} groups in {total:.0} s ({:.1} s a group); verdicts: HEAD ÷ BASE per round, sign-test interval (family-wise 95%), minimum effect {}%",
+            "{} groups in {total:.0} s ({:.1} s a group, up to {} blocks each on a fresh pair of workers); verdicts: HEAD ÷ BASE, the median of the blocks' medians, interval the wider of the sign test's over the rounds and Student's t over the blocks (family-wise 95%), minimum effect {}%",
             group_secs.len(),
             total / group_secs.len() as f64,
+            plan.blocks,
             cfg.min_effect_pct
         ),
     ];
@@ -364,83 +423,126 @@ fn finish(w: &mut Worker) -> Result<Vec<Row>, String> {
     }
 }
 
-/// One member both builds have: its rows and its paired samples, judged once every group
-/// has run (the number of rows sets the family-wise confidence).
+/// One member both builds have: its rows (the first block's, invalid when any block's was)
+/// and its paired samples, with the block each came from; judged once every group has run
+/// (the number of rows sets the family-wise confidence).
 struct Paired {
     base: Row,
     head: Row,
     sb: Vec<f64>,
     sh: Vec<f64>,
+    /// The samples' index ranges, one per block.
+    blocks: Vec<std::ops::Range<usize>>,
 }
 
-/// Both builds through one group, alternating; every member both have, paired.
-fn one_group(
-    g: &GroupSpec,
-    plan: &Plan,
-    base: &mut Worker,
-    head: &mut Worker,
-) -> Result<Vec<Paired>, String> {
-    let (bm, bcost) = built(base, g, plan)?;
-    let (hm, hcost) = built(head, g, plan)?;
-    // Members both builds have, as (index in BASE, index in HEAD).
-    let pairs: Vec<(usize, usize)> = hm
-        .iter()
-        .enumerate()
-        .filter_map(|(h, id)| bm.iter().position(|b| b == id).map(|b| (b, h)))
-        .collect();
-    let n = pairs.len();
-    let rounds_n = plan.rounds_for(bcost + hcost);
-    let mut sb: Vec<Vec<f64>> = vec![Vec::new(); n];
-    let mut sh: Vec<Vec<f64>> = vec![Vec::new(); n];
+impl Paired {
+    fn absorb(&mut self, base: &Row, head: &Row) {
+        self.base.valid &= base.valid;
+        self.head.valid &= head.valid;
+    }
+}
+
+/// The fewest rounds a block of `ab` gets: a block's median of fewer would be one or two
+/// samples.
+const MIN_ROUNDS_A_BLOCK: u32 = 3;
+
+/// Both builds through one group, alternating, each block of rounds on a fresh pair of
+/// worker processes; every member both have, paired.
+///
+/// Why fresh processes: a process draws something for its whole life that rebuilding its
+/// maps does not draw again (measured, `ab` of one pair of binaries twice, 96 rounds in 8
+/// blocks each: hashbrown get_miss 2^20, the same code on both sides, HEAD ÷ BASE +2% in
+/// one sitting and −11% to −19% in every block of the next; GoMap remove 2^16, untouched
+/// by the change, +4% to +13% in every block of one sitting, −4% to +6% in the next). One
+/// pair of workers makes that one draw the whole comparison's, and no interval over its
+/// rounds can hold it; a pair per block makes it block-to-block spread, which the blocks'
+/// interval measures. The workers run with address-space randomization on, so each pair
+/// also draws where code, heap and stack land, rather than every pair of one build landing
+/// alike.
+fn one_group(g: &GroupSpec, plan: &Plan, builds: &Builds) -> Result<Vec<Paired>, String> {
+    // Known after the first block's build: the rounds, and the blocks they make (each with
+    // enough rounds for a worker's own interval).
+    let mut sized: Option<(u32, u32)> = None;
+    // By member identity, in HEAD's first order.
+    let mut paired: Vec<(String, Paired)> = Vec::new();
     let seed = plan.seed ^ 0xAB;
-    for r in 0..rounds_n {
-        if plan.block_starts(r, rounds_n) {
-            for w in [&mut *base, &mut *head] {
-                match w.call(&Request::Rebuild)? {
+    let mut k = 0;
+    while sized.is_none_or(|(_, blocks)| k < blocks) {
+        let (mut base, mut head) = builds.spawn()?;
+        let (bm, bcost) = built(&mut base, g, plan)?;
+        let (hm, hcost) = built(&mut head, g, plan)?;
+        let (rounds_n, blocks) = *sized.get_or_insert_with(|| {
+            let r = plan.rounds_for(bcost + hcost);
+            (r, plan.blocks.min(r / MIN_ROUNDS_A_BLOCK).max(1))
+        });
+        // Members both builds have, as (index in BASE, index in HEAD).
+        let pairs: Vec<(usize, usize)> = hm
+            .iter()
+            .enumerate()
+            .filter_map(|(h, id)| bm.iter().position(|b| b == id).map(|b| (b, h)))
+            .collect();
+        let n = pairs.len();
+        let mut sb: Vec<Vec<f64>> = vec![Vec::new(); n];
+        let mut sh: Vec<Vec<f64>> = vec![Vec::new(); n];
+        for r in rounds::block_rounds(blocks, k, rounds_n) {
+            for i in rounds::order(seed, r, n) {
+                let (b, h) = pairs[i];
+                let (xb, xh) = if r % 2 == 0 {
+                    let xb = sample(&mut base, b)?;
+                    (xb, sample(&mut head, h)?)
+                } else {
+                    let xh = sample(&mut head, h)?;
+                    (sample(&mut base, b)?, xh)
+                };
+                // Keep rounds paired: a round counts for a member when both sides sampled it.
+                if let (Some(xb), Some(xh)) = (xb, xh) {
+                    sb[i].push(xb);
+                    sh[i].push(xh);
+                }
+            }
+            for w in [&mut base, &mut head] {
+                match w.call(&Request::EndRound)? {
                     Reply::Ok => {}
                     other => return Err(format!("{}: expected ok, got {other:?}", w.label)),
                 }
             }
         }
-        for i in rounds::order(seed, r, n) {
-            let (b, h) = pairs[i];
-            let (xb, xh) = if r % 2 == 0 {
-                let xb = sample(base, b)?;
-                (xb, sample(head, h)?)
-            } else {
-                let xh = sample(head, h)?;
-                (sample(base, b)?, xh)
+        let base_rows = finish(&mut base)?;
+        let head_rows = finish(&mut head)?;
+        fn find<'r>(rows: &'r [Row], id: &str) -> Option<&'r Row> {
+            rows.iter().find(|r| r.id.to_string() == id)
+        }
+        for (i, &(_, h)) in pairs.iter().enumerate() {
+            let id = &hm[h];
+            let (Some(br), Some(hr)) = (find(&base_rows, id), find(&head_rows, id)) else {
+                continue;
             };
-            // Keep rounds paired: a round counts for a member when both sides sampled it.
-            if let (Some(xb), Some(xh)) = (xb, xh) {
-                sb[i].push(xb);
-                sh[i].push(xh);
-            }
+            let at = match paired.iter().position(|(p, _)| p == id) {
+                Some(at) => at,
+                None => {
+                    paired.push((
+                        id.clone(),
+                        Paired {
+                            base: br.clone(),
+                            head: hr.clone(),
+                            sb: Vec::new(),
+                            sh: Vec::new(),
+                            blocks: Vec::new(),
+                        },
+                    ));
+                    paired.len() - 1
+                }
+            };
+            let p = &mut paired[at].1;
+            p.absorb(br, hr);
+            let from = p.sb.len();
+            p.sb.extend_from_slice(&sb[i]);
+            p.sh.extend_from_slice(&sh[i]);
+            p.blocks.push(from..p.sb.len());
         }
-        for w in [&mut *base, &mut *head] {
-            match w.call(&Request::EndRound)? {
-                Reply::Ok => {}
-                other => return Err(format!("{}: expected ok, got {other:?}", w.label)),
-            }
-        }
+        k += 1;
     }
-    let base_rows = finish(base)?;
-    let head_rows = finish(head)?;
-    let find = |rows: &[Row], id: &str| rows.iter().find(|r| r.id.to_string() == id).cloned();
-    let mut out = Vec::new();
-    for (i, &(_, h)) in pairs.iter().enumerate() {
-        let id = &hm[h];
-        let (Some(br), Some(hr)) = (find(&base_rows, id), find(&head_rows, id)) else {
-            continue;
-        };
-        out.push(Paired {
-            base: br,
-            head: hr,
-            sb: sb[i].clone(),
-            sh: sh[i].clone(),
-        });
-    }
-    Ok(out)
+    Ok(paired.into_iter().map(|(_, p)| p).collect())
 }
 
 /// Whether a row's HEAD ÷ BASE ratio is beyond its interval and the minimum effect (the rule
@@ -464,14 +566,8 @@ fn beyond_interval(r: &ComparedRow, min_effect_pct: f64) -> bool {
 const FAMILY_ALPHA: f64 = 0.05;
 
 /// The verdict of one row from its paired samples, its interval covering 1 − `alpha`.
-fn verdict(
-    b: &Row,
-    h: &Row,
-    sb: &[f64],
-    sh: &[f64],
-    min_effect_pct: f64,
-    alpha: f64,
-) -> ComparedRow {
+fn verdict(p: &Paired, min_effect_pct: f64, alpha: f64) -> ComparedRow {
+    let (b, h, sb, sh) = (&p.base, &p.head, &p.sb[..], &p.sh[..]);
     let median = |s: &[f64]| stats::median_interval(s).map(|i| i.median);
     let mut out = ComparedRow {
         name: h.id.to_string(),
@@ -503,14 +599,20 @@ fn verdict(
             &format!("failed validation in {side}"),
         );
     }
-    let Some(r) = stats::undisturbed_ratio_at(sh, sb, h.unit.lower_is_better(), alpha) else {
+    let Some((r, per_block)) =
+        stats::blocked_ratio_at(sh, sb, h.unit.lower_is_better(), &p.blocks, alpha)
+    else {
         return set(out, Verdict::Invalid, "no paired rounds");
     };
     out.change_pct = Some((r.median - 1.0) * 100.0);
     out.current_ratio = Some([r.median, r.ci95_low, r.ci95_high]);
     out.evidence = format!(
-        "HEAD÷BASE {:.3} [{:.3}, {:.3}], {} rounds",
-        r.median, r.ci95_low, r.ci95_high, r.n
+        "HEAD÷BASE {:.3} [{:.3}, {:.3}], {} rounds in {} blocks",
+        r.median,
+        r.ci95_low,
+        r.ci95_high,
+        r.n,
+        per_block.len()
     );
     let worse_when_higher = h.unit.lower_is_better();
     if !compare::is_ours(h) {
@@ -549,4 +651,40 @@ pub fn identities(c: &Comparison) -> HashMap<Identity, Verdict> {
         .iter()
         .map(|r| (r.identity.clone(), r.verdict))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row as a worker sends it, with `ratio_high` as its ratio's upper end.
+    fn rows_reply(ratio_high: &str) -> String {
+        format!(
+            r#"{{"rows": {{"rows": [{{"suite": "ops", "map": "gomap/generic", "op": "get_hit",
+            "size": 1024, "threads": 1, "dist": "-", "isa": "sse2", "unit": "ns/op",
+            "direction": "lower_is_better", "samples": [10.0], "median": 10.0, "min": 10.0,
+            "max": 10.0, "valid": true, "noisy": false, "extra": {{"ratio": {{"to": "hashbrown",
+            "median": 1.1, "ci95_low": 0.0, "ci95_high": {ratio_high}, "n": 2}}}}}}]}}}}"#
+        )
+    }
+
+    #[test]
+    fn an_older_workers_infinite_ratio_is_dropped_not_refused() {
+        let Reply::Rows { rows } = parse_reply(&rows_reply("1.2")).unwrap() else {
+            panic!("not rows")
+        };
+        assert!(rows[0].extra.ratio.is_some());
+        // JSON has no infinity: serde_json writes it as null.
+        let Reply::Rows { rows } = parse_reply(&rows_reply("null")).unwrap() else {
+            panic!("not rows")
+        };
+        assert!(rows[0].extra.ratio.is_none());
+        assert_eq!(rows[0].median, 10.0);
+        // Anything else malformed is still an error.
+        assert!(
+            parse_reply(&rows_reply("null").replace("\"median\": 10.0", "\"median\": \"x\""))
+                .is_err()
+        );
+        assert!(parse_reply("{\"sampled\": {\"value\": \"fast\"}}").is_err());
+    }
 }

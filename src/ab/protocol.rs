@@ -2,9 +2,10 @@
 //! worker's stdin and stdout.
 //!
 //! A worker is a `gomap-bench worker` process of one build. The driver says `hello`, then
-//! for each group `build`, then for every round and member `sample` (with `end_round` after each round and `rebuild`
-//! between blocks of rounds), then `finish`; it ends
-//! with `quit`. Every request gets exactly one reply; a reply the driver did not expect (or
+//! `build` (a group), then for every round and member `sample` (with `end_round` after
+//! each round), then `finish`; it ends with `quit`. Today's driver starts a fresh worker for
+//! each block of rounds; drivers before that kept one and sent `rebuild` between blocks,
+//! which workers still obey. Every request gets exactly one reply; a reply the driver did not expect (or
 //! a worker that exits) ends the run with one line. The version lets a driver refuse a build
 //! that speaks another protocol instead of misreading it.
 

@@ -99,7 +99,13 @@ fn serve_group(
                 send(&Reply::Ok, output)?;
             }
             Ok(Request::Finish) => {
-                let rows = g.finish();
+                // A row's ratio to its group's reference, over one block's few rounds, is
+                // nothing `ab` judges (it pairs HEAD with BASE), and its interval may be
+                // infinite there, which JSON cannot carry.
+                let mut rows = g.finish();
+                for r in &mut rows {
+                    r.extra.ratio = None;
+                }
                 return send(&Reply::Rows { rows }, output);
             }
             Ok(other) => send(

@@ -449,7 +449,7 @@ pub fn ratio_of(
     to: &str,
     blocks: &[std::ops::Range<usize>],
 ) -> Option<Ratio> {
-    let iv = stats::undisturbed_ratio(a, b, costs)?;
+    let (iv, per_block) = stats::blocked_ratio_at(a, b, costs, blocks, 0.05)?;
     let mut r = Ratio::new(to.to_string(), &iv);
     let n = a.len().min(b.len());
     let h = n / 2;
@@ -458,37 +458,14 @@ pub fn ratio_of(
         let second = stats::undisturbed_ratio(&a[h..n], &b[h..n], costs);
         r.halves = first.zip(second).map(|(x, y)| [x.median, y.median]);
     }
-    // Each block's median log ratio over the rounds kept for the whole run (a block whose
+    // Each block's ratio is its median over the rounds kept for the whole run (a block whose
     // rounds were all disturbed drops out). Measured on two A/A pairs of the main job: a
     // block judged against its own level instead keeps a 2×-slow regime's blocks (hashbrown
     // get_hit 2^10 at 8–9 ns against 4 ns, in which GoMap ÷ hashbrown reads 0.90 against
     // 1.06–1.12), which doubled the intervals' median half-width (3.8% → 8.2%) for no
     // better agreement between runs.
-    let keep = stats::undisturbed(a, b, costs);
-    let per_block: Vec<f64> = blocks
-        .iter()
-        .filter_map(|range| {
-            let logs: Vec<f64> = keep
-                .iter()
-                .filter(|&&i| range.contains(&i) && i < n)
-                .map(|&i| (a[i] / b[i]).ln())
-                .collect();
-            stats::median(&logs)
-        })
-        .collect();
-    // With blocks, the ratio is their median: each block is one draw of the machine's
-    // state (its regime, the maps' builds), and each counts once however many of its
-    // rounds the filter kept.
-    if let (Some(w), Some(m)) = (
-        stats::block_half_width(&per_block),
-        stats::median(&per_block),
-    ) {
-        r.median = m.exp();
-        r.ci95_low = r.ci95_low.min((m - w).exp());
-        r.ci95_high = r.ci95_high.max((m + w).exp());
-    }
     if per_block.len() >= 2 {
-        r.blocks = Some(per_block.iter().map(|x| x.exp()).collect());
+        r.blocks = Some(per_block);
     }
     Some(r)
 }

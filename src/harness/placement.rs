@@ -8,9 +8,11 @@
 //! branch-predictor and cache-set collisions of a tight loop. So:
 //! - every single-thread group runs on one fixed core, the last one (away from core 0, where
 //!   interrupts land), as the criterion benches do;
-//! - processes that are compared with each other (`ab`'s workers, two runs of the main job)
-//!   run without ASLR, so one build places everything alike every time, and two builds
-//!   differ only by what their code really changes.
+//! - the processes of the main job (and of `locate`, `contention`) run without ASLR, so one
+//!   build places everything alike every time, and two runs of it are two moments, not two
+//!   layouts. `ab` does the opposite on purpose: it compares two builds over many fresh
+//!   pairs of worker processes, each drawing its layout, so that a layout that happens to
+//!   favour one build is one draw among many, not the whole comparison (see `crate::ab`).
 
 /// The calling thread's CPU mask as it was before [`pin_to_last_core`]; dropping the guard
 /// puts it back, so that what runs next (a contention group, which spreads its threads over
@@ -90,6 +92,16 @@ pub fn aslr_off() -> bool {
 
 /// Makes `cmd` start its program with ASLR off (elsewhere than on Linux: unchanged).
 pub fn without_aslr(cmd: &mut std::process::Command) -> &mut std::process::Command {
+    randomized(cmd, false)
+}
+
+/// Makes `cmd` start its program with ASLR on, whatever this process runs with (elsewhere
+/// than on Linux: unchanged): `ab`'s workers, each of which is to draw its own layout.
+pub fn with_aslr(cmd: &mut std::process::Command) -> &mut std::process::Command {
+    randomized(cmd, true)
+}
+
+fn randomized(cmd: &mut std::process::Command, on: bool) -> &mut std::process::Command {
     #[cfg(target_os = "linux")]
     {
         use std::os::unix::process::CommandExt;
@@ -97,15 +109,22 @@ pub fn without_aslr(cmd: &mut std::process::Command) -> &mut std::process::Comma
         // async-signal-safe calls are allowed; personality(2) is a bare system call that
         // touches no memory of ours and takes no lock.
         unsafe {
-            cmd.pre_exec(|| {
+            cmd.pre_exec(move || {
                 let current = personality(0xffff_ffff);
                 if current >= 0 {
-                    personality(current as std::ffi::c_ulong | ADDR_NO_RANDOMIZE);
+                    let current = current as std::ffi::c_ulong;
+                    personality(if on {
+                        current & !ADDR_NO_RANDOMIZE
+                    } else {
+                        current | ADDR_NO_RANDOMIZE
+                    });
                 }
                 Ok(())
             });
         }
     }
+    #[cfg(not(target_os = "linux"))]
+    let _ = on;
     cmd
 }
 
@@ -137,5 +156,19 @@ mod tests {
         let text = String::from_utf8_lossy(&out.stdout);
         let p = u64::from_str_radix(text.trim(), 16).unwrap();
         assert_ne!(p & 0x0040000, 0, "{text}");
+    }
+
+    #[test]
+    fn a_child_started_with_aslr_lacks_the_flag() {
+        if !cfg!(target_os = "linux") {
+            return;
+        }
+        let out = with_aslr(&mut std::process::Command::new("cat"))
+            .arg("/proc/self/personality")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let p = u64::from_str_radix(text.trim(), 16).unwrap();
+        assert_eq!(p & 0x0040000, 0, "{text}");
     }
 }
