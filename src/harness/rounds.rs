@@ -56,7 +56,8 @@ pub struct Plan {
     /// landed), so one build per run would make that draw part of the result; several draws
     /// per run average over it, and the ratio's halves show it. The local suites also
     /// spread the blocks over the whole suite, each in a sweep of its own (see
-    /// [`super::groups::run_groups`]); `ab` runs them back to back, rebuilding in between.
+    /// [`super::groups::run_groups`]); `ab` runs them back to back, each on a fresh pair of
+    /// worker processes.
     #[serde(default = "one_block")]
     pub blocks: u32,
 }
@@ -66,15 +67,7 @@ fn one_block() -> u32 {
 }
 
 impl Plan {
-    /// Whether a rebuild falls between round `r - 1` and round `r` of `rounds`.
-    pub fn block_starts(&self, r: u32, rounds: u32) -> bool {
-        let b = u64::from(self.blocks.max(1));
-        r > 0
-            && (u64::from(r) * b / u64::from(rounds)) != (u64::from(r - 1) * b / u64::from(rounds))
-    }
-
-    /// The rounds of block `k` (0-based) of `rounds`: those where a block starts, split
-    /// the same way as [`Plan::block_starts`].
+    /// The rounds of block `k` (0-based) of `rounds` (see [`block_rounds`]).
     pub fn block_rounds(&self, k: u32, rounds: u32) -> std::ops::Range<u32> {
         block_rounds(self.blocks, k, rounds)
     }
@@ -270,15 +263,15 @@ mod tests {
             blocks: 3,
         };
         assert_eq!(p.rounds_for(0.01), 40);
-        let starts: Vec<u32> = (0..9).filter(|&r| p.block_starts(r, 9)).collect();
-        assert_eq!(starts, vec![3, 6]);
-        // The blocks' rounds tile 0..rounds, and each starts where block_starts says.
+        assert_eq!(p.block_rounds(1, 9), 3..6);
+        // The blocks' rounds tile 0..rounds, none empty, none more than one longer than
+        // another.
         for rounds in [6, 7, 9, 10, 31] {
             let all: Vec<u32> = (0..3).flat_map(|k| p.block_rounds(k, rounds)).collect();
             assert_eq!(all, (0..rounds).collect::<Vec<_>>(), "{rounds}");
-            for k in 1..3 {
-                assert!(p.block_starts(p.block_rounds(k, rounds).start, rounds));
-            }
+            let lens: Vec<usize> = (0..3).map(|k| p.block_rounds(k, rounds).len()).collect();
+            let (lo, hi) = (lens.iter().min().unwrap(), lens.iter().max().unwrap());
+            assert!(*lo > 0 && hi - lo <= 1, "{rounds}: {lens:?}");
         }
         assert_eq!(p.rounds_for(0.1), 20);
         assert_eq!(p.rounds_for(10.0), 8);
