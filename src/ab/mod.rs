@@ -463,8 +463,8 @@ fn one_group(g: &GroupSpec, plan: &Plan, builds: &Builds) -> Result<Vec<Paired>,
     // Known after the first block's build: the rounds, and the blocks they make (each with
     // enough rounds for a worker's own interval).
     let mut sized: Option<(u32, u32)> = None;
-    // By member identity, in HEAD's first order.
-    let mut paired: Vec<(String, Paired)> = Vec::new();
+    // In HEAD's first order; a member is found again by its row's identity.
+    let mut paired: Vec<Paired> = Vec::new();
     let seed = plan.seed ^ 0xAB;
     let mut k = 0;
     while sized.is_none_or(|(_, blocks)| k < blocks) {
@@ -517,23 +517,20 @@ fn one_group(g: &GroupSpec, plan: &Plan, builds: &Builds) -> Result<Vec<Paired>,
             let (Some(br), Some(hr)) = (find(&base_rows, id), find(&head_rows, id)) else {
                 continue;
             };
-            let at = match paired.iter().position(|(p, _)| p == id) {
+            let at = match paired.iter().position(|p| p.head.id == hr.id) {
                 Some(at) => at,
                 None => {
-                    paired.push((
-                        id.clone(),
-                        Paired {
-                            base: br.clone(),
-                            head: hr.clone(),
-                            sb: Vec::new(),
-                            sh: Vec::new(),
-                            blocks: Vec::new(),
-                        },
-                    ));
+                    paired.push(Paired {
+                        base: br.clone(),
+                        head: hr.clone(),
+                        sb: Vec::new(),
+                        sh: Vec::new(),
+                        blocks: Vec::new(),
+                    });
                     paired.len() - 1
                 }
             };
-            let p = &mut paired[at].1;
+            let p = &mut paired[at];
             p.absorb(br, hr);
             let from = p.sb.len();
             p.sb.extend_from_slice(&sb[i]);
@@ -542,7 +539,7 @@ fn one_group(g: &GroupSpec, plan: &Plan, builds: &Builds) -> Result<Vec<Paired>,
         }
         k += 1;
     }
-    Ok(paired.into_iter().map(|(_, p)| p).collect())
+    Ok(paired)
 }
 
 /// Whether a row's HEAD ÷ BASE ratio is beyond its interval and the minimum effect (the rule

@@ -217,9 +217,10 @@ pub fn blocked_ratio_at(
     blocks: &[std::ops::Range<usize>],
     alpha: f64,
 ) -> Option<(Interval, Vec<f64>)> {
-    let mut r = undisturbed_ratio_at(a, b, costs, alpha)?;
-    let n = a.len().min(b.len());
     let keep = undisturbed(a, b, costs);
+    let pick = |s: &[f64]| keep.iter().map(|&i| s[i]).collect::<Vec<f64>>();
+    let mut r = paired_ratio_at(&pick(a), &pick(b), alpha)?;
+    let n = a.len().min(b.len());
     let per_block: Vec<f64> = blocks
         .iter()
         .filter_map(|range| {
