@@ -19,12 +19,12 @@
 //! alike), and the interval counts the blocks as the independent draws.
 //!
 //! Each row is then judged by its HEAD ÷ BASE ratios (the undisturbed rounds, as
-//! `results::stats` explains): the median of the blocks' medians, and an interval that is the
-//! wider of the sign test's over the rounds and Student's t over the blocks
+//! `results::stats` explains): the geometric mean of the blocks' medians, and an interval
+//! that is the wider of the sign test's over the rounds and Student's t over the blocks
 //! ([`stats::blocked_ratio_at`]), family-wise (Bonferroni over the rows of ours). A row is
-//! **regressed** when the whole interval lies on the worse side of 1 *and* the median is
+//! **regressed** when the whole interval lies on the worse side of 1 *and* the estimate is
 //! beyond the minimum effect (default 2%); **improved** the same way on the better side;
-//! **noisy** when the median is beyond the minimum effect but the interval reaches 1;
+//! **noisy** when the estimate is beyond the minimum effect but the interval reaches 1;
 //! **unchanged** otherwise. The minimum effect keeps a tiny but consistent difference (code
 //! alignment moves loops by a percent or so) from failing a build. Third-party maps are
 //! measured too, as **controls**: the same code in both builds, they get the verdict
@@ -379,7 +379,7 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
         format!("BASE = {} ({})", cfg.base, builds.base.display()),
         format!("HEAD = {} ({})", cfg.head, builds.head.display()),
         format!(
-            "{} groups in {total:.0} s ({:.1} s a group, up to {} blocks each on a fresh pair of workers); verdicts: HEAD ÷ BASE, the median of the blocks' medians, interval the wider of the sign test's over the rounds and Student's t over the blocks (family-wise 95%), minimum effect {}%",
+            "{} groups in {total:.0} s ({:.1} s a group, up to {} blocks each on a fresh pair of workers); verdicts: HEAD ÷ BASE, the geometric mean of the blocks' medians, interval the wider of the sign test's over the rounds and Student's t over the blocks (family-wise 95%), minimum effect {}%",
             group_secs.len(),
             total / group_secs.len() as f64,
             plan.blocks,

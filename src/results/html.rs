@@ -242,8 +242,8 @@ fn ratio_tables(h: &mut String, rows: &[Row]) {
     h.push_str("<h2 id=\"ratios\">Ratios with 95% intervals</h2>\n");
     h.push_str(
         "<p>Each cell: the ratio to the reference named in the heading, paired round by \
-         round (with blocks: the median of the blocks' ratios), [95% interval: the sign \
-         test's, widened to Student's t over the blocks]. For ns/op below 1 is faster; for Mops/s above 1 is. \
+         round (with blocks: the geometric mean of the blocks' ratios; their median in runs \
+         before 2026-12-03), [95% interval: the sign test's, widened to Student's t over the blocks]. For ns/op below 1 is faster; for Mops/s above 1 is. \
          <span class=\"bad\">INVALID</span>: failed validation (never a win; reasons below); \
          <span class=\"noisy\">†</span>: flagged noisy.</p>\n",
     );

@@ -10,7 +10,8 @@
 //! one more draw rather than as a change.
 //!
 //! How a ratio is pooled: the parts' per-block ratios are the blocks of the whole (each part
-//! lists its own); the pooled ratio is their median (in ln space); its interval is the wider
+//! lists its own); the pooled ratio is their geometric mean (the mean in ln space: the
+//! centre of Student's t, see `stats::blocked_ratio_at`); its interval is the wider
 //! of Student's t over all blocks (`stats::block_half_width`, which now spans processes) and
 //! the parts' own intervals shrunk by √parts (their rounds, pooled). `halves` become the
 //! first and second half of the blocks: for two parts, process one against process two.
@@ -137,7 +138,7 @@ pub fn pool_ratio(parts: &[&Ratio]) -> Option<Ratio> {
             None => vec![r.median.ln()],
         })
         .collect();
-    let m = stats::median(&logs)?;
+    let m = stats::mean(&logs)?;
     let own = parts
         .iter()
         .map(|r| {
@@ -150,7 +151,7 @@ pub fn pool_ratio(parts: &[&Ratio]) -> Option<Ratio> {
         / (parts.len() as f64).sqrt();
     let w = stats::block_half_width(&logs).map_or(own, |b| b.max(own));
     let half = logs.len() / 2;
-    let halves = match (stats::median(&logs[..half]), stats::median(&logs[half..])) {
+    let halves = match (stats::mean(&logs[..half]), stats::mean(&logs[half..])) {
         (Some(a), Some(b)) if half >= 1 => Some([a.exp(), b.exp()]),
         _ => None,
     };

@@ -204,12 +204,19 @@ pub fn block_half_width_at(blocks: &[f64], alpha: f64) -> Option<f64> {
 }
 
 /// A ratio measured in blocks: `a ÷ b` over their [`undisturbed`] rounds, where `blocks`
-/// gives each block's rounds (index ranges). The estimate is the median of the blocks' own
-/// medians (each block one draw of the machine's state and of the maps' placement, counted
-/// once however many of its rounds were kept); the interval, of coverage ≥ 1 − `alpha`, is
-/// the wider of the sign test's over the rounds and Student's t over the blocks
-/// ([`block_half_width_at`]). With fewer than two blocks it is the rounds' ratio. Also
-/// returns the per-block ratios.
+/// gives each block's rounds (index ranges). The estimate is the geometric mean of the
+/// blocks' own medians (each block one draw of the machine's state and of the maps'
+/// placement, counted once however many of its rounds were kept): the centre of Student's
+/// t over the blocks ([`block_half_width_at`]), so that estimate and interval are one
+/// computation; the interval, of coverage ≥ 1 − `alpha`, is the wider of that and the sign
+/// test's over the rounds. With fewer than two blocks it is the rounds' ratio. Also returns
+/// the per-block ratios.
+///
+/// Why the mean, not the median of the blocks: the blocks are few (6 in the main job, 16 in
+/// `ab`), and over them the mean moves less from run to run. Measured on the blocks of five
+/// A/A pairs of the main job (93 headline ratios each; 8, 6, 8, 6 and 24 blocks a row), the
+/// number of ratios the two runs agreed on within 5%: 40, 73, 82, 67, 85 with the mean
+/// against 40, 73, 64, 65, 83 with the median.
 pub fn blocked_ratio_at(
     a: &[f64],
     b: &[f64],
@@ -232,12 +239,18 @@ pub fn blocked_ratio_at(
             median(&logs)
         })
         .collect();
-    if let (Some(w), Some(m)) = (block_half_width_at(&per_block, alpha), median(&per_block)) {
+    if let (Some(w), Some(m)) = (block_half_width_at(&per_block, alpha), mean(&per_block)) {
         r.median = m.exp();
         r.ci95_low = r.ci95_low.min((m - w).exp());
         r.ci95_high = r.ci95_high.max((m + w).exp());
     }
     Some((r, per_block.iter().map(|x| x.exp()).collect()))
+}
+
+/// The mean of a slice's finite values; `None` when it has none.
+pub fn mean(values: &[f64]) -> Option<f64> {
+    let v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
 }
 
 /// The median of a non-empty slice (the mean of the middle two for an even length).

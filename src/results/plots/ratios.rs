@@ -176,7 +176,7 @@ fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
         _ => ("above 1: faster", unit.as_str()),
     };
     let mut footnotes = vec![format!(
-        "marker: ratio to {to}, paired in the same interleaved rounds (the median of its blocks' ratios where it has blocks); bar: its 95% interval (sign test, widened to Student's t over the blocks)"
+        "marker: ratio to {to}, paired in the same interleaved rounds (where it has blocks, the geometric mean of its blocks' ratios; their median in runs before 2026-12-03); bar: its 95% interval (sign test, widened to Student's t over the blocks)"
     )];
     if rows.iter().any(|r| r.noisy) {
         footnotes.push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
