@@ -185,7 +185,14 @@ mod tests {
 
     #[test]
     fn keys_land_in_their_hash_shard_and_spread() {
-        let m: ShardedGoMap<u64, u64> = ShardedGoMap::with_capacity_and_shards(4096, 16);
+        // A fixed seed, not the default `RandomState`: that draws its global seed once per
+        // process, and about one process in 400 draws one under which foldhash's fast hash
+        // spreads the keys 0..4096 poorly over bits 40..44 (once, shard 2 of 16 got none of
+        // them): it avalanches small inputs weakly under unlucky seeds (rust-lang/hashbrown
+        // issue 577). This test is about the shard logic, so it must not draw.
+        let hasher = foldhash::fast::FixedState::with_seed(0x5EED);
+        let m: ShardedGoMap<u64, u64, _> =
+            ShardedGoMap::with_capacity_shards_and_hasher(4096, 16, hasher);
         for i in 0..4096 {
             m.insert(i, i);
         }

@@ -61,13 +61,20 @@ fn single_thread(rows: &[Row], out: &mut String) {
     for c in &cols {
         let _ = write!(
             out,
-            " {:>21}",
+            " {:>CELL$}",
             format!("{} [{}]", c.id.map, c.id.isa_name())
         );
     }
     out.push('\n');
     for op in Op::ALL {
         for &n in &sizes {
+            // Only what was measured: `locate --ops get_miss` has no other op's lines.
+            if cols
+                .iter()
+                .all(|c| cell_of(&c.id.map, c.id.isa, op, n).is_none())
+            {
+                continue;
+            }
             let base = cell_of(reference.map, ref_isa, op, n)
                 .filter(|r| r.valid)
                 .map(|r| r.median);
@@ -89,12 +96,15 @@ fn single_thread(rows: &[Row], out: &mut String) {
                     (Some(r), _) => format!("{:.2}", r.median),
                     (None, _) => "—".into(),
                 };
-                let _ = write!(out, " {cell:>30}");
+                let _ = write!(out, " {cell:>CELL$}");
             }
             out.push('\n');
         }
     }
 }
+
+/// Width of a column of the single-thread table: a median and its ratio with interval.
+const CELL: usize = 30;
 
 /// `1.25× [1.24, 1.26]`: a row's paired ratio to its reference.
 pub fn ratio_cell(r: &Row) -> String {
@@ -220,5 +230,32 @@ fn contention(rows: &[Row], out: &mut String) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::isa::Isa;
+    use crate::results::schema::{Identity, Unit};
+
+    #[test]
+    fn the_single_thread_table_has_only_the_measured_ops_and_its_columns_line_up() {
+        let row = |map: &str| {
+            Row::new(
+                Identity::new(Suite::Ops, map, Op::GetMiss)
+                    .size(1 << 10)
+                    .isa(Some(Isa::Sse2)),
+                Unit::NsPerOp,
+                vec![5.0; 6],
+            )
+        };
+        let text = findings(&[row("gomap/generic"), row("hashbrown")]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.iter().any(|l| l.starts_with("get_miss")), "{text}");
+        assert!(!text.contains("get_hit") && !text.contains('—'), "{text}");
+        let header = lines.iter().find(|l| l.starts_with("op ")).unwrap();
+        let body = lines.iter().find(|l| l.starts_with("get_miss")).unwrap();
+        assert_eq!(header.chars().count(), body.chars().count(), "{text}");
     }
 }
