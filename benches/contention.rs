@@ -11,9 +11,9 @@
 mod common;
 
 use criterion::{BenchmarkId, Throughput};
-use gomap_bench::contenders::{self, Contender, ContenderVisitor, Role};
-use gomap_bench::harness::runner::{generate_streams, timed_rep, CellSpec};
-use gomap_bench::harness::workload::{Dist, Workload};
+use gomap_bench::contenders::{self, Contender, ContenderVisitor};
+use gomap_bench::harness::measuring::runner::{generate_streams, timed_rep, CellSpec};
+use gomap_bench::vocabulary::{Dist, Role, Workload};
 
 const BENCH: &str = "contention";
 const SIZE: u64 = 1 << 12;

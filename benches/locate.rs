@@ -18,10 +18,10 @@ mod common;
 use criterion::{BenchmarkId, Criterion};
 use gomap_bench::contenders::single::{dispatch, entries, Entry, SingleMap, Visit};
 use gomap_bench::gomap::locate::{FromB, Locate, Precomputed};
-use gomap_bench::harness::index_kernels::{self, Header};
-use gomap_bench::harness::keys::SplitMix64;
-use gomap_bench::harness::single::{Fixture, Op};
-use gomap_bench::isa::Isa;
+use gomap_bench::harness::measuring::index_kernels::{self, Header};
+use gomap_bench::harness::measuring::single::Fixture;
+use gomap_bench::rng::SplitMix64;
+use gomap_bench::vocabulary::{Isa, Op};
 use std::time::Duration;
 
 const BENCH: &str = "locate";

@@ -12,7 +12,8 @@ mod common;
 
 use criterion::Criterion;
 use gomap_bench::contenders::single::{dispatch, ops_defaults, Entry, SingleMap, Visit};
-use gomap_bench::harness::single::{Fixture, Op};
+use gomap_bench::harness::measuring::single::Fixture;
+use gomap_bench::vocabulary::Op;
 
 const BENCH: &str = "ops";
 

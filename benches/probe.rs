@@ -10,7 +10,8 @@
 mod common;
 
 use gomap_bench::gomap::probe::{Probe, Scalar, Swar};
-use gomap_bench::harness::probe_kernels::{self, Case, Pattern};
+use gomap_bench::harness::measuring::probe_kernels::{self, Case};
+use gomap_bench::vocabulary::Pattern;
 use std::time::Duration;
 
 const BENCH: &str = "probe";

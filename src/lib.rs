@@ -42,8 +42,9 @@ pub mod concurrent;
 pub mod contenders;
 pub mod gomap;
 pub mod harness;
-pub mod isa;
 pub mod pipeline;
 pub mod results;
+pub mod rng;
+pub mod vocabulary;
 
 pub use gomap::GoMap;

@@ -7,20 +7,20 @@
 
 use clap::{Parser, Subcommand};
 use gomap_bench::ab;
-use gomap_bench::harness::allocator::{self, HarnessAllocator};
-use gomap_bench::harness::contention::{self, ContentionConfig};
-use gomap_bench::harness::detection::{self, DetectConfig};
-use gomap_bench::harness::locate_suite::{self, LocateConfig};
-use gomap_bench::harness::rounds::Plan;
-use gomap_bench::harness::sharing::{self, CheckConfig};
-use gomap_bench::harness::single::Op;
-use gomap_bench::harness::stop::{self, Signal};
-use gomap_bench::harness::stream_print;
+use gomap_bench::harness::checks::check::{self, CheckConfig};
+use gomap_bench::harness::checks::detect::{self, DetectConfig};
+use gomap_bench::harness::measuring::allocator::{self, HarnessAllocator};
+use gomap_bench::harness::measuring::facts;
+use gomap_bench::harness::measuring::journal::{Header, Journal};
+use gomap_bench::harness::measuring::rounds::Plan;
+use gomap_bench::harness::measuring::stop::{self, Signal};
+use gomap_bench::harness::suites::contention::{self, ContentionConfig};
+use gomap_bench::harness::suites::locate::{self, LocateConfig};
+use gomap_bench::harness::workloads::stream;
 use gomap_bench::pipeline;
-use gomap_bench::results::journal::{Header, Journal};
 use gomap_bench::results::schema::Results;
-use gomap_bench::results::schema::Suite;
-use gomap_bench::results::{collect, compare, findings, html, io, merge, plots, report, runinfo};
+use gomap_bench::results::{collect, compare, findings, html, io, merge, plots, report};
+use gomap_bench::vocabulary::{Op, Suite};
 use std::error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -192,12 +192,14 @@ const REEXEC_ENV: &str = "GOMAP_BENCH_FIXED_LAYOUT";
 /// one build place code, heap and stack alike; its exit status, or `None` when this process
 /// already runs so (or cannot start one that does, and measures as it is).
 fn reexec_without_aslr() -> Option<ExitCode> {
-    if gomap_bench::harness::placement::aslr_off() || std::env::var_os(REEXEC_ENV).is_some() {
+    if gomap_bench::harness::measuring::placement::aslr_off()
+        || std::env::var_os(REEXEC_ENV).is_some()
+    {
         return None;
     }
     let exe = std::env::current_exe().ok()?;
     let mut cmd = std::process::Command::new(exe);
-    gomap_bench::harness::placement::without_aslr(&mut cmd);
+    gomap_bench::harness::measuring::placement::without_aslr(&mut cmd);
     stop::detach(&mut cmd);
     let mut child = cmd
         .args(std::env::args_os().skip(1))
@@ -396,8 +398,8 @@ fn cmd_locate(a: LocateArgs) -> CmdResult {
     let config = serde_json::to_value(&cfg)?;
     let mut journal = open_journal(&a.out, "locate", config.clone(), a.resume)?;
     let (rows, stopped) =
-        locate_suite::run_journaled(&cfg, Some(&mut journal), &mut |l| eprintln!("{l}"))?;
-    let mut run = runinfo::collect(config);
+        locate::run_journaled(&cfg, Some(&mut journal), &mut |l| eprintln!("{l}"))?;
+    let mut run = facts::collect(config);
     run.partial = stopped.is_some();
     let results = Results::new(run, rows);
     io::write(&a.out, &results, baseline_policy(a.update_baseline))?;
@@ -406,7 +408,7 @@ fn cmd_locate(a: LocateArgs) -> CmdResult {
     close_journal(journal, stopped, &a.out)
 }
 
-/// The journal beside `out` (see `results::journal`), its notes (a resumed run, a torn
+/// The journal beside `out` (see `harness::measuring::journal`), its notes (a resumed run, a torn
 /// line) on stderr.
 fn open_journal(
     out: &std::path::Path,
@@ -636,7 +638,11 @@ fn baseline_policy(update: bool) -> io::BaselinePolicy {
 }
 
 fn cmd_collect(a: CollectArgs) -> CmdResult {
-    let (results, skipped) = collect::collect(&a.criterion_dir)?;
+    let run = facts::collect(serde_json::json!({
+        "command": "collect",
+        "criterion_dir": a.criterion_dir.display().to_string(),
+    }));
+    let (results, skipped) = collect::collect(&a.criterion_dir, run)?;
     for s in &skipped {
         eprintln!("skipped: {s}");
     }
@@ -723,12 +729,12 @@ fn cmd_detect(a: DetectArgs) -> CmdResult {
         DetectConfig::default()
     };
     cfg.runs = a.runs.unwrap_or(cfg.runs);
-    cfg.programs = detection::parse_programs(&a.programs)?;
+    cfg.programs = detect::parse_programs(&a.programs)?;
     cfg.validate()?;
     let policy = io::BaselinePolicy::Protect;
     io::check_baseline_overwrite(&a.out, policy)?;
-    let rows = detection::run(&cfg, &mut |l| eprintln!("{l}"));
-    let results = Results::new(runinfo::collect(serde_json::to_value(&cfg)?), rows);
+    let rows = detect::run(&cfg, &mut |l| eprintln!("{l}"));
+    let results = Results::new(facts::collect(serde_json::to_value(&cfg)?), rows);
     io::write(&a.out, &results, policy)?;
     eprintln!("wrote {}", a.out.display());
     Ok(ExitCode::SUCCESS)
@@ -779,7 +785,7 @@ fn cmd_check(a: CheckArgs) -> CmdResult {
     cfg.runs = a.runs.unwrap_or(cfg.runs);
     cfg.two_writers_runs = a.two_writers_runs.unwrap_or(cfg.two_writers_runs);
     cfg.ledger_rounds = a.ledger_rounds.unwrap_or(cfg.ledger_rounds);
-    let report = sharing::run(&cfg, &mut |l| eprintln!("{l}"))?;
+    let report = check::run(&cfg, &mut |l| eprintln!("{l}"))?;
     print!("{report}");
     // A wrong answer is exit 1, as a regression is for `compare`.
     Ok(ExitCode::from(u8::from(report.failed())))
@@ -808,7 +814,7 @@ struct CountsArgs {
 
 fn cmd_counts(a: CountsArgs) -> CmdResult {
     use gomap_bench::contenders::single;
-    use gomap_bench::harness::op_counts;
+    use gomap_bench::harness::suites::counts;
     let names = a.maps.unwrap_or_else(|| {
         ["gomap/generic", "gomap/fast64", "hashbrown"]
             .map(String::from)
@@ -832,18 +838,19 @@ fn cmd_counts(a: CountsArgs) -> CmdResult {
         return Err(format!("--sizes-log2 {s}: sizes from 2^3 to 2^24 only").into());
     }
     let exe = std::env::current_exe()?;
-    let cells = op_counts::count_grid(&exe, &maps, &ops, &a.sizes_log2, a.jobs, &|l| {
+    let cells = counts::count_grid(&exe, &maps, &ops, &a.sizes_log2, a.jobs, &|l| {
         eprintln!("{l}")
     })?;
     print!(
         "{}",
-        op_counts::render(&cells, single::reference().name, a.markdown)
+        counts::render(&cells, single::reference().name, a.markdown)
     );
     Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_kernel(map: &str, op: Op, size_log2: u32) -> CmdResult {
-    let ops = gomap_bench::harness::op_counts::run_kernel(map, op, 1usize << size_log2.min(30))?;
+    let ops =
+        gomap_bench::harness::suites::counts::run_kernel(map, op, 1usize << size_log2.min(30))?;
     println!("{ops}");
     Ok(ExitCode::SUCCESS)
 }
@@ -942,15 +949,16 @@ fn cmd_findings(file: &std::path::Path) -> CmdResult {
 // ---- baseline -----------------------------------------------------------------------------
 
 fn cmd_baseline() -> CmdResult {
-    let path = pipeline::find_baseline(&runinfo::machine())?;
+    let path = pipeline::find_baseline(&facts::machine())?;
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_stream(a: StreamArgs) -> CmdResult {
-    use gomap_bench::harness::workload::{
-        Workload, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL, MAX_THREADS,
+    use gomap_bench::harness::workloads::workload::{
+        MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL, MAX_THREADS,
     };
+    use gomap_bench::vocabulary::Workload;
     let workload: Workload = a.workload.parse()?;
     let dist = a.dist.parse()?;
     if a.size > MAX_PREFILL || a.thread >= MAX_THREADS || a.ops > MAX_OPS {
@@ -966,7 +974,7 @@ fn cmd_stream(a: StreamArgs) -> CmdResult {
         )
         .into());
     }
-    let text = stream_print::render(workload, dist, a.size, a.thread, a.ops);
+    let text = stream::render(workload, dist, a.size, a.thread, a.ops);
     emit(&text, a.out.as_ref())?;
     Ok(ExitCode::SUCCESS)
 }

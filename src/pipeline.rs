@@ -9,13 +9,15 @@
 //! machine's baseline: the user's own, or the committed reference run when it was measured on
 //! this machine. Only `--update-reference` touches the committed files.
 
-use crate::harness::contention::{self, ContentionConfig, DEFAULT_SEED};
-use crate::harness::locate_suite::{self, LocateConfig};
-use crate::harness::rounds::Plan;
-use crate::harness::stop;
+use crate::harness::measuring::facts;
+use crate::harness::measuring::journal::{self, Header, Journal};
+use crate::harness::measuring::rounds::Plan;
+use crate::harness::measuring::rounds::DEFAULT_SEED;
+use crate::harness::measuring::stop;
+use crate::harness::suites::contention::{self, ContentionConfig};
+use crate::harness::suites::locate::{self, LocateConfig};
 use crate::results::compare::{self, Options};
 use crate::results::io::{self, BaselinePolicy};
-use crate::results::journal::{self, Header, Journal};
 use crate::results::schema::{Machine, Results};
 use crate::results::{calibrate, html, plots, pool, report, runinfo, ResultsError};
 use serde_json::json;
@@ -74,7 +76,7 @@ pub struct RunConfig {
 }
 
 /// The file process `part` (0-based) of pass `pass` writes its share into; its journal is
-/// beside it (`results::journal::path_for`).
+/// beside it (`harness::measuring::journal::path_for`).
 pub fn part_file(pass: u32, part: u32) -> PathBuf {
     Path::new(LOCAL_DIR).join(format!(".pass-{pass}-part-{part}.json"))
 }
@@ -216,7 +218,7 @@ fn measure_pass(
         }
     }
     let mut pooled = pool::pool(&measured)
-        .unwrap_or_else(|| Results::new(runinfo::collect(json!({"command": "run"})), Vec::new()));
+        .unwrap_or_else(|| Results::new(facts::collect(json!({"command": "run"})), Vec::new()));
     pooled.run.partial |= stopped;
     Ok(pooled)
 }
@@ -485,7 +487,7 @@ pub fn measure_once(
 ) -> Result<Results, Box<dyn std::error::Error>> {
     let started = std::time::Instant::now();
     log("== single thread: locate, probe, ops");
-    let (mut rows, stopped) = locate_suite::run_journaled(lc, journal.as_deref_mut(), log)?;
+    let (mut rows, stopped) = locate::run_journaled(lc, journal.as_deref_mut(), log)?;
     if stopped.is_none() {
         log("== contention");
     }
@@ -499,7 +501,7 @@ pub fn measure_once(
         "contention": cont.results.run.config,
         "measuring_secs": started.elapsed().as_secs_f64(),
     });
-    let mut run = runinfo::collect(config);
+    let mut run = facts::collect(config);
     run.partial = stopped.is_some() || cont.stopped.is_some();
     Ok(Results::new(run, rows))
 }

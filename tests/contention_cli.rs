@@ -1,8 +1,8 @@
 //! The `contention` command line: bad input is one line and exit status 2; a tiny run writes
 //! a valid results file.
 
-use gomap_bench::harness::workload::Workload;
-use gomap_bench::results::schema::{OpId, Results, Suite, SCHEMA_VERSION};
+use gomap_bench::results::schema::{Results, SCHEMA_VERSION};
+use gomap_bench::vocabulary::{OpId, Suite, Workload};
 use std::process::Command;
 
 fn bench() -> Command {

@@ -2,9 +2,9 @@
 //! deliberately broken contenders are reported invalid with a reason.
 
 use gomap_bench::contenders::{self, BuildSpec, Contender, ContenderVisitor, Handle};
-use gomap_bench::harness::runner::{run_cell, CellSpec};
-use gomap_bench::harness::workload::{Dist, Workload};
+use gomap_bench::harness::measuring::runner::{run_cell, CellSpec};
 use gomap_bench::results::schema::Row;
+use gomap_bench::vocabulary::{Dist, Workload};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 fn spec(workload: Workload, dist: Dist, threads: u32) -> CellSpec {
@@ -328,9 +328,9 @@ fn shared_write_flags_a_read_of_a_value_never_written_to_the_key() {
 
 #[test]
 fn the_linearizability_check_catches_the_lying_remove() {
-    use gomap_bench::harness::linearizability::shortest_failing;
-    use gomap_bench::harness::sharing::record;
-    use gomap_bench::harness::workload::Workload;
+    use gomap_bench::harness::checks::check::record;
+    use gomap_bench::harness::checks::linearizability::shortest_failing;
+    use gomap_bench::vocabulary::Workload;
     let mut caught = false;
     for run in 0..20 {
         let per_key = record::<RemoveAlwaysSucceeds>(2, 2, 200, run).unwrap();

@@ -1,13 +1,14 @@
 //! A run that is killed or stopped keeps what it measured: the journal of finished groups,
-//! `--resume`, and SIGINT (see `results::journal` and `harness::stop`).
+//! `--resume`, and SIGINT (see `harness::measuring::journal` and `harness::stop`).
 //!
 //! The runs are `contention` with one block, so that groups finish one by one, each in a
 //! few tenths of a second (6 rounds; 60 where a group must outlast two signals): the tests
 //! see the journal grow and signal the run between two groups.
 
+use gomap_bench::harness::measuring::journal::{path_for, read_journal, Entry};
 use gomap_bench::results::io;
-use gomap_bench::results::journal::{path_for, read_journal, Entry};
-use gomap_bench::results::schema::{Identity, Results, Row};
+use gomap_bench::results::schema::{Results, Row};
+use gomap_bench::vocabulary::Identity;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};

@@ -2,9 +2,9 @@
 
 mod results_fixtures;
 
-use gomap_bench::harness::single::Op;
 use gomap_bench::results::io::{self, BaselinePolicy};
-use gomap_bench::results::schema::{Results, Suite};
+use gomap_bench::results::schema::Results;
+use gomap_bench::vocabulary::{Op, Suite};
 use results_fixtures::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -211,7 +211,7 @@ fn plot_merge_and_collect_subcommands() {
     let d = dir.path();
     let all = save(d, "all.json", &everything());
     let mut rerun = ns_row(Suite::Ops, "gomap/fast64", Op::GetHit, 1024, 1.0);
-    rerun.id.isa = Some(gomap_bench::isa::Isa::Avx2);
+    rerun.id.isa = Some(gomap_bench::vocabulary::isa::Isa::Avx2);
     let later = save(d, "later.json", &doc(vec![rerun]));
 
     let plots = d.join("plots");

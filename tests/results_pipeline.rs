@@ -3,9 +3,9 @@
 
 mod results_fixtures;
 
-use gomap_bench::harness::single::Op;
-use gomap_bench::results::schema::{Suite, Unit};
+use gomap_bench::results::schema::Unit;
 use gomap_bench::results::{collect, io, plots};
+use gomap_bench::vocabulary::{Op, Suite};
 use results_fixtures::*;
 use std::fs;
 use std::path::Path;

@@ -21,8 +21,9 @@
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
 use gomap_bench::contenders::single::SingleMap;
-use gomap_bench::harness::single::{time_read, time_writes, Fixture, Op};
+use gomap_bench::harness::measuring::single::{time_read, time_writes, Fixture};
 pub use gomap_bench::results::collect::function_id;
+use gomap_bench::vocabulary::Op;
 use std::path::PathBuf;
 use std::time::Duration;
 

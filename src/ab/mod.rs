@@ -38,12 +38,13 @@
 mod protocol;
 pub mod worker;
 
-use crate::harness::groups::GroupSpec;
-use crate::harness::rounds::{self, Plan};
+use crate::harness::measuring::groups::GroupSpec;
+use crate::harness::measuring::rounds::{self, Plan};
 use crate::pipeline;
 use crate::results::compare::{self, ComparedRow, Comparison, Verdict};
-use crate::results::schema::{Identity, Row, Suite};
+use crate::results::schema::Row;
 use crate::results::stats::{self, Judgement};
+use crate::vocabulary::{Identity, Suite};
 use protocol::{Reply, Request, PROTOCOL_VERSION};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -131,7 +132,7 @@ struct Worker {
 impl Worker {
     fn spawn(bin: &Path, label: &str) -> Result<Worker, String> {
         let mut cmd = Command::new(bin);
-        crate::harness::placement::with_aslr(&mut cmd);
+        crate::harness::measuring::placement::with_aslr(&mut cmd);
         let mut child = cmd
             .arg("worker")
             .stdin(Stdio::piped())

@@ -9,8 +9,8 @@
 //! a worker that exits) ends the run with one line. The version lets a driver refuse a build
 //! that speaks another protocol instead of misreading it.
 
-use crate::harness::groups::GroupSpec;
-use crate::harness::rounds::Plan;
+use crate::harness::measuring::groups::GroupSpec;
+use crate::harness::measuring::rounds::Plan;
 use crate::results::schema::Row;
 use serde::{Deserialize, Serialize};
 

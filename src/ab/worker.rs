@@ -5,8 +5,8 @@
 //! it blocks on its stdin and costs the machine nothing.
 
 use super::protocol::{Reply, Request, PROTOCOL_VERSION};
-use crate::harness::groups::{with_group, Group};
-use crate::results::runinfo;
+use crate::harness::measuring::facts;
+use crate::harness::measuring::groups::{with_group, Group};
 use std::io::{BufRead, Write};
 
 /// Serves requests until `quit` or the end of stdin.
@@ -35,7 +35,7 @@ pub fn serve(input: impl BufRead, mut output: impl Write) -> Result<(), String> 
         };
         match req {
             Request::Hello { .. } => {
-                let run = runinfo::collect(serde_json::Value::Null);
+                let run = facts::collect(serde_json::Value::Null);
                 send(
                     &Reply::Ready {
                         version: PROTOCOL_VERSION,

@@ -3,8 +3,9 @@
 //! power of two ≥ 4 × cores, which is also DashMap's own default); it is recorded per row.
 
 use super::hasher::SeededState;
-use super::{BuildSpec, Contender, Facts, Handle, Role};
+use super::{BuildSpec, Contender, Facts, Handle};
 use crate::concurrent::sharded::default_shard_count;
+use crate::vocabulary::Role;
 use ::dashmap::DashMap;
 
 pub struct DashMapContender {

@@ -7,9 +7,10 @@
 
 use super::hasher::SeededState;
 use super::locked::LockedName;
-use super::{BuildSpec, Contender, Facts, Handle, Role, ThreadLimit};
+use super::{BuildSpec, Contender, Facts, Handle, ThreadLimit};
 use crate::concurrent::sharded::default_shard_count;
 use crate::concurrent::{Exclusive, FailFastGoMap, Guarded, LockPolicy, ShardedGoMap, SharedReads};
+use crate::vocabulary::Role;
 use std::marker::PhantomData;
 
 /// The sharded and fail-fast wrappers share GoMap's API shape (`get` / `insert` / `remove`

@@ -45,6 +45,7 @@ pub use self::papaya::PapayaContender;
 pub use self::scc::SccContender;
 pub use self::skipmap::SkipMapContender;
 
+use crate::vocabulary::Role;
 use serde::{Deserialize, Serialize};
 
 /// Every contender that takes a hasher is built with this one, so that no map wins by hashing
@@ -58,29 +59,6 @@ pub struct BuildSpec {
     pub capacity: usize,
     /// Shard count for sharded contenders (`None`: the contender's default).
     pub shards: Option<usize>,
-}
-
-/// What part a contender plays in a comparison: whose figures the project answers for,
-/// which one the others are judged against, and which are there for context.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// One of this project's own maps (the GoMap family): a change in its figures is a
-    /// change of this project.
-    Ours,
-    /// The map every other one of its suite is divided by (one per suite).
-    Reference,
-    /// Another third-party map, for context.
-    Other,
-    /// No map at all: the harness's own cost per op. Its answers are not validated.
-    HarnessOnly,
-}
-
-impl Role {
-    /// True for the project's own maps.
-    pub fn is_ours(self) -> bool {
-        self == Role::Ours
-    }
 }
 
 /// The most threads a contender may run with, and why.

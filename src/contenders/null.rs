@@ -2,7 +2,8 @@
 //! cell measures what the harness itself costs per op (op decode, key scramble, the latency
 //! sampling check, success counting). Its answers mean nothing and are not validated.
 
-use super::{BuildSpec, Contender, Handle, Role};
+use super::{BuildSpec, Contender, Handle};
+use crate::vocabulary::Role;
 use std::hint::black_box;
 
 pub struct Null;

@@ -7,7 +7,6 @@
 //! from-B variant the map it is the twin of (the locate suite's reference for that map).
 
 use super::hasher::SeededState;
-use super::Role;
 use crate::gomap::fast64::KeyProbe64;
 #[cfg(target_arch = "x86_64")]
 use crate::gomap::fast64::{KeysAvx2, KeysAvx512, KeysSse2};
@@ -15,7 +14,7 @@ use crate::gomap::{
     DefaultEmptyRest, DefaultEvacuate, DefaultProbe, EmptyRest, Evacuate, FromB, GoMap, GoSlots,
     GoWalk, KeysScalar, LiveMask, Locate, Precomputed, Probe,
 };
-use crate::isa::Isa;
+use crate::vocabulary::{Isa, Role};
 
 /// A u64 → u64 map as the single-thread suites use it.
 pub trait SingleMap: Sized + 'static {

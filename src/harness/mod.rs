@@ -1,44 +1,26 @@
-//! The harness: workloads, keys, the timed loops, the core-pinned runner, validation, and
-//! what surrounds a measurement (noise, latency, memory, progress, machine facts).
+//! The harness: everything that runs a map and measures or checks it, in four rooms.
 //!
-//! - [`keys`]: fixed-seed keys shared by every suite and the Go anchor.
-//! - [`single`], [`index_kernels`], [`probe_kernels`]: the single-thread timed
-//!   loops and statistics; [`locate_suite`]: the `locate` command.
-//! - [`workload`]: the contention op mixes and each thread's pre-generated op stream.
-//! - [`runner`]: one cell (contender × workload × dist × threads): calibrate, pin, time.
-//! - [`validate`]: every cell's outcome against the one its streams predict;
-//!   [`conserve`]: `shared-write`'s conservation check, key by key.
-//! - [`linearizability`]: a Wing–Gong checker of per-key histories; [`sharing`]: the `check`
-//!   command (linearizability of every contender on hot keys, the two-writers program, the
-//!   cost of the conservation ledger).
-//! - [`op_counts`]: the `counts` command: per-op events (instructions, mispredictions,
-//!   cache misses) of the single-thread loops on a simulated CPU.
-//! - [`noise`], [`latency`], [`allocator`], [`placement`], [`progress`]: the surroundings;
-//!   [`stop`]: SIGINT and SIGTERM, which end a run after its current group.
-//! - [`contention`]: the `contention` command: config, the cell matrix, results, summary.
-//! - [`detection`]: the `detect` command: the Go anchor's racy programs against
-//!   `gomap-failfast`'s `Result` API; [`stream_print`]: op streams as text for the Go anchor.
+//! - [`measuring`]: how a number is made. Interleaved rounds of a group's members
+//!   ([`rounds`](measuring::rounds), [`groups`](measuring::groups)), the timed loops (single-thread
+//!   [`single`](measuring::single), the index and probe kernels, the core-pinned contention
+//!   [`runner`](measuring::runner)), and what surrounds a sample: placement (pinning, ASLR),
+//!   the allocator, noise, latency, progress, the stop signals, the machine's facts.
+//! - [`workloads`]: what is run and what it must answer. Fixed-seed [`keys`](workloads::keys),
+//!   the contention op mixes and each thread's pre-generated stream
+//!   ([`workload`](workloads::workload)), validation against predicted outcomes and shared-write's
+//!   conservation key by key.
+//! - [`checks`]: answers checked rather than timed. A Wing–Gong linearizability checker, the
+//!   `check` command's runs (hot keys, Go's two-writers program, the ledger's cost) and the
+//!   `detect` command's racy programs.
+//! - [`suites`]: the measuring suites as the commands run them: `locate` (the locate, probe
+//!   and ops suites), `contention` (the matrix), `counts` (per-op events on a simulated CPU).
+//!
+//! The rooms are cut by the question a newcomer brings: "how is this timed" (measuring),
+//! "what does a thread do and how is it validated" (workloads), "is it correct"
+//! (checks), "what does this command measure" (suites). Suites use the other three; checks
+//! use workloads and measuring; workloads use nothing of the harness but keys.
 
-pub mod allocator;
-pub mod conserve;
-pub mod contention;
-pub mod detection;
-pub mod groups;
-pub mod index_kernels;
-pub mod keys;
-pub mod latency;
-pub mod linearizability;
-pub mod locate_suite;
-pub mod noise;
-pub mod op_counts;
-pub mod placement;
-pub mod probe_kernels;
-pub mod progress;
-pub mod rounds;
-pub mod runner;
-pub mod sharing;
-pub mod single;
-pub mod stop;
-pub mod stream_print;
-pub mod validate;
-pub mod workload;
+pub mod checks;
+pub mod measuring;
+pub mod suites;
+pub mod workloads;

@@ -20,7 +20,8 @@
 //! counts that spread as noise. A calibration that saw only one regime is too tight; a
 //! baseline made with more passes, minutes apart, sees more of the machine.
 
-use super::schema::{Identity, Results, Row};
+use super::schema::{Results, Row};
+use crate::vocabulary::Identity;
 use std::collections::HashMap;
 
 /// The class of a row: its identity without the map and the ISA.
@@ -85,14 +86,14 @@ pub fn calibrate(passes: &[Results]) -> Option<Results> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::schema::{Ratio, Suite, Unit};
+    use crate::results::schema::{Ratio, Unit};
+    use crate::vocabulary::Suite;
 
     fn pass(ratios: &[(&str, f64)]) -> Results {
         let rows = ratios
             .iter()
             .map(|&(map, x)| {
-                let id =
-                    Identity::new(Suite::Ops, map, crate::harness::single::Op::GetHit).size(1024);
+                let id = Identity::new(Suite::Ops, map, crate::vocabulary::Op::GetHit).size(1024);
                 let mut r = Row::new(id, Unit::NsPerOp, vec![1.0]);
                 r.extra.ratio = Some(Ratio {
                     to: "hashbrown".into(),
@@ -107,10 +108,7 @@ mod tests {
                 r
             })
             .collect();
-        Results::new(
-            crate::results::runinfo::collect(serde_json::Value::Null),
-            rows,
-        )
+        Results::new(crate::results::schema::RunInfo::default(), rows)
     }
 
     #[test]

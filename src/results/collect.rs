@@ -20,10 +20,8 @@
 //! estimate of the median. Benchmarks whose ids do not fit are skipped with a note.
 
 use super::error::ResultsError;
-use super::runinfo;
-use super::schema::{Identity, OpId, Results, Row, Suite, Unit};
-use crate::harness::workload::Dist;
-use crate::isa::Isa;
+use super::schema::{Results, Row, RunInfo, Unit};
+use crate::vocabulary::{Dist, Identity, Isa, OpId, Suite};
 use serde::Deserialize;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -77,12 +75,9 @@ struct SampleJson {
     times: Vec<f64>,
 }
 
-/// Collects the rows under `criterion_dir` and wraps them with this run's facts.
-pub fn collect(criterion_dir: &Path) -> Result<(Results, Vec<String>), ResultsError> {
-    let run = runinfo::collect(serde_json::json!({
-        "command": "collect",
-        "criterion_dir": criterion_dir.display().to_string(),
-    }));
+/// Collects the rows under `criterion_dir` and wraps them with `run`, the facts of the run
+/// that collects them (see `harness::measuring::facts`).
+pub fn collect(criterion_dir: &Path, run: RunInfo) -> Result<(Results, Vec<String>), ResultsError> {
     let got = collect_rows(criterion_dir)?;
     Ok((Results::new(run, got.rows), got.skipped))
 }

@@ -46,7 +46,8 @@
 use super::error::ResultsError;
 use super::io;
 use super::runinfo;
-use super::schema::{Direction, Identity, Ratio, Results, Row, Unit};
+use super::schema::{Direction, Ratio, Results, Row, Unit};
+use crate::vocabulary::Identity;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -572,14 +573,15 @@ mod tests {
     use crate::results::schema::{Ratio, RunInfo};
 
     fn row(samples: &[f64]) -> Row {
-        use crate::harness::single::Op;
-        use crate::isa::Isa;
-        use crate::results::schema::{Identity, Suite};
+        use crate::vocabulary::Identity;
+        use crate::vocabulary::Isa;
+        use crate::vocabulary::Op;
+        use crate::vocabulary::Suite;
         let id = Identity::new(Suite::Ops, "gomap", Op::GetHit)
             .size(1024)
             .isa(Some(Isa::Avx2));
         let mut r = Row::new(id, Unit::NsPerOp, samples.to_vec());
-        r.extra.role = Some(crate::contenders::Role::Ours);
+        r.extra.role = Some(crate::vocabulary::Role::Ours);
         r
     }
 
@@ -731,7 +733,7 @@ mod tests {
         let mut b = row(&[100.0, 101.0, 99.0, 100.5, 99.5]);
         let mut c = row(&[150.0, 151.0, 149.0, 150.5, 149.5]);
         for r in [&mut b, &mut c] {
-            r.extra.role = Some(crate::contenders::Role::Reference);
+            r.extra.role = Some(crate::vocabulary::Role::Reference);
         }
         let b_doc = Results::new(RunInfo::default(), vec![b]);
         let cmp = compare(

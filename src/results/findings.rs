@@ -9,11 +9,11 @@
 //! medians, marked `~`. Which map is a reference is the registries' data
 //! ([`single::reference`], [`contenders::reference`]), never a literal here.
 
-use crate::contenders::{self, single, Role};
+use crate::contenders::{self, single};
+
 use crate::gomap::locate::Precomputed;
-use crate::harness::single::Op;
-use crate::harness::workload::{Dist, Workload};
-use crate::results::schema::{OpId, Row, Suite};
+use crate::results::schema::Row;
+use crate::vocabulary::{Dist, Op, OpId, Role, Suite, Workload};
 use std::fmt::Write as _;
 
 /// Every section the rows support, as text.
@@ -236,8 +236,9 @@ fn contention(rows: &[Row], out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::isa::Isa;
-    use crate::results::schema::{Identity, Unit};
+    use crate::results::schema::Unit;
+    use crate::vocabulary::Identity;
+    use crate::vocabulary::Isa;
 
     #[test]
     fn the_single_thread_table_has_only_the_measured_ops_and_its_columns_line_up() {

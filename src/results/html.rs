@@ -13,8 +13,8 @@ use super::error::ResultsError;
 use super::findings;
 use super::io;
 use super::plots::{self, sources::run_line, Chart};
-use super::schema::{latest_rows, Results, Row, Suite, Unit};
-use crate::contenders::Role;
+use super::schema::{latest_rows, Results, Row, Unit};
+use crate::vocabulary::{Role, Suite};
 use std::fmt::Write as _;
 
 /// Reads `inputs` and writes their report to `out`, atomically.

@@ -183,10 +183,12 @@ mod tests {
     use super::*;
 
     fn doc() -> serde_json::Value {
-        use crate::results::schema::{Identity, Suite, Unit};
-        let id = Identity::new(Suite::Ops, "gomap", crate::harness::single::Op::GetHit)
+        use crate::results::schema::Unit;
+        use crate::vocabulary::Identity;
+        use crate::vocabulary::Suite;
+        let id = Identity::new(Suite::Ops, "gomap", crate::vocabulary::Op::GetHit)
             .size(1024)
-            .isa(Some(crate::isa::Isa::Avx2));
+            .isa(Some(crate::vocabulary::isa::Isa::Avx2));
         let row = Row::new(id, Unit::NsPerOp, vec![1.0, 2.0, 3.0]);
         serde_json::to_value(Results::new(RunInfo::default(), vec![row.clone(), row])).unwrap()
     }

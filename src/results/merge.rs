@@ -54,8 +54,10 @@ pub fn merge_files(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::harness::single::Op;
-    use crate::results::schema::{Identity, Row, RunInfo, Suite, Unit};
+    use crate::results::schema::{Row, RunInfo, Unit};
+    use crate::vocabulary::Identity;
+    use crate::vocabulary::Op;
+    use crate::vocabulary::Suite;
 
     fn row(map: &str, v: f64) -> Row {
         let id = Identity::new(Suite::Ops, map, Op::GetHit).size(8);

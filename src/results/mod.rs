@@ -6,7 +6,6 @@
 //!
 //! * [`schema`]: the format (version 1) and a row's identity.
 //! * [`io`]: atomic writes, strict reads, the baseline guard.
-//! * [`journal`]: a run's finished groups, on disk as they finish, for `--resume`.
 //! * [`runinfo`]: the facts of this run and machine (git, rustc, CPU, THP, ISA, …).
 //! * [`collect`]: criterion's output → rows.
 //! * [`merge`]: several runs of one machine → one document.
@@ -26,7 +25,6 @@ pub mod error;
 pub mod findings;
 pub mod html;
 pub mod io;
-pub mod journal;
 pub mod merge;
 pub mod plots;
 pub mod pool;

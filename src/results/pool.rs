@@ -19,8 +19,9 @@
 //! it is valid in every part, noisy if noisy in any. Contention's latency percentiles and
 //! op counts are the first part's (percentiles do not pool from summaries).
 
-use super::schema::{Identity, Ratio, Results, Rounds, Row};
+use super::schema::{Ratio, Results, Rounds, Row};
 use super::stats;
+use crate::vocabulary::Identity;
 use std::collections::HashMap;
 
 /// One document from `parts` (processes of one configuration, in the order they ran).
@@ -170,7 +171,8 @@ pub fn pool_ratio(parts: &[&Ratio]) -> Option<Ratio> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::schema::{Suite, Unit};
+    use crate::results::schema::Unit;
+    use crate::vocabulary::Suite;
 
     fn ratio(blocks: &[f64]) -> Ratio {
         let logs: Vec<f64> = blocks.iter().map(|x| x.ln()).collect();
@@ -210,11 +212,7 @@ mod tests {
 
     #[test]
     fn rows_concatenate_samples_and_any_invalid_part_invalidates() {
-        let id = Identity::new(
-            Suite::Ops,
-            "gomap/generic",
-            crate::harness::single::Op::GetHit,
-        );
+        let id = Identity::new(Suite::Ops, "gomap/generic", crate::vocabulary::Op::GetHit);
         let mut a = Row::new(id.clone(), Unit::NsPerOp, vec![1.0, 2.0]);
         a.extra.ratio = Some(ratio(&[1.1, 1.2]));
         let mut b = Row::new(id.clone(), Unit::NsPerOp, vec![3.0]);

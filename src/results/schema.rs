@@ -14,24 +14,14 @@
 // The file format is the contract with every reader: each item says what it means.
 #![warn(missing_docs)]
 
-use crate::contenders::{Facts, Role};
-use crate::harness::detection::Program;
-use crate::harness::index_kernels::IndexKernel;
-use crate::harness::probe_kernels::Pattern;
-use crate::harness::single::Op;
-use crate::harness::workload::{Dist, OpKind, Workload};
-use crate::isa::Isa;
+use crate::contenders::Facts;
+use crate::vocabulary::{Identity, OpKind, Role, NOT_APPLICABLE};
+
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
 /// Bumped whenever a field is removed or changes meaning; readers reject other versions.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// The spelling of "does not apply" in the `dist` and `isa` fields of a file.
-const NOT_APPLICABLE: &str = "-";
 
 /// One results file.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -79,7 +69,7 @@ pub struct RunInfo {
     /// The command line and its parsed options.
     pub config: serde_json::Value,
     /// The run was stopped (SIGINT, SIGTERM) before every group had finished: the rows are
-    /// the groups it finished, and the others are missing (`results::journal`). Absent in
+    /// the groups it finished, and the others are missing (`harness::measuring::journal`). Absent in
     /// a complete run's file, and in every file written before it existed.
     #[serde(default, skip_serializing_if = "is_false")]
     pub partial: bool,
@@ -110,131 +100,6 @@ pub struct Machine {
     /// The best ISA the CPU offers for our SIMD strategies (`avx512`, `avx2`, `sse2`, `scalar`).
     pub isa: String,
 }
-
-/// Which suite a row belongs to: the question it answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Suite {
-    /// The bucket index, alone and in a lookup: precomputed mask vs recomputed from B.
-    Locate,
-    /// Tophash probe strategies on the same buckets.
-    Probe,
-    /// Single-thread operations, every map (and the Go anchor's maps).
-    Ops,
-    /// Concurrent maps under a workload at a thread count.
-    Contention,
-    /// Go's racy programs: how often a concurrent write is detected (rates, not speeds).
-    Detection,
-}
-
-impl Suite {
-    /// Every suite.
-    pub const ALL: [Suite; 5] = [
-        Suite::Locate,
-        Suite::Probe,
-        Suite::Ops,
-        Suite::Contention,
-        Suite::Detection,
-    ];
-
-    /// The name files and the CLI use.
-    pub fn name(self) -> &'static str {
-        match self {
-            Suite::Locate => "locate",
-            Suite::Probe => "probe",
-            Suite::Ops => "ops",
-            Suite::Contention => "contention",
-            Suite::Detection => "detection",
-        }
-    }
-}
-
-impl FromStr for Suite {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Suite, String> {
-        Suite::ALL
-            .into_iter()
-            .find(|x| x.name() == s)
-            .ok_or_else(|| format!("unknown suite '{s}'"))
-    }
-}
-
-/// What a row times: a single-thread operation, a contention workload, an index kernel or a
-/// probe pattern. The names of the four sets are disjoint, so a name alone says which.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum OpId {
-    /// A single-thread operation (`ops`, `locate`).
-    Single(Op),
-    /// A contention workload.
-    Workload(Workload),
-    /// A bucket-index kernel (`locate`).
-    Index(IndexKernel),
-    /// A tophash probe pattern (`probe`).
-    Probe(Pattern),
-    /// A racy program (`detection`).
-    Detection(Program),
-}
-
-impl OpId {
-    /// The name files use.
-    pub fn name(self) -> &'static str {
-        match self {
-            OpId::Single(o) => o.name(),
-            OpId::Workload(w) => w.name(),
-            OpId::Index(k) => k.name(),
-            OpId::Probe(p) => p.name(),
-            OpId::Detection(p) => p.name(),
-        }
-    }
-}
-
-impl FromStr for OpId {
-    type Err = String;
-    fn from_str(s: &str) -> Result<OpId, String> {
-        Op::parse(s)
-            .map(OpId::Single)
-            .or_else(|| s.parse().ok().map(OpId::Workload))
-            .or_else(|| IndexKernel::parse(s).map(OpId::Index))
-            .or_else(|| Pattern::parse(s).map(OpId::Probe))
-            .or_else(|| s.parse().ok().map(OpId::Detection))
-            .ok_or_else(|| format!("unknown op '{s}'"))
-    }
-}
-
-impl From<Op> for OpId {
-    fn from(o: Op) -> OpId {
-        OpId::Single(o)
-    }
-}
-impl From<Workload> for OpId {
-    fn from(w: Workload) -> OpId {
-        OpId::Workload(w)
-    }
-}
-impl From<IndexKernel> for OpId {
-    fn from(k: IndexKernel) -> OpId {
-        OpId::Index(k)
-    }
-}
-impl From<Program> for OpId {
-    fn from(p: Program) -> OpId {
-        OpId::Detection(p)
-    }
-}
-impl From<Pattern> for OpId {
-    fn from(p: Pattern) -> OpId {
-        OpId::Probe(p)
-    }
-}
-
-impl fmt::Display for OpId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-serde_by_name!(Suite);
-serde_by_name!(OpId);
-serde_by_name!(Isa);
 
 /// The unit of a row, and so its direction: ns/op is better lower, Mops/s better higher.
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -287,114 +152,6 @@ pub enum Direction {
     LowerIsBetter,
     /// Mops/s.
     HigherIsBetter,
-}
-
-/// What a row is about: the baseline comparison matches rows on it, `merge` and `plot`
-/// replace rows by it, and it is unique within a file.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Identity {
-    /// The question the row answers.
-    pub suite: Suite,
-    /// The contender, e.g. `gomap/fast64`, `hashbrown`, `go1.22 map` (an open set: the Go
-    /// anchor names its toolchains).
-    pub map: String,
-    /// What is timed.
-    pub op: OpId,
-    /// Entries in the map (prefill for contention); 0 where size does not apply.
-    pub size: u64,
-    /// Threads running the op.
-    pub threads: u32,
-    /// The key distribution of reads and updates, where one applies.
-    pub dist: Option<Dist>,
-    /// The instruction set the timed code ran with, where one applies.
-    pub isa: Option<Isa>,
-}
-
-impl Identity {
-    /// A one-thread identity without size, distribution or ISA; set those that apply with
-    /// the builder methods.
-    pub fn new(suite: Suite, map: impl Into<String>, op: impl Into<OpId>) -> Identity {
-        Identity {
-            suite,
-            map: map.into(),
-            op: op.into(),
-            size: 0,
-            threads: 1,
-            dist: None,
-            isa: None,
-        }
-    }
-    /// With `size` entries.
-    pub fn size(mut self, size: u64) -> Identity {
-        self.size = size;
-        self
-    }
-    /// At `threads` threads.
-    pub fn threads(mut self, threads: u32) -> Identity {
-        self.threads = threads;
-        self
-    }
-    /// With this key distribution (`None`: does not apply).
-    pub fn dist(mut self, dist: Option<Dist>) -> Identity {
-        self.dist = dist;
-        self
-    }
-    /// Run with this ISA (`None`: does not apply).
-    pub fn isa(mut self, isa: Option<Isa>) -> Identity {
-        self.isa = isa;
-        self
-    }
-
-    /// The `dist` field as written in files and reports.
-    pub fn dist_name(&self) -> &'static str {
-        self.dist.map_or(NOT_APPLICABLE, Dist::name)
-    }
-
-    /// The `isa` field as written in files and reports.
-    pub fn isa_name(&self) -> &'static str {
-        self.isa.map_or(NOT_APPLICABLE, Isa::name)
-    }
-
-    /// The order reports list rows in: field by field, by the names a file spells.
-    fn sort_key(&self) -> (&str, &str, &str, u64, u32, &str, &str) {
-        (
-            self.suite.name(),
-            &self.map,
-            self.op.name(),
-            self.size,
-            self.threads,
-            self.dist_name(),
-            self.isa_name(),
-        )
-    }
-}
-
-impl Ord for Identity {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.sort_key().cmp(&other.sort_key())
-    }
-}
-
-impl PartialOrd for Identity {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl fmt::Display for Identity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}/{}/{}/size={}/threads={}/{}/{}",
-            self.suite.name(),
-            self.map,
-            self.op,
-            self.size,
-            self.threads,
-            self.dist_name(),
-            self.isa_name()
-        )
-    }
 }
 
 /// One measured cell.
@@ -529,7 +286,7 @@ pub struct Extra {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes_after_prefill: Option<i64>,
     /// The row was measured by an earlier sitting of the run and taken from its journal by
-    /// `--resume` (`results::journal`), not measured by the process that wrote the file.
+    /// `--resume` (`harness::measuring::journal`), not measured by the process that wrote the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_journal: Option<bool>,
     /// What the contender says of itself (shard count, guard policy, …).
@@ -766,6 +523,7 @@ pub fn latest_rows<'a>(docs: impl IntoIterator<Item = &'a Results>) -> Vec<Row> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocabulary::{Isa, Op, Suite};
 
     fn row() -> Row {
         Row::new(

@@ -329,7 +329,7 @@ pub fn judge_ratio(r: &Interval, min_effect_pct: f64) -> Judgement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::harness::keys::SplitMix64;
+    use crate::rng::SplitMix64;
 
     /// A uniform draw in [0, 1).
     fn unit(rng: &mut SplitMix64) -> f64 {

@@ -1,14 +1,9 @@
 //! Fixtures shared by the results tests (results_*.rs): a fixed machine and rows for every chart kind.
 #![allow(dead_code)] // each test binary uses a different subset
 
-use gomap_bench::contenders::Role;
-use gomap_bench::harness::index_kernels::IndexKernel;
-use gomap_bench::harness::probe_kernels::Pattern;
-use gomap_bench::harness::single::Op;
-use gomap_bench::harness::workload::{Dist, OpKind, Workload};
-use gomap_bench::isa::Isa;
-use gomap_bench::results::schema::{
-    Identity, Machine, OpId, Percentiles, Results, Row, RunInfo, Suite, Unit,
+use gomap_bench::results::schema::{Machine, Percentiles, Results, Row, RunInfo, Unit};
+use gomap_bench::vocabulary::{
+    Dist, Identity, IndexKernel, Isa, Op, OpId, OpKind, Pattern, Role, Suite, Workload,
 };
 use serde_json::json;
 

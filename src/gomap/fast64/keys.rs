@@ -2,7 +2,7 @@
 
 use crate::gomap::bucket::{is_empty, BUCKET_CNT};
 use crate::gomap::probe::BitMask;
-use crate::isa::Isa;
+use crate::vocabulary::Isa;
 
 /// Finds a key among the 8 keys of a bucket, accepting only non-empty slots.
 ///

@@ -2,7 +2,7 @@
 
 use super::keys::{first_live, KeyProbe64};
 use crate::gomap::bucket::BUCKET_CNT;
-use crate::isa::Isa;
+use crate::vocabulary::Isa;
 use std::arch::x86_64::*;
 
 /// Proof that the CPU has AVX2; get one from [`KeysAvx2::detect`].

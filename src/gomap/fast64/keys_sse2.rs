@@ -6,7 +6,7 @@
 
 use super::keys::KeyProbe64;
 use crate::gomap::bucket::{is_empty, BUCKET_CNT};
-use crate::isa::Isa;
+use crate::vocabulary::Isa;
 use std::arch::x86_64::*;
 
 #[derive(Clone, Copy, Debug, Default)]

@@ -24,7 +24,7 @@ pub use sse2::Sse2;
 pub use swar::Swar;
 
 use super::bucket::{BUCKET_CNT, EMPTY_REST};
-use crate::isa::Isa;
+use crate::vocabulary::Isa;
 
 /// A tophash matching strategy. Zero-sized; chosen as a type parameter of the map.
 pub trait Probe: 'static {

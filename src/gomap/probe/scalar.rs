@@ -2,7 +2,7 @@
 
 use super::{BitMask, Probe};
 use crate::gomap::bucket::{is_empty, BUCKET_CNT};
-use crate::isa::Isa;
+use crate::vocabulary::Isa;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Scalar;

@@ -4,7 +4,7 @@
 
 use super::{BitMask, Probe};
 use crate::gomap::bucket::{BUCKET_CNT, EMPTY_ONE};
-use crate::isa::Isa;
+use crate::vocabulary::Isa;
 use std::arch::x86_64::*;
 
 #[derive(Clone, Copy, Debug, Default)]

@@ -13,7 +13,7 @@
 
 use super::{BitMask, Probe};
 use crate::gomap::bucket::BUCKET_CNT;
-use crate::isa::Isa;
+use crate::vocabulary::Isa;
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;

@@ -11,8 +11,8 @@
 use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
 use super::panels::{self, Reference};
 use super::{series_of, slug, Chart, Ctx, Varying};
-use crate::contenders::Role;
-use crate::results::schema::{Row, Suite};
+use crate::results::schema::Row;
+use crate::vocabulary::{Role, Suite};
 use std::collections::BTreeMap;
 
 pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {

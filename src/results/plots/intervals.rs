@@ -7,7 +7,8 @@
 
 use super::draw::{self, Interval};
 use super::{slug, Chart, Ctx, Varying};
-use crate::results::schema::{Row, Suite};
+use crate::results::schema::Row;
+use crate::vocabulary::Suite;
 use std::collections::BTreeMap;
 
 const SUITES: [Suite; 2] = [Suite::Locate, Suite::Probe];

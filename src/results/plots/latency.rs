@@ -12,8 +12,8 @@
 use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, Series, XAxis};
 use super::panels::{self, Reference};
 use super::{slug, Chart, Ctx, Varying};
-use crate::harness::workload::OpKind;
 use crate::results::schema::{Percentiles, Row};
+use crate::vocabulary::OpKind;
 use std::collections::BTreeMap;
 
 /// Panels side by side in one row at most (the op kinds: read, insert, remove, update).

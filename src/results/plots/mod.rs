@@ -37,7 +37,8 @@ mod style;
 
 use super::error::ResultsError;
 use super::io;
-use super::schema::{latest_rows, Results, Row, Suite, Unit};
+use super::schema::{latest_rows, Results, Row, Unit};
+use crate::vocabulary::Suite;
 pub use sources::Sources;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -361,7 +362,7 @@ impl Varying {
         if self.threads {
             l.push_str(&format!(" x{}", id.threads));
         }
-        if panels::role(r) == crate::contenders::Role::HarnessOnly {
+        if panels::role(r) == crate::vocabulary::Role::HarnessOnly {
             l.push_str(" (harness alone)");
         }
         l

@@ -9,8 +9,9 @@
 //! read against it; ratio charts draw it as their line at 1 instead.
 
 use super::sources::Sources;
-use crate::contenders::{self, single, Role};
+use crate::contenders::{self, single};
 use crate::results::schema::Row;
+use crate::vocabulary::Role;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -162,8 +163,10 @@ fn parts<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::harness::workload::Workload;
-    use crate::results::schema::{Identity, Results, RunInfo, Suite, Unit};
+    use crate::results::schema::{Results, RunInfo, Unit};
+    use crate::vocabulary::Identity;
+    use crate::vocabulary::Suite;
+    use crate::vocabulary::Workload;
 
     fn row(map: &str, role: Role) -> Row {
         let mut r = Row::new(

@@ -18,8 +18,8 @@ use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
 use super::panels::{self, Reference};
 use super::sizes::size_categories;
 use super::{series_of, slug, Chart, Ctx, Varying};
-use crate::contenders::Role;
-use crate::results::schema::{Ratio, Row, Suite, Unit};
+use crate::results::schema::{Ratio, Row, Unit};
+use crate::vocabulary::{Role, Suite};
 use std::collections::BTreeMap;
 
 /// Panels side by side in one row at most.

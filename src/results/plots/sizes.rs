@@ -11,7 +11,8 @@ use super::ci95;
 use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
 use super::panels::{self, Reference};
 use super::{series_of, slug, Chart, Ctx, Varying};
-use crate::results::schema::{Row, Suite};
+use crate::results::schema::Row;
+use crate::vocabulary::Suite;
 use std::collections::BTreeMap;
 
 // Whiskers are the 95% interval of the median where a row has one; otherwise none (the

@@ -6,7 +6,9 @@
 //! file whose rows it shows, with that file's own machine and date, and panels never mix
 //! rows of two files (see `panels`).
 
-use crate::results::schema::{Identity, Results, Row, RunInfo};
+use crate::results::schema::{Results, Row, RunInfo};
+
+use crate::vocabulary::Identity;
 use std::collections::HashMap;
 
 /// One input file: a short name for it and its run facts.

@@ -1,9 +1,9 @@
 //! Stopping a run on request: SIGINT (Ctrl-C) and SIGTERM.
 //!
-//! A run's finished groups are already in its journal (`results::journal`), so a stop need
+//! A run's finished groups are already in its journal (`harness::measuring::journal`), so a stop need
 //! not lose them; it should not lose the group being measured either, when that can be
 //! helped. So the first signal only raises a flag, which the sweeps read between groups
-//! ([`super::groups::run_groups`]): the current group runs to its end, is journaled, and
+//! ([`crate::harness::measuring::groups::run_groups`]): the current group runs to its end, is journaled, and
 //! the command writes its results file from what it has, marked partial, and exits
 //! 128 + the signal (130 for SIGINT, 143 for SIGTERM), as a shell reports a killed job. A
 //! second signal abandons the current group at its next round (a few milliseconds); a

@@ -95,3 +95,5 @@ mod tests {
         assert!("mmx".parse::<Isa>().is_err());
     }
 }
+
+serde_by_name!(Isa);

@@ -11,7 +11,7 @@
 //! | `rapid-grow` | 20 | 80 | 0 | 0 | 0, no capacity hint: the map really grows |
 //! | `shared-write` | 40 | 20 | 20 | 20 | H = `--hot-keys` (default 64): the whole hot set |
 //!
-//! - Prefill: keys `key(0..P)` ([`key`](super::keys::key)), value = index; P = `--size` (default 2^16), 0 for
+//! - Prefill: keys `key(0..P)` ([`key`](crate::harness::workloads::keys::key)), value = index; P = `--size` (default 2^16), 0 for
 //!   rapid-grow. Prefilled keys are never removed.
 //! - Thread `t` (0-based) draws from `rng = SplitMix64(0x5851F42D4C957F2D ^ (t + 1))`. Per op
 //!   `i` (0-based): `r = rng.below(100)` picks the kind by cumulative percentages in the order
@@ -45,7 +45,7 @@
 //! drawn exactly as above with P = H. Insert and update write `shared_value(h, t, i)`: the key
 //! index, the writing thread and its op position, so that any value read can be traced back to
 //! the op that wrote it. No outcome is predictable here; such a cell is validated by
-//! conservation, key by key ([`conserve`](super::conserve)), not by [`Expected`] (whose
+//! conservation, key by key ([`conserve`](crate::harness::workloads::conserve)), not by [`Expected`] (whose
 //! `successes` mean nothing for it).
 //!
 //! # Encoding
@@ -54,11 +54,10 @@
 //! by `null`); the insert value is the index's low 32 bits (`j`). 8 bytes per op keeps a
 //! second of ops within a few hundred MB.
 
-use super::keys::SplitMix64;
+use crate::rng::SplitMix64;
+use crate::vocabulary::{Dist, OpKind, Workload};
 use rand::RngCore;
 use rand_distr::{Distribution, Zipf};
-use std::fmt;
-use std::str::FromStr;
 
 /// Seed of thread `t`'s op stream: `OP_SEED ^ (t + 1)`.
 pub const OP_SEED: u64 = 0x5851_F42D_4C95_7F2D;
@@ -112,48 +111,6 @@ pub fn decode_shared(v: u64) -> (u64, Writer, u64) {
         w => Writer::Thread((w - 1) as u32),
     };
     (v >> 48, writer, v & 0xFFFF_FFFF)
-}
-
-/// The four kinds of op, in the order the mix percentages are cumulated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum OpKind {
-    Read,
-    Insert,
-    Remove,
-    Update,
-}
-
-impl OpKind {
-    pub const ALL: [OpKind; 4] = [OpKind::Read, OpKind::Insert, OpKind::Remove, OpKind::Update];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            OpKind::Read => "read",
-            OpKind::Insert => "insert",
-            OpKind::Remove => "remove",
-            OpKind::Update => "update",
-        }
-    }
-
-    /// Its position in [`OpKind::ALL`], and its 2-bit code in a packed op.
-    #[inline(always)]
-    pub const fn index(self) -> usize {
-        self as usize
-    }
-}
-
-serde_by_name!(OpKind);
-serde_by_name!(Workload);
-serde_by_name!(Dist);
-
-impl FromStr for OpKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<OpKind, String> {
-        OpKind::ALL
-            .into_iter()
-            .find(|k| k.name() == s)
-            .ok_or_else(|| format!("unknown op kind '{s}' (known: read, insert, remove, update)"))
-    }
 }
 
 /// One value per op kind (counts, percentages, histograms), indexed by [`OpKind`].
@@ -233,35 +190,8 @@ pub fn miss_index(t: u32, i: u64) -> u64 {
     MISS_BASE + ((t as u64) << 32) + i
 }
 
-/// A named op mix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Workload {
-    ReadHeavy,
-    Exchange,
-    WriteHeavy,
-    RapidGrow,
-    SharedWrite,
-}
-
+/// What a workload does; its name and parsing are [`crate::vocabulary::Workload`]'s.
 impl Workload {
-    pub const ALL: [Workload; 5] = [
-        Workload::ReadHeavy,
-        Workload::Exchange,
-        Workload::WriteHeavy,
-        Workload::RapidGrow,
-        Workload::SharedWrite,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Workload::ReadHeavy => "read-heavy",
-            Workload::Exchange => "exchange",
-            Workload::WriteHeavy => "write-heavy",
-            Workload::RapidGrow => "rapid-grow",
-            Workload::SharedWrite => "shared-write",
-        }
-    }
-
     /// Percentages of each op kind (they sum to 100).
     pub fn mix(self) -> PerKind<u64> {
         PerKind(match self {
@@ -271,12 +201,6 @@ impl Workload {
             Workload::RapidGrow => [20, 80, 0, 0],
             Workload::SharedWrite => [40, 20, 20, 20],
         })
-    }
-
-    /// Whether threads write the same keys: no outcome is predictable, and the cell is
-    /// validated by conservation instead ([`conserve`](super::conserve)).
-    pub fn is_shared(self) -> bool {
-        self == Workload::SharedWrite
     }
 
     /// The value prefilled key `i` starts with.
@@ -299,60 +223,6 @@ impl Workload {
     /// The capacity hint the map is built with: the prefill, or none for rapid-grow.
     pub fn capacity_hint(self, size: u64) -> usize {
         self.prefill(size) as usize
-    }
-}
-
-impl fmt::Display for Workload {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Workload {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Workload::ALL
-            .into_iter()
-            .find(|w| w.name() == s)
-            .ok_or_else(|| {
-                let known: Vec<_> = Workload::ALL.iter().map(|w| w.name()).collect();
-                format!("unknown workload '{s}' (known: {})", known.join(", "))
-            })
-    }
-}
-
-/// Which prefilled keys reads and updates pick.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Dist {
-    Uniform,
-    Zipf,
-}
-
-impl Dist {
-    pub const ALL: [Dist; 2] = [Dist::Uniform, Dist::Zipf];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Dist::Uniform => "uniform",
-            Dist::Zipf => "zipf",
-        }
-    }
-}
-
-impl fmt::Display for Dist {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Dist {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "uniform" => Ok(Dist::Uniform),
-            "zipf" => Ok(Dist::Zipf),
-            _ => Err(format!("unknown distribution '{s}' (known: uniform, zipf)")),
-        }
     }
 }
 

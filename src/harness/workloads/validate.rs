@@ -1,19 +1,20 @@
 //! Validation after every cell: did the contender do what the workload says it must?
 //!
-//! Every op's outcome is known in advance (see [`workload`](super::workload)), so we check
+//! Every op's outcome is known in advance (see [`workload`](crate::harness::workloads::workload)), so we check
 //! (1) the successes counted per kind against the expectation, (2) the final length,
 //! `prefill + successful inserts − successful removes`, and (3) a sample of keys read back:
 //! prefilled keys present, inserts not removed present with their value, removed keys absent.
 //! A failure becomes `valid = false` and `extra.validation_error` on the row, never a retry.
 //!
 //! `shared-write` cannot be predicted op by op; [`check_conserved`] reads its hot keys back
-//! and hands them to the conservation check ([`conserve`](super::conserve)).
+//! and hands them to the conservation check ([`conserve`](crate::harness::workloads::conserve)).
 
-use super::conserve::{self, KeyCounts, KeyState};
-use super::keys::key;
-use super::workload::{decode_shared, index_of, insert_index, kind_of, Writer};
-use super::workload::{Expected, OpKind, PerKind, Stream, Workload};
 use crate::contenders::{Contender, Handle};
+use crate::harness::workloads::conserve::{self, KeyCounts, KeyState};
+use crate::harness::workloads::keys::key;
+use crate::harness::workloads::workload::{decode_shared, index_of, insert_index, kind_of, Writer};
+use crate::harness::workloads::workload::{Expected, PerKind, Stream};
+use crate::vocabulary::{OpKind, Workload};
 
 /// Keys read back from each group (prefilled; each thread's present and removed inserts).
 const SAMPLE: u64 = 64;

@@ -12,7 +12,7 @@
 //!   build places everything alike every time, and two runs of it are two moments, not two
 //!   layouts. `ab` does the opposite on purpose: it compares two builds over many fresh
 //!   pairs of worker processes, each drawing its layout, so that a layout that happens to
-//!   favour one build is one draw among many, not the whole comparison (see `crate::ab`).
+//!   favour one build is one draw among many, not the whole comparison (see `ab`).
 
 /// The calling thread's CPU mask as it was before [`pin_to_last_core`]; dropping the guard
 /// puts it back, so that what runs next (a contention group, which spreads its threads over

@@ -8,16 +8,14 @@
 //! - `ops`: GoMap (generic; fast64 scalar and vector) vs hashbrown vs std, five operations,
 //!   every map against hashbrown.
 
-use super::contention::{validate_plan, DEFAULT_SEED};
-use super::groups::{run_groups, GroupSpec};
-use super::index_kernels::IndexKernel;
-use super::probe_kernels::Pattern;
-use super::rounds::Plan;
-use super::single::Op;
-use super::stop::Signal;
 use crate::contenders::single as contenders;
-use crate::results::journal::Journal;
+use crate::harness::measuring::groups::{run_groups, GroupSpec};
+use crate::harness::measuring::journal::Journal;
+use crate::harness::measuring::rounds::Plan;
+use crate::harness::measuring::rounds::{validate_plan, DEFAULT_SEED};
+use crate::harness::measuring::stop::Signal;
 use crate::results::schema::Row;
+use crate::vocabulary::{IndexKernel, Op, Pattern};
 
 /// What to run.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -151,7 +149,7 @@ pub fn run(cfg: &LocateConfig, log: Log) -> Result<Vec<Row>, String> {
 }
 
 /// [`run`], keeping each finished group in `journal` and taking those it already holds
-/// from it (`results::journal`); stops early on SIGINT / SIGTERM ([`super::stop`]), with
+/// from it (`harness::measuring::journal`); stops early on SIGINT / SIGTERM ([`crate::harness::measuring::stop`]), with
 /// the rows of the groups finished so far and the signal.
 pub fn run_journaled(
     cfg: &LocateConfig,
@@ -199,7 +197,7 @@ fn group_line(g: &GroupSpec, rows: &[Row]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::schema::Suite;
+    use crate::vocabulary::Suite;
 
     #[test]
     fn tiny_run_produces_valid_rows() {

@@ -3,8 +3,10 @@
 //! counter; the two `Instant::now()` calls (a vDSO clock read each, ~20–30 ns) amortize to
 //! about 1 ns per op — the same for every contender, and measured by `null`.
 
-use super::workload::{OpKind, PerKind};
+use crate::harness::workloads::workload::PerKind;
+
 use crate::results::schema::Percentiles;
+use crate::vocabulary::OpKind;
 use hdrhistogram::Histogram;
 use std::collections::BTreeMap;
 

@@ -5,6 +5,8 @@
 //! splitmix64, with a multiply-high bound (no rejection): a few lines that port to Go exactly
 //! (`scripts/go-anchor/` must produce the very same keys and order).
 
+use crate::rng::SplitMix64;
+
 /// Seed mixed into every key index.
 pub const KEY_SEED: u64 = 0x243F_6A88_85A3_08D3;
 /// Seed of the access-order shuffle.
@@ -23,28 +25,6 @@ pub fn mix64(x: u64) -> u64 {
 #[inline(always)]
 pub fn key(i: u64) -> u64 {
     mix64(i ^ KEY_SEED)
-}
-
-/// A splitmix64 stream: a few instructions per number, cheap enough for a timed loop.
-#[derive(Clone, Debug)]
-pub struct SplitMix64(pub u64);
-
-impl SplitMix64 {
-    #[inline(always)]
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..bound` by multiply-high (Lemire, without the rejection step: the bias
-    /// is below 2^-40 for the bounds we use, and it keeps the Go port trivial).
-    #[inline(always)]
-    pub fn below(&mut self, bound: u64) -> u64 {
-        ((self.next_u64() as u128 * bound as u128) >> 64) as u64
-    }
 }
 
 /// The indices `0..n` in the shuffled order every single-thread suite walks them in.

@@ -5,25 +5,28 @@
 //!    is driven by that many threads over a few hot keys with `shared-write`'s mix; every op's
 //!    invocation and response time, call and answer are recorded (a bounded history: `ops`
 //!    per thread and run), and each key's history is checked by the Wing–Gong search of
-//!    [`linearizability`](super::linearizability). A contender passes when every key of every
+//!    [`linearizability`](crate::harness::checks::linearizability). A contender passes when every key of every
 //!    run does; a failure is shown as its shortest failing window. Recording puts two clock
 //!    reads around each op, so these runs say nothing about speed and no timing of theirs is
 //!    reported anywhere.
 //! 2. **The two-writers program**, Go's classic `concurrent map writes` example: two threads,
 //!    released together, each insert keys 0..1000 into one fresh map. `gomap-failfast` must
-//!    detect it (its `Result` API, [`detection`](super::detection)): detections over N runs.
+//!    detect it (its `Result` API, [`detection`](crate::harness::checks::detect)): detections over N runs.
 //!    Every map that allows two threads must end with exactly the 1000 keys, each with its
 //!    value, in every run.
 //! 3. **What the conservation ledger costs** the timed loop of a `shared-write` cell
-//!    ([`ledger_cost`](super::runner::ledger_cost)), with the `null` contender.
+//!    ([`ledger_cost`](crate::harness::measuring::runner::ledger_cost)), with the `null` contender.
 
-use super::detection::{self, Program, SpinBarrier};
-use super::keys::{key, SplitMix64};
-use super::linearizability::{self, Answer, Call, Op};
-use super::noise;
-use super::runner::{self, LedgerCost};
-use super::workload::{shared_value, OpKind, Workload, Writer, MAX_THREADS};
-use crate::contenders::{self, BuildSpec, Contender, ContenderVisitor, Handle, Role};
+use crate::harness::checks::detect::{self, SpinBarrier};
+
+use crate::contenders::{self, BuildSpec, Contender, ContenderVisitor, Handle};
+use crate::harness::checks::linearizability::{self, Answer, Call, Op};
+use crate::harness::measuring::noise;
+use crate::harness::measuring::runner::{self, LedgerCost};
+use crate::harness::workloads::keys::key;
+use crate::harness::workloads::workload::{shared_value, Writer, MAX_THREADS};
+use crate::rng::SplitMix64;
+use crate::vocabulary::{OpKind, Program, Role, Workload};
 use std::fmt::{self, Write as _};
 use std::sync::Barrier;
 use std::thread;
@@ -59,7 +62,7 @@ impl Default for CheckConfig {
             runs: 50,
             two_writers_runs: 100,
             ledger_rounds: 30,
-            ledger_hot_keys: super::workload::DEFAULT_HOT_KEYS,
+            ledger_hot_keys: crate::harness::workloads::workload::DEFAULT_HOT_KEYS,
         }
     }
 }
@@ -104,11 +107,12 @@ impl CheckConfig {
         if self.runs == 0 || self.two_writers_runs == 0 {
             return Err("--runs and --two-writers-runs must be at least 1".into());
         }
-        if !(1..=super::workload::MAX_HOT_KEYS).contains(&self.ledger_hot_keys) {
+        if !(1..=crate::harness::workloads::workload::MAX_HOT_KEYS).contains(&self.ledger_hot_keys)
+        {
             return Err(format!(
                 "--ledger-hot-keys {}: must be in 1..={}",
                 self.ledger_hot_keys,
-                super::workload::MAX_HOT_KEYS
+                crate::harness::workloads::workload::MAX_HOT_KEYS
             ));
         }
         Ok(())
@@ -141,7 +145,7 @@ pub enum TwoWriters {
     /// busy other processes kept the machine meanwhile (load lowers the threads' overlap, and
     /// so the rate: the detector can only see an overlap that happens).
     Detected {
-        tally: detection::Tally,
+        tally: detect::Tally,
         other_cpu_pct: Option<f64>,
     },
     Skipped(String),
@@ -339,9 +343,9 @@ impl ContenderVisitor for TwoWritersRun {
         }
         if let Some(l) = C::THREAD_LIMIT.filter(|l| l.max < 2) {
             // The detector: its `Result` API, as `gomap-bench detect` runs it.
-            if C::NAME == detection::MAP {
+            if C::NAME == detect::MAP {
                 let before = noise::snapshot();
-                let tally = detection::measure(Program::SameKeys, runs);
+                let tally = detect::measure(Program::SameKeys, runs);
                 let other_cpu_pct = before
                     .zip(noise::snapshot())
                     .map(|(b, a)| (noise::other_cpu(&b, &a).pct * 10.0).round() / 10.0);

@@ -2,7 +2,7 @@
 //!
 //! When every thread writes the same few keys, no op's outcome can be predicted, so the
 //! harness cannot check outcomes one by one as it does for the other workloads
-//! ([`validate`](super::validate)). What it can check is a conservation law. A key's presence
+//! ([`validate`](crate::harness::workloads::validate)). What it can check is a conservation law. A key's presence
 //! is 0 or 1, and only two things change it: an op that *made it present* (an insert that
 //! reported a new key, or an update that reported it absent: an update inserts) and an op
 //! that *made it absent* (a remove that reported success). Each thread keeps a [`Ledger`] of
@@ -23,10 +23,10 @@
 //! per op (a write's outcome, or a read's foreign-value flag), the same whatever the map
 //! answers, so that the `null` contender, whose answers are meaningless, pays exactly what a
 //! real map pays. `gomap-bench check` measures it
-//! ([`ledger_cost`](super::runner::ledger_cost)). The other workloads use [`NoLedger`], which
+//! ([`ledger_cost`](crate::harness::measuring::runner::ledger_cost)). The other workloads use [`NoLedger`], which
 //! compiles to nothing.
 
-use super::workload::{decode_shared, shared_value, Writer};
+use crate::harness::workloads::workload::{decode_shared, shared_value, Writer};
 
 /// What a thread's timed loop writes and remembers per key, beyond the per-kind success
 /// counts. Monomorphized into the loop: [`NoLedger`] costs nothing, [`HotKeys`] a few adds.

@@ -23,9 +23,9 @@
 //! process was killed while writing it) is dropped with a warning; a bad line before the
 //! last means the file is not a journal of ours, and is refused.
 
-use super::error::ResultsError;
-use super::runinfo;
-use super::schema::Row;
+use crate::harness::measuring::facts;
+use crate::results::schema::Row;
+use crate::results::ResultsError;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -48,7 +48,7 @@ pub struct Header {
     pub command: String,
     /// The configuration, as the results file's `run.config` has it, less `argv`.
     pub config: serde_json::Value,
-    /// The source the binary was built from (`runinfo::source_revision`).
+    /// The source the binary was built from (`facts::source_revision`).
     pub git_revision: String,
     pub git_dirty: bool,
 }
@@ -59,7 +59,7 @@ impl Header {
         // The command line differs by `--resume` itself, and by the order of flags; what
         // is measured is in the parsed options beside it.
         strip_argv(&mut config);
-        let (git_revision, git_dirty) = runinfo::source_revision();
+        let (git_revision, git_dirty) = facts::source_revision();
         Header {
             journal: JOURNAL_VERSION,
             command: command.into(),
@@ -389,8 +389,10 @@ pub fn read_journal(bytes: &[u8]) -> Result<Read, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::harness::workload::Workload;
-    use crate::results::schema::{Identity, Suite, Unit};
+    use crate::results::schema::Unit;
+    use crate::vocabulary::Identity;
+    use crate::vocabulary::Suite;
+    use crate::vocabulary::Workload;
     use serde_json::json;
 
     fn header() -> Header {

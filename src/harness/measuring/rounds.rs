@@ -14,8 +14,37 @@
 //! and TLB damage the one before it did. A member that fails stops being sampled; its row is
 //! invalid with the reason, the others go on.
 
-use super::keys::SplitMix64;
 use crate::results::schema::Extra;
+use crate::rng::SplitMix64;
+
+/// The seed every plan's shuffled orders start from, unless told otherwise.
+pub const DEFAULT_SEED: u64 = 0x6A09_E667_F3BC_C908;
+
+/// The checks every plan of a command line must pass.
+pub fn validate_plan(p: &Plan) -> Result<(), String> {
+    if p.max_rounds < MIN_ROUNDS {
+        return Err(format!(
+            "--rounds {}: at least {MIN_ROUNDS}, so that every ratio has a 95% interval",
+            p.max_rounds
+        ));
+    }
+    if !(p.group_secs.is_finite() && p.group_secs > 0.0) {
+        return Err(format!(
+            "--secs {}: must be a positive number",
+            p.group_secs
+        ));
+    }
+    if !(p.sample_secs.is_finite() && p.sample_secs > 0.0 && p.sample_secs <= 10.0) {
+        return Err(format!(
+            "--sample-ms {}: must be a positive number of milliseconds up to 10000",
+            p.sample_secs * 1e3
+        ));
+    }
+    Ok(())
+}
+
+/// The fewest rounds a plan may ask for: enough for a distribution-free 95% interval.
+pub const MIN_ROUNDS: u32 = crate::results::stats::MIN_PAIRS_FOR_INTERVAL as u32;
 
 /// One member of a group, ready to be sampled.
 pub trait Member {
@@ -56,7 +85,7 @@ pub struct Plan {
     /// landed), so one build per run would make that draw part of the result; several draws
     /// per run average over it, and the ratio's halves show it. The local suites also
     /// spread the blocks over the whole suite, each in a sweep of its own (see
-    /// [`super::groups::run_groups`]); `ab` runs them back to back, each on a fresh pair of
+    /// [`crate::harness::measuring::groups::run_groups`]); `ab` runs them back to back, each on a fresh pair of
     /// worker processes.
     #[serde(default = "one_block")]
     pub blocks: u32,
@@ -74,7 +103,7 @@ impl Plan {
 
     /// Process `k` (0-based) of `parts`' share of this plan, when a run measures in several
     /// processes (see `results::pool`): its share of the blocks, rounds and seconds (each
-    /// part keeps at least one block and [`super::contention::MIN_ROUNDS`] rounds), and a seed of its own so
+    /// part keeps at least one block and [`MIN_ROUNDS`] rounds), and a seed of its own so
     /// that the parts' orders differ.
     pub fn part(&self, k: u32, parts: u32) -> Plan {
         let p = parts.max(1);
@@ -82,14 +111,8 @@ impl Plan {
             return *self;
         }
         Plan {
-            max_rounds: self
-                .max_rounds
-                .div_ceil(p)
-                .max(super::contention::MIN_ROUNDS),
-            min_rounds: self
-                .min_rounds
-                .div_ceil(p)
-                .max(super::contention::MIN_ROUNDS),
+            max_rounds: self.max_rounds.div_ceil(p).max(MIN_ROUNDS),
+            min_rounds: self.min_rounds.div_ceil(p).max(MIN_ROUNDS),
             group_secs: self.group_secs / f64::from(p),
             seed: self.seed.wrapping_add(u64::from(k)),
             sample_secs: self.sample_secs,

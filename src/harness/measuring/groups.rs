@@ -6,7 +6,7 @@
 //! strategies of one kernel, the probe strategies of one pattern, or the contenders of one
 //! workload, distribution and thread count. Its members are built before the first round
 //! (and refused, in one line, if they would not fit in memory), sampled in interleaved
-//! rounds ([`rounds`](super::rounds)), checked, and turned into rows, each with its ratio to
+//! rounds ([`rounds`](crate::harness::measuring::rounds)), checked, and turned into rows, each with its ratio to
 //! the group's reference, paired round by round:
 //!
 //! | group | reference (declared by) |
@@ -22,23 +22,24 @@
 //! suite; `gomap-bench ab`'s workers run them one request at a time, so that two builds
 //! alternate.
 
-use super::index_kernels::{self, Header, IndexKernel};
-use super::keys::SplitMix64;
-use super::noise;
-use super::placement;
-use super::probe_kernels::{self, Pattern};
-use super::rounds::{self, KernelMember, Member, Outcome, Plan};
-use super::runner::{generate_streams, CellSpec, ContentionMember, SampleSize};
-use super::single::{Fixture, Op, OpMember};
-use super::stop::{self, Signal};
+use crate::harness::measuring::index_kernels::{self, Header};
+
 use crate::contenders::single::{self as single_reg, Entry, SingleMap, Visit};
-use crate::contenders::{self, Contender, ContenderVisitor, Role};
+use crate::contenders::{self, Contender, ContenderVisitor};
 use crate::gomap::locate::{FromB, Locate, Precomputed};
 use crate::gomap::probe::{Probe, Scalar, Swar};
-use crate::isa::Isa;
-use crate::results::journal::Journal;
-use crate::results::schema::{Identity, OpId, Ratio, Rounds, Row, Suite, Unit};
+use crate::harness::measuring::journal::Journal;
+use crate::harness::measuring::noise;
+use crate::harness::measuring::placement;
+use crate::harness::measuring::probe_kernels::{self};
+use crate::harness::measuring::rounds::{self, KernelMember, Member, Outcome, Plan};
+use crate::harness::measuring::runner::{generate_streams, CellSpec, ContentionMember, SampleSize};
+use crate::harness::measuring::single::{Fixture, OpMember};
+use crate::harness::measuring::stop::{self, Signal};
+use crate::results::schema::{Ratio, Rounds, Row, Unit};
 use crate::results::stats;
+use crate::rng::SplitMix64;
+use crate::vocabulary::{Identity, IndexKernel, Isa, Op, OpId, Pattern, Role, Suite};
 use serde::{Deserialize, Serialize};
 use std::time::Instant;
 
@@ -113,7 +114,7 @@ impl GroupSpec {
         }
     }
 
-    /// What names the group in a journal (`results::journal`): its whole spec, as JSON.
+    /// What names the group in a journal (`harness::measuring::journal`): its whole spec, as JSON.
     pub fn key(&self) -> serde_json::Value {
         serde_json::to_value(self).expect("a group spec is plain data")
     }
@@ -845,7 +846,7 @@ impl<'f> Visit for MakeOp<'f> {
 
 struct MakeContention<'s> {
     cell: CellSpec,
-    streams: &'s [super::workload::ThreadStream],
+    streams: &'s [crate::harness::workloads::workload::ThreadStream],
     size: SampleSize,
 }
 
@@ -906,8 +907,8 @@ mod tests {
     fn a_contention_group_validates_every_member() {
         let spec = GroupSpec::Contention {
             cell: CellSpec {
-                workload: super::super::workload::Workload::Exchange,
-                dist: super::super::workload::Dist::Uniform,
+                workload: crate::vocabulary::Workload::Exchange,
+                dist: crate::vocabulary::Dist::Uniform,
                 size: 512,
                 threads: 1,
                 shards: Some(4),
@@ -924,7 +925,7 @@ mod tests {
 
     #[test]
     fn a_journaled_group_is_taken_not_measured_and_a_finished_one_is_appended() {
-        use crate::results::journal::{self, Header};
+        use crate::harness::measuring::journal::{self, Header};
         let ops = |size| GroupSpec::Ops {
             op: Op::GetHit,
             size,

@@ -1,26 +1,27 @@
 //! The `contention` command: every chosen contender × workload × distribution × thread count,
-//! measured by the [`runner`](super::runner), written as results schema v1.
+//! measured by the [`runner`](crate::harness::measuring::runner), written as results schema v1.
 //!
 //! ```no_run
-//! use gomap_bench::harness::contention::{run_contention, summary, ContentionConfig};
+//! use gomap_bench::harness::suites::contention::{run_contention, summary, ContentionConfig};
 //! let mut config = ContentionConfig::quick();
 //! config.maps = vec!["gomap-sharded".into(), "dashmap".into()];
 //! let results = run_contention(&config).unwrap();
 //! println!("{}", summary(&results));
 //! ```
 
-use super::groups::{run_groups, GroupSpec};
-use super::progress::Progress;
-use super::rounds::Plan;
-use super::runner::{CellSpec, MAX_OPS_PER_THREAD};
-use super::stop::Signal;
-use super::workload::MAX_THREADS;
-use super::workload::{Dist, Workload, DEFAULT_HOT_KEYS, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL};
 use crate::concurrent::sharded::MAX_SHARDS;
 use crate::contenders;
-use crate::results::journal::Journal;
-use crate::results::runinfo;
-use crate::results::schema::{OpId, Results, Row};
+use crate::harness::measuring::facts;
+use crate::harness::measuring::groups::{run_groups, GroupSpec};
+use crate::harness::measuring::journal::Journal;
+use crate::harness::measuring::progress::Progress;
+use crate::harness::measuring::rounds::{validate_plan, Plan, DEFAULT_SEED};
+use crate::harness::measuring::runner::{CellSpec, MAX_OPS_PER_THREAD};
+use crate::harness::measuring::stop::Signal;
+use crate::harness::workloads::workload::MAX_THREADS;
+use crate::harness::workloads::workload::{DEFAULT_HOT_KEYS, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL};
+use crate::results::schema::{Results, Row};
+use crate::vocabulary::{Dist, OpId, Workload};
 use serde_json::json;
 use std::fmt::{self, Write as _};
 use std::str::FromStr;
@@ -107,9 +108,6 @@ impl Default for ContentionConfig {
         }
     }
 }
-
-/// The seed every plan's shuffled orders start from, unless told otherwise.
-pub const DEFAULT_SEED: u64 = 0x6A09_E667_F3BC_C908;
 
 impl ContentionConfig {
     /// `--quick`: every map still, but 2^12 entries, 8 rounds of 1 ms samples.
@@ -272,32 +270,6 @@ impl ContentionConfig {
     }
 }
 
-/// The checks every plan of a command line must pass.
-pub fn validate_plan(p: &Plan) -> Result<(), String> {
-    if p.max_rounds < MIN_ROUNDS {
-        return Err(format!(
-            "--rounds {}: at least {MIN_ROUNDS}, so that every ratio has a 95% interval",
-            p.max_rounds
-        ));
-    }
-    if !(p.group_secs.is_finite() && p.group_secs > 0.0) {
-        return Err(format!(
-            "--secs {}: must be a positive number",
-            p.group_secs
-        ));
-    }
-    if !(p.sample_secs.is_finite() && p.sample_secs > 0.0 && p.sample_secs <= 10.0) {
-        return Err(format!(
-            "--sample-ms {}: must be a positive number of milliseconds up to 10000",
-            p.sample_secs * 1e3
-        ));
-    }
-    Ok(())
-}
-
-/// The fewest rounds a plan may ask for: enough for a distribution-free 95% interval.
-pub const MIN_ROUNDS: u32 = crate::results::stats::MIN_PAIRS_FOR_INTERVAL as u32;
-
 /// `1,2,4` → `[1, 2, 4]`; one-line error on anything else.
 pub fn parse_threads(s: &str) -> Result<Vec<u32>, ContentionError> {
     s.split(',')
@@ -381,8 +353,8 @@ pub struct Measured {
 }
 
 /// [`run_contention`], keeping each finished group in `journal` and taking those it
-/// already holds from it (`results::journal`), and stopping early on SIGINT / SIGTERM
-/// ([`super::stop`]).
+/// already holds from it (`harness::measuring::journal`), and stopping early on SIGINT / SIGTERM
+/// ([`crate::harness::measuring::stop`]).
 pub fn run_contention_journaled(
     config: &ContentionConfig,
     journal: Option<&mut Journal>,
@@ -413,7 +385,7 @@ pub fn run_contention_journaled(
     .map_err(usage)?;
     progress.close();
     let stopped = swept.stopped;
-    let mut run = runinfo::collect(config.to_json(&skipped));
+    let mut run = facts::collect(config.to_json(&skipped));
     run.partial = stopped.is_some();
     Ok(Measured {
         results: Results::new(run, swept.into_rows()),

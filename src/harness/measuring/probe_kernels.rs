@@ -6,56 +6,9 @@
 
 use crate::gomap::bucket::{EMPTY_REST, MIN_TOP_HASH};
 use crate::gomap::probe::Probe;
+use crate::vocabulary::Pattern;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-
-/// A probe pattern.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pattern {
-    Slot(u8),
-    Miss,
-    EmptyRest,
-}
-
-impl Pattern {
-    pub fn all() -> Vec<Pattern> {
-        let mut v: Vec<Pattern> = (0..8).map(Pattern::Slot).collect();
-        v.extend([Pattern::Miss, Pattern::EmptyRest]);
-        v
-    }
-
-    pub fn name(self) -> &'static str {
-        const SLOTS: [&str; 8] = [
-            "match_slot0",
-            "match_slot1",
-            "match_slot2",
-            "match_slot3",
-            "match_slot4",
-            "match_slot5",
-            "match_slot6",
-            "match_slot7",
-        ];
-        match self {
-            Pattern::Slot(i) => SLOTS[usize::from(i & 7)],
-            Pattern::Miss => "miss",
-            Pattern::EmptyRest => "empty_rest",
-        }
-    }
-
-    /// The pattern named `s` (`match_slot3`, `miss`, `empty_rest`).
-    pub fn parse(s: &str) -> Option<Pattern> {
-        Pattern::all().into_iter().find(|p| p.name() == s)
-    }
-}
-
-impl std::str::FromStr for Pattern {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Pattern, String> {
-        Pattern::parse(s).ok_or_else(|| format!("unknown probe pattern '{s}'"))
-    }
-}
-
-serde_by_name!(Pattern);
 
 /// One probe: a bucket's tophash bytes and the byte searched.
 #[derive(Clone, Copy)]

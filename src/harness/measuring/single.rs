@@ -2,70 +2,16 @@
 //! and `gomap-bench locate`, in one place so that criterion and the CLI time the same code.
 //!
 //! Every loop walks a pre-generated key stream (fixed seeds, shuffled order: see
-//! [`keys`](super::keys)), consumes every result, and is followed by a validation: the
+//! [`keys`](crate::harness::workloads::keys)), consumes every result, and is followed by a validation: the
 //! expected number of hits, the final length, and a sample of keys read back. Building and
 //! prefilling maps is never timed.
 
-use super::keys::{access_order, key};
-use super::rounds::Member;
 use crate::contenders::single::SingleMap;
+use crate::harness::measuring::rounds::Member;
+use crate::harness::workloads::keys::{access_order, key};
+use crate::vocabulary::Op;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-
-/// The single-thread operations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Op {
-    /// Look up keys that are present.
-    GetHit,
-    /// Look up keys that are absent.
-    GetMiss,
-    /// Insert n new keys into a map made with capacity n.
-    InsertPresized,
-    /// Insert n new keys into a map made with no hint: it grows from empty.
-    InsertGrow,
-    /// Remove every key of a prefilled map.
-    Remove,
-}
-
-impl Op {
-    pub const ALL: [Op; 5] = [
-        Op::GetHit,
-        Op::GetMiss,
-        Op::InsertPresized,
-        Op::InsertGrow,
-        Op::Remove,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Op::GetHit => "get_hit",
-            Op::GetMiss => "get_miss",
-            Op::InsertPresized => "insert_presized",
-            Op::InsertGrow => "insert_grow",
-            Op::Remove => "remove",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Op> {
-        Op::ALL.into_iter().find(|o| o.name() == s)
-    }
-
-    pub fn is_read(self) -> bool {
-        matches!(self, Op::GetHit | Op::GetMiss)
-    }
-}
-
-impl std::str::FromStr for Op {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Op, String> {
-        Op::parse(s).ok_or_else(|| {
-            let known: Vec<&str> = Op::ALL.iter().map(|o| o.name()).collect();
-            format!("unknown op `{s}` (known: {})", known.join(", "))
-        })
-    }
-}
-
-serde_by_name!(Op);
 
 /// The keys of one size: present keys `key(0..n)`, absent keys `key(n..2n)`, each in the
 /// shuffled access order.
@@ -308,7 +254,7 @@ impl<'f, M: SingleMap> Reader<'f, M> {
 }
 
 /// A single-thread op of map `M` as a member of an interleaved group (see
-/// [`rounds`](super::rounds)).
+/// [`rounds`](crate::harness::measuring::rounds)).
 ///
 /// Reads keep one prefilled map for the whole group and walk on through the key stream; each
 /// sample's warm-up is a pass over the keys (at least a quarter of a sample, at most a whole

@@ -15,8 +15,10 @@
 //! `gomap-bench counts` runs the grid (two kernels at a time) and prints, per op and size,
 //! each map's counts per op and their ratio to the suite's reference (hashbrown).
 
-use super::single::{Fixture, Op};
+use crate::harness::measuring::single::Fixture;
+
 use crate::contenders::single::{self, SingleMap, Visit};
+use crate::vocabulary::Op;
 use std::fmt::{self, Write as _};
 use std::hint::black_box;
 use std::path::Path;

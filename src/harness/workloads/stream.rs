@@ -12,8 +12,9 @@
 //! insert 9171926338122409513
 //! ```
 
-use super::keys::key;
-use super::workload::{self, index_of, kind_of, Dist, Workload};
+use crate::harness::workloads::keys::key;
+use crate::harness::workloads::workload::{self, index_of, kind_of};
+use crate::vocabulary::{Dist, Workload};
 use std::fmt::Write;
 
 /// The stream of thread `thread`, `ops` ops, as text (header line first).
@@ -73,7 +74,7 @@ mod tests {
             assert_eq!(got, want, "thread {t}");
         }
         // Rank 1 is key(0).
-        assert_eq!(want[0][3], crate::harness::keys::key(0));
+        assert_eq!(want[0][3], crate::harness::workloads::keys::key(0));
     }
 
     #[test]
@@ -87,7 +88,9 @@ mod tests {
         );
         for l in &lines[1..] {
             let (kind, key) = l.split_once(' ').unwrap();
-            assert!(workload::OpKind::ALL.iter().any(|k| k.name() == kind));
+            assert!(crate::vocabulary::OpKind::ALL
+                .iter()
+                .any(|k| k.name() == kind));
             key.parse::<u64>().unwrap();
         }
     }

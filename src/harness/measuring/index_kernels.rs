@@ -15,39 +15,6 @@ use crate::gomap::locate::{bucket_mask, Locate};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// The two loop shapes, as the results name them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum IndexKernel {
-    /// Independent hashes: instructions and ports.
-    Throughput,
-    /// A dependent chain: the index on the critical path.
-    Latency,
-}
-
-impl IndexKernel {
-    pub const ALL: [IndexKernel; 2] = [IndexKernel::Throughput, IndexKernel::Latency];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            IndexKernel::Throughput => "index_throughput",
-            IndexKernel::Latency => "index_latency",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<IndexKernel> {
-        IndexKernel::ALL.into_iter().find(|k| k.name() == s)
-    }
-}
-
-impl std::str::FromStr for IndexKernel {
-    type Err = String;
-    fn from_str(s: &str) -> Result<IndexKernel, String> {
-        IndexKernel::parse(s).ok_or_else(|| format!("unknown index kernel '{s}'"))
-    }
-}
-
-serde_by_name!(IndexKernel);
-
 /// The two header fields the strategies read, laid out as in `GoMap` (B is a byte, the mask
 /// a word).
 #[repr(C)]

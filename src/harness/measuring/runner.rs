@@ -1,5 +1,5 @@
 //! The core-pinned runner: a contender under a workload at a thread count, as a member of an
-//! interleaved group ([`rounds`](super::rounds)).
+//! interleaved group ([`rounds`](crate::harness::measuring::rounds)).
 //!
 //! A [`ContentionMember`] owns one map of its contender, built and prefilled once, and walks
 //! through the group's pre-generated op streams (one per thread, shared by every member of
@@ -25,16 +25,17 @@
 //! the map grows is what it measures. The steady workloads keep the map near its prefill, so
 //! there each member's sample is sized to its own speed.
 
-use super::allocator;
-use super::conserve::{HotKeys, KeyCounts, Ledger, NoLedger};
-use super::keys::key;
-use super::latency::{Latency, SAMPLE_EVERY, SAMPLE_MASK};
-use super::rounds::Member;
-use super::validate;
-use super::workload::{self, index_of, kind_of, Dist, Expected, OpKind, PerKind, Stream};
-use super::workload::{ThreadStream, Workload};
-use crate::contenders::{BuildSpec, Contender, Handle, Role};
-use crate::results::schema::{Calibration, Extra, Identity, Row, Suite, Unit};
+use crate::contenders::{BuildSpec, Contender, Handle};
+use crate::harness::measuring::allocator;
+use crate::harness::measuring::latency::{Latency, SAMPLE_EVERY, SAMPLE_MASK};
+use crate::harness::measuring::rounds::Member;
+use crate::harness::workloads::conserve::{HotKeys, KeyCounts, Ledger, NoLedger};
+use crate::harness::workloads::keys::key;
+use crate::harness::workloads::validate;
+use crate::harness::workloads::workload::ThreadStream;
+use crate::harness::workloads::workload::{self, index_of, kind_of, Expected, PerKind, Stream};
+use crate::results::schema::{Calibration, Extra, Row, Unit};
+use crate::vocabulary::{Dist, Identity, OpKind, Role, Suite, Workload};
 use std::hint::black_box;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::Barrier;
@@ -642,7 +643,7 @@ pub fn run_cell<C: Contender>(cell: &CellSpec, rounds: u32, ops: u64, stream_ops
         Err(e) => return Row::failed(id, Unit::MopsPerSec, e),
     };
     let mut members: Vec<Box<dyn Member + '_>> = vec![Box::new(member)];
-    let out = super::rounds::run(&mut members, rounds, 1, |_| {});
+    let out = crate::harness::measuring::rounds::run(&mut members, rounds, 1, |_| {});
     let mut row = match &out[0].error {
         None => Row::new(id, Unit::MopsPerSec, out[0].samples.clone()),
         Some(e) => Row::failed(id, Unit::MopsPerSec, e.clone()),
@@ -653,7 +654,7 @@ pub fn run_cell<C: Contender>(cell: &CellSpec, rounds: u32, ops: u64, stream_ops
 
 /// What the `shared-write` ledger ([`conserve`]) costs the timed loop: the `null` contender's
 /// loop over one thread's `shared-write` stream with the ledger and without it, in
-/// interleaved rounds ([`rounds`](super::rounds)), as ns per op.
+/// interleaved rounds ([`rounds`](crate::harness::measuring::rounds)), as ns per op.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LedgerCost {
     pub with_ns: f64,
@@ -665,8 +666,8 @@ pub struct LedgerCost {
 
 /// Measures [`LedgerCost`] over `hot_keys` keys: `rounds` rounds of `sample_secs` samples.
 pub fn ledger_cost(hot_keys: u64, rounds: u32, sample_secs: f64) -> Option<LedgerCost> {
-    use super::rounds::KernelMember;
     use crate::contenders::Null;
+    use crate::harness::measuring::rounds::KernelMember;
     let stream = workload::generate(Workload::SharedWrite, Dist::Uniform, hot_keys, 0, 1 << 16);
     fn run<L: Ledger>(ops: &[u64], keys: u64, iters: u64) -> std::time::Duration {
         let map = Null;
@@ -695,7 +696,7 @@ pub fn ledger_cost(hot_keys: u64, rounds: u32, sample_secs: f64) -> Option<Ledge
             sample_secs,
         )),
     ];
-    let out = super::rounds::run(&mut members, rounds, 0x1ED6E5, |_| {});
+    let out = crate::harness::measuring::rounds::run(&mut members, rounds, 0x1ED6E5, |_| {});
     let (with, without) = (&out[0].samples, &out[1].samples);
     let median = |v: &[f64]| {
         let mut v = v.to_vec();
