@@ -1,22 +1,50 @@
 //! gomap-bench: how does the Go runtime's classic map design behave in Rust, on one core,
 //! on many cores, and against the real thing?
 //!
-//! Data flows one way: `gomap` (the map) → `concurrent` (the map made shareable) →
-//! `contenders` (every map under test behind one trait) → `harness` (workloads, pinned
-//! runner, validation) → `results` (JSON, comparison, plots). No module imports one to
-//! its left.
+//! # Layers
 //!
-//! - [`gomap`]: the Go-layout map, single-threaded.
+//! Data flows one way. Each line below is a layer; a module imports only from its own layer
+//! and the layers under it, never from one above, and two modules that share a line (`|`)
+//! do not import each other. `tests/layers.rs` reads this very block and fails the build's
+//! tests on any `use` (or path) that breaks it, and on a module that no line names.
+//!
+//! ```text
+//! commands
+//! pipeline | ab
+//! harness::suites
+//! harness::checks
+//! harness::measuring
+//! harness::workloads
+//! results
+//! contenders
+//! concurrent
+//! gomap
+//! vocabulary | rng
+//! ```
+//!
+//! - `commands`: one file per subcommand of the `gomap-bench` binary; `main.rs` only parses
+//!   and dispatches.
+//! - [`pipeline`]: the main job (`gomap-bench run`): the suites in processes of their own,
+//!   pooled, calibrated, compared, plotted. [`ab`]: two builds measured alternately in one
+//!   sitting.
+//! - [`harness`]: everything that runs a map, in four rooms, top to bottom: `suites` (what
+//!   each measuring command measures: locate, contention, counts), `checks` (answers checked
+//!   rather than timed: linearizability, the two-writers program, Go's racy programs),
+//!   `measuring` (interleaved rounds, groups, the timed loops, the pinned runner, placement,
+//!   allocator, noise, stop signals, the journal, this machine's facts) and `workloads`
+//!   (keys, op mixes and streams, validation, conservation). The rooms answer the questions
+//!   a newcomer brings — what does this command measure, is it correct, how is it timed,
+//!   what does a thread do — and each uses only the rooms under it.
+//! - [`results`]: the versioned results schema and everything that reads it (analysis,
+//!   compare, findings, plots, the HTML report): pure functions of JSON documents, so a run
+//!   can be judged and redrawn long after, from its file alone.
+//! - [`contenders`]: every map under test behind one small trait, and the registry.
 //! - [`concurrent`]: GoMap behind a `Mutex` / `RwLock`, sharded, or watched by Go's
 //!   `concurrent map writes` detector (made sound).
-//! - [`contenders`]: the `Contender` / `Handle` traits, one adapter per map, the registry.
-//! - [`harness`]: keys, workloads, the runner, validation (predicted outcomes, or conservation
-//!   key by key for shared writes), a linearizability checker, and the `contention`, `detect`
-//!   and `check` commands.
-//! - [`results`]: the versioned results schema, comparison, plots.
-//! - [`isa`]: the instruction set a timed loop ran with, as a type.
-//! - [`ab`]: `gomap-bench ab`: two builds measured alternately in one sitting.
-//! - [`pipeline`]: the main job (`gomap-bench run`): all of the above in one pass.
+//! - [`gomap`]: the Go-layout map, single-threaded.
+//! - [`vocabulary`]: the closed sets every layer speaks (ops, workloads, distributions,
+//!   kernels, programs, roles, ISA, a row's identity), with their names and parsing only.
+//!   [`rng`]: the one pseudo-random stream (splitmix64) of keys, streams and round orders.
 
 // Declared before the modules so that every one of them can use it.
 /// Serializes a closed-set type as its name and reads it back with `FromStr`, so that the
