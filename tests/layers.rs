@@ -106,14 +106,18 @@ fn code_only(text: &str) -> String {
     };
     while i < b.len() {
         if b[i..].starts_with(b"//") {
-            let end = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| i + p);
+            let end = b[i..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |p| i + p);
             blank(&mut out, i, end);
             i = end;
         } else if b[i..].starts_with(b"/*") {
             let end = text[i + 2..].find("*/").map_or(b.len(), |p| i + 2 + p + 2);
             blank(&mut out, i, end);
             i = end;
-        } else if b[i] == b'r' && (b[i + 1..].starts_with(b"\"") || b[i + 1..].starts_with(b"#"))
+        } else if b[i] == b'r'
+            && (b[i + 1..].starts_with(b"\"") || b[i + 1..].starts_with(b"#"))
             && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_'))
         {
             // A raw string: r"…", r#"…"#.
@@ -415,12 +419,20 @@ fn a_planted_violation_is_caught() {
     keys.1.push_str("\nuse super::super::suites::locate;\n");
     let v = violations(&lib_rs(), &files);
     assert_eq!(v.len(), 3, "{v:#?}");
-    assert!(v[0].starts_with("ab/mod.rs:") && v[0].contains("its sibling"), "{}", v[0]);
+    assert!(
+        v[0].starts_with("ab/mod.rs:") && v[0].contains("its sibling"),
+        "{}",
+        v[0]
+    );
     assert!(v[1].contains("harness::workloads") && v[1].contains("harness::suites::locate"));
-    assert!(v[2].starts_with("results/schema.rs:") && v[2].contains("harness::measuring::rounds::Plan"));
+    assert!(
+        v[2].starts_with("results/schema.rs:") && v[2].contains("harness::measuring::rounds::Plan")
+    );
     // Comments and strings are not imports.
     let mut quiet = src_files();
-    quiet[0].1.push_str("\n// crate::commands::run\nconst S: &str = \"crate::pipeline\";\n");
+    quiet[0]
+        .1
+        .push_str("\n// crate::commands::run\nconst S: &str = \"crate::pipeline\";\n");
     assert!(violations(&lib_rs(), &quiet).is_empty());
 }
 

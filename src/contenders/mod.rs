@@ -12,6 +12,7 @@
 //! contender and never calls through `dyn`. Each contender type is named once, in the
 //! `registry!` line; its name, role ([`Role`]: ours, the reference, another map, the harness
 //! alone) and thread limit are its own declaration ([`Contender`]), read as [`Descriptor`]s.
+//! Questions about any registered map, concurrent or single-thread, go to [`registry`].
 //!
 //! | name | what | hasher |
 //! |---|---|---|
@@ -33,6 +34,7 @@ pub mod hasher;
 mod locked;
 mod null;
 mod papaya;
+pub mod registry;
 mod scc;
 pub mod single;
 mod skipmap;
@@ -150,6 +152,17 @@ impl Descriptor {
             name: C::NAME,
             role: C::ROLE,
             thread_limit: C::THREAD_LIMIT,
+        }
+    }
+
+    /// Its description in the one registry's terms.
+    pub fn listing(&self) -> registry::Listing {
+        registry::Listing {
+            name: self.name,
+            map: self.name,
+            role: self.role,
+            family: registry::Family::Concurrent,
+            thread_limit: self.thread_limit,
         }
     }
 

@@ -7,6 +7,8 @@
 //! from-B variant the map it is the twin of (the locate suite's reference for that map).
 
 use super::hasher::SeededState;
+use super::registry::{Family, Listing};
+use super::ThreadLimit;
 use crate::gomap::fast64::KeyProbe64;
 #[cfg(target_arch = "x86_64")]
 use crate::gomap::fast64::{KeysAvx2, KeysAvx512, KeysSse2};
@@ -211,6 +213,19 @@ impl Entry {
     /// Whether this CPU runs it.
     pub fn available(&self) -> bool {
         (self.available)()
+    }
+    /// Its description in the one registry's terms.
+    pub fn listing(&self) -> Listing {
+        Listing {
+            name: self.name,
+            map: self.map,
+            role: self.role,
+            family: Family::SingleThread,
+            thread_limit: Some(ThreadLimit {
+                max: 1,
+                why: "a single-thread map (the locate and ops suites)",
+            }),
+        }
     }
 }
 

@@ -47,7 +47,8 @@ use super::error::ResultsError;
 use super::io;
 use super::runinfo;
 use super::schema::{Direction, Ratio, Results, Row, Unit};
-use crate::vocabulary::Identity;
+use crate::contenders::registry;
+use crate::vocabulary::{Identity, Role};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -361,16 +362,11 @@ fn quantile(s: &[f64], q: f64) -> f64 {
 }
 
 /// Whether a row is one of this project's own maps (the GoMap family and its concurrent
-/// variants): its recorded role, or for files without one, the registries' word on its map.
+/// variants): its recorded role, or for files without one, the registry's word on its map.
 pub fn is_ours(r: &Row) -> bool {
     match r.extra.role {
         Some(role) => role.is_ours(),
-        None => {
-            crate::contenders::describe(&r.id.map).is_ok_and(|d| d.role.is_ours())
-                || crate::contenders::single::entries()
-                    .iter()
-                    .any(|e| e.map == r.id.map && e.role.is_ours())
-        }
+        None => registry::role_of_map(&r.id.map).is_some_and(Role::is_ours),
     }
 }
 

@@ -9,7 +9,7 @@
 //! read against it; ratio charts draw it as their line at 1 instead.
 
 use super::sources::Sources;
-use crate::contenders::{self, single};
+use crate::contenders::registry;
 use crate::results::schema::Row;
 use crate::vocabulary::Role;
 use std::cmp::Reverse;
@@ -23,19 +23,13 @@ pub(super) struct Group<'a> {
     pub rows: Vec<&'a Row>,
 }
 
-/// The part `r`'s map plays: its recorded role, else the registries', else another map
+/// The part `r`'s map plays: its recorded role, else the registry's, else another map
 /// (the Go anchor's maps, which no registry knows).
 pub fn role(r: &Row) -> Role {
     if let Some(role) = r.extra.role {
         return role;
     }
-    if let Ok(d) = contenders::describe(&r.id.map) {
-        return d.role;
-    }
-    single::entries()
-        .iter()
-        .find(|e| e.map == r.id.map)
-        .map_or(Role::Other, |e| e.role)
+    registry::role_of_map(&r.id.map).unwrap_or(Role::Other)
 }
 
 /// Whether the reference joins every group (absolute charts) or none (ratio charts).
