@@ -1,5 +1,6 @@
 //! Unit tests of the map's internals; the model-based tests are in tests/gomap_model.rs.
 
+use super::bucket::tophash;
 use super::*;
 
 #[test]
