@@ -2,7 +2,7 @@
 //! every registered contender × 1..cores threads (at most 2), 2^12 entries, uniform keys.
 //!
 //! One criterion iteration is one op per thread; `iter_custom` runs a whole pinned, validated
-//! repetition (`harness::runner`: every worker pinned to its own core) and returns its wall
+//! repetition (`harness::measuring::runner`: every worker pinned to its own core) and returns its wall
 //! time, so throughput is ops of all threads per second. The configuration (times, quick
 //! mode) is `common`'s, as for every bench; ids follow `collect`'s convention, so the rows
 //! have the identities the `contention` command gives the same cells. The `contention`

@@ -4,7 +4,7 @@
 //! Maps: GoMap's generic path (`gomap/generic`), its u64 fast path with Go's scalar key loop
 //! (`gomap/fast64`) and, where this CPU has them, the AVX2 / AVX-512 key compares; then
 //! `hashbrown` and `std`. Each is monomorphized through `contenders::single::dispatch`, and
-//! timed by the library's own loops (`harness::single::time_read` / `time_writes`), the ones
+//! timed by the library's own loops (`harness::measuring::single::time_read` / `time_writes`), the ones
 //! `gomap-bench locate` runs. Ids follow the `collect` convention: group `ops/<op>`,
 //! function `<map>/<isa>`, parameter the size.
 

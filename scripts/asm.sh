@@ -6,7 +6,7 @@
 # its own target directory (target/asm) so that the everyday build is not invalidated. The
 # v0 scheme writes generic arguments into symbol names (default ones omitted when demangled),
 # so every monomorphized copy is found by its demangled name, e.g.
-#   gomap_bench::harness::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>
+#   gomap_bench::harness::measuring::index_kernels::throughput::<gomap_bench::gomap::locate::FromB>
 # and disassembled alone (objdump -d --no-show-raw-insn -C). No code is added for this: the
 # kernels are the #[inline(never)] functions the benches and `gomap-bench locate` time.
 #
@@ -38,7 +38,7 @@ symbols=$(nm --defined-only -S -C "$bin" |
     awk '$3 ~ /^[tT]$/ {a=$1; s=$2; $1=$2=$3=""; sub(/^ +/, ""); print a "\t" s "\t" $0}')
 
 p=gomap_bench::gomap
-h=gomap_bench::harness
+h=gomap_bench::harness::measuring
 single=gomap_bench::contenders::single
 
 # dump FILE DEMANGLED-NAME-REGEX: exactly one symbol must match; its bytes are disassembled.

@@ -1,7 +1,7 @@
 //! `gomap-bench counts` and its hidden `kernel` through the built binary: the kernel runs
 //! whole passes of one op and prints their count; bad input and a missing valgrind are one
 //! line on stderr and exit 2. (The counts themselves need valgrind, which CI does not
-//! install: the parsing of callgrind's output is unit-tested in `harness::op_counts`.)
+//! install: the parsing of callgrind's output is unit-tested in `harness::suites::counts`.)
 
 use std::process::{Command, Output};
 

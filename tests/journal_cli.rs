@@ -1,5 +1,5 @@
 //! A run that is killed or stopped keeps what it measured: the journal of finished groups,
-//! `--resume`, and SIGINT (see `harness::measuring::journal` and `harness::stop`).
+//! `--resume`, and SIGINT (see `harness::measuring::journal` and `harness::measuring::stop`).
 //!
 //! The runs are `contention` with one block, so that groups finish one by one, each in a
 //! few tenths of a second (6 rounds; 60 where a group must outlast two signals): the tests

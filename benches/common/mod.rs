@@ -2,7 +2,7 @@
 //! configuration and its quick mode, the sizes, core pinning, the function-id rule that lets
 //! `gomap-bench collect` recover each row's ISA (`collect::function_id`, next to its parser),
 //! and the read/write cells that call the
-//! library's timed loops (`harness::single`), so that criterion and `gomap-bench locate` time
+//! library's timed loops (`harness::measuring::single`), so that criterion and `gomap-bench locate` time
 //! the same code.
 //!
 //! Budget: the defaults (0.3 s warm-up, 1 s measurement, 20 samples; 10 samples and flat
@@ -119,7 +119,7 @@ pub fn invalid(bench: &str, map: &str, n: usize, e: &str) -> ! {
 /// calls (and across the get_hit and get_miss groups of one map and size).
 pub type ReadState<M> = Option<(M, usize)>;
 
-/// Benchmarks a read op (one iteration = one lookup) with `harness::single::time_read`; the
+/// Benchmarks a read op (one iteration = one lookup) with `harness::measuring::single::time_read`; the
 /// map is built and validated on first use, so a benchmark the filter skips costs nothing.
 pub fn bench_read<M: SingleMap>(
     g: &mut BenchmarkGroup<'_, WallTime>,
@@ -143,7 +143,7 @@ pub fn bench_read<M: SingleMap>(
     });
 }
 
-/// Benchmarks a write op with `harness::single::time_writes`: one iteration = one whole pass
+/// Benchmarks a write op with `harness::measuring::single::time_writes`: one iteration = one whole pass
 /// of `n` operations on a map built untimed (declared as `Throughput::Elements(n)`, so
 /// `collect` reports ns/op), because a partial pass would time another fill level.
 pub fn bench_write<M: SingleMap>(

@@ -1,6 +1,6 @@
 package main
 
-// A port of src/harness/keys.rs: the fixed-seed keys and the access order every suite walks.
+// A port of src/harness/workloads/keys.rs: the fixed-seed keys and the access order every suite walks.
 // It must produce the very same numbers as the Rust side; `-selftest` checks the pinned values.
 
 import "math/bits"

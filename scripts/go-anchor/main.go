@@ -115,8 +115,8 @@ var wantZipf = [2][]uint64{
 	{16881822020716400743, 2088018181162293423, 1771377155789698726, 17070264542101610730, 3220344897584144929, 16752792218731576876, 14900510757263004867, 10053414570705956442},
 }
 
-// selftest checks the key port against the values pinned from src/harness/keys.rs and
-// src/harness/workload.rs.
+// selftest checks the key port against the values pinned from src/harness/workloads/keys.rs and
+// src/harness/workloads/workload.rs.
 func selftest() error {
 	wantKeys := []uint64{3220344897584144929, 17135239835083093536, 17083724223704145998}
 	for i, w := range wantKeys {

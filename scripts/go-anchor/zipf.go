@@ -1,6 +1,6 @@
 package main
 
-// A port of the Rust runner's zipf distribution (src/harness/workload.rs), so that the Go
+// A port of the Rust runner's zipf distribution (src/harness/workloads/workload.rs), so that the Go
 // anchor's zipf cells draw the very same keys as the Rust ones. math/rand.Zipf cannot be
 // used: it needs s > 1, and the Rust side uses s = 0.99.
 //

@@ -11,7 +11,7 @@
 //! when the run stops early, for `--resume`.
 //!
 //! The unit is a finished *group*, not a visit: a group's rounds are spread over the sweeps
-//! (`harness::groups::run_groups`) and its members keep state across visits (the checks
+//! (`harness::measuring::groups::run_groups`) and its members keep state across visits (the checks
 //! they have made) that a line of JSON cannot carry, so a group is journaled when its last
 //! visit ends. With one block (`--blocks 1`) groups finish one by one; with several, most
 //! finish in the last sweep.
