@@ -11,11 +11,10 @@
 
 use crate::harness::measuring::facts;
 use crate::harness::measuring::journal::{self, Header, Journal};
-use crate::harness::measuring::rounds::Plan;
-use crate::harness::measuring::rounds::DEFAULT_SEED;
 use crate::harness::measuring::stop;
 use crate::harness::suites::contention::{self, ContentionConfig};
 use crate::harness::suites::locate::{self, LocateConfig};
+use crate::harness::suites::plans;
 use crate::results::compare::{self, Options};
 use crate::results::io::{self, BaselinePolicy};
 use crate::results::schema::{Machine, Results};
@@ -179,9 +178,9 @@ pub const DEFAULT_PROCESSES: u32 = 6;
 pub const MAX_PROCESSES: u32 = 32;
 
 /// The main job's settings for process `part` (0-based) of `parts`: each suite's plan cut to
-/// that process's share ([`Plan::part`]).
+/// that process's share ([`Plan::part`](crate::harness::measuring::rounds::Plan::part)).
 pub fn part_configs(quick: bool, part: u32, parts: u32) -> (LocateConfig, ContentionConfig) {
-    let (mut lc, mut cc) = (locate_config(quick), contention_config(quick));
+    let (mut lc, mut cc) = plans::main_job(quick);
     lc.plan = lc.plan.part(part, parts);
     cc.plan = cc.plan.part(part, parts);
     (lc, cc)
@@ -271,78 +270,6 @@ pub struct RunOutcome {
     pub stopped: Option<stop::Signal>,
 }
 
-/// The locate/ops settings of the main job: every operation and map, three sizes.
-pub fn locate_config(quick: bool) -> LocateConfig {
-    if quick {
-        LocateConfig::quick()
-    } else {
-        LocateConfig {
-            sizes: vec![1 << 10, 1 << 16, 1 << 20],
-            plan: Plan {
-                max_rounds: 32,
-                min_rounds: 16,
-                group_secs: 3.0,
-                seed: DEFAULT_SEED,
-                sample_secs: 0.003,
-                blocks: 6,
-            },
-            ..LocateConfig::default_full()
-        }
-    }
-}
-
-/// The rounds of `gomap-bench ab`, single-thread or `contention` groups. More than the main
-/// job's: `ab` looks for changes of a few percent, and answers for one change, not for the
-/// whole picture. Each block runs on a fresh pair of worker processes (see `ab`), so the
-/// blocks are what narrows its intervals.
-pub fn ab_plan(quick: bool, contention: bool) -> Plan {
-    let sample_secs = if contention { 0.005 } else { 0.003 };
-    if quick {
-        Plan {
-            max_rounds: 24,
-            min_rounds: 12,
-            group_secs: 1.0,
-            seed: DEFAULT_SEED,
-            sample_secs: 0.001,
-            blocks: 4,
-        }
-    } else {
-        Plan {
-            max_rounds: 96,
-            min_rounds: 48,
-            group_secs: 8.0,
-            seed: DEFAULT_SEED,
-            sample_secs,
-            blocks: 16,
-        }
-    }
-}
-
-/// The contention settings of the main job: every map, workload and distribution at the
-/// machine's thread counts, shorter cells than the standalone command.
-pub fn contention_config(quick: bool) -> ContentionConfig {
-    if quick {
-        ContentionConfig {
-            quiet: true,
-            ..ContentionConfig::quick()
-        }
-    } else {
-        ContentionConfig {
-            plan: Plan {
-                max_rounds: 32,
-                min_rounds: 16,
-                group_secs: 3.0,
-                seed: DEFAULT_SEED,
-                sample_secs: 0.005,
-                blocks: 6,
-            },
-            stream_ops: 1 << 21,
-            quiet: true,
-            ..ContentionConfig::default()
-        }
-    }
-}
-
 /// Runs everything; `log` receives progress lines.
 pub fn run(
     cfg: &RunConfig,
@@ -350,8 +277,7 @@ pub fn run(
 ) -> Result<RunOutcome, Box<dyn std::error::Error>> {
     // Refuse up front rather than after minutes of measuring.
     io::check_baseline_overwrite(&cfg.out, BaselinePolicy::Protect)?;
-    let lc = locate_config(cfg.quick);
-    let cc = contention_config(cfg.quick);
+    let (lc, cc) = plans::main_job(cfg.quick);
     lc.validate()?;
     cc.validate()?;
     if !(1..=MAX_PROCESSES).contains(&cfg.processes) {

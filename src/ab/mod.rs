@@ -40,7 +40,7 @@ pub mod worker;
 
 use crate::harness::measuring::groups::GroupSpec;
 use crate::harness::measuring::rounds::{self, Plan};
-use crate::pipeline;
+use crate::harness::suites::plans;
 use crate::results::compare::{self, ComparedRow, Comparison, Verdict};
 use crate::results::schema::Row;
 use crate::results::stats::{self, Judgement};
@@ -80,14 +80,9 @@ pub struct AbOutcome {
 
 /// The groups `ab` runs: the main job's, filtered by suite and map.
 pub fn groups(cfg: &AbConfig) -> Vec<GroupSpec> {
-    let mut v = pipeline::locate_config(cfg.quick).groups();
-    v.extend(
-        pipeline::contention_config(cfg.quick)
-            .groups()
-            .0
-            .into_iter()
-            .map(|(g, _)| g),
-    );
+    let (lc, cc) = plans::main_job(cfg.quick);
+    let mut v = lc.groups();
+    v.extend(cc.groups().0.into_iter().map(|(g, _)| g));
     let keep_suite = |g: &GroupSpec| {
         let s = match g {
             GroupSpec::Ops { .. } => Suite::Ops,
@@ -334,8 +329,8 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
     };
     // Both speak our protocol, before any group is measured.
     drop(builds.spawn()?);
-    let plan = pipeline::ab_plan(cfg.quick, false);
-    let cplan = pipeline::ab_plan(cfg.quick, true);
+    let plan = plans::ab(cfg.quick, false);
+    let cplan = plans::ab(cfg.quick, true);
     let mut pending = Vec::new();
     let mut group_secs = Vec::new();
     for g in &groups {
