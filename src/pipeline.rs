@@ -153,13 +153,27 @@ fn measure_here(
     log: &mut dyn FnMut(&str),
 ) -> Result<Results, Box<dyn std::error::Error>> {
     let file = part_file(pass, part);
-    let opened = Journal::open(&file, &part_header(cfg.quick, part, parts), cfg.resume)?;
-    for n in &opened.notes {
-        log(n);
+    measure_part(&file, cfg.quick, part, parts, cfg.resume, log)
+}
+
+/// Process `part` (0-based) of `parts` of one pass, journaled beside `out` (`gomap-bench
+/// measure`, or a pass measured in `run`'s own process). The journal stays either way:
+/// `run` removes it once the whole run is written. Stopped by a signal, the results are
+/// partial.
+pub fn measure_part(
+    out: &Path,
+    quick: bool,
+    part: u32,
+    parts: u32,
+    resume: bool,
+    log: &mut dyn FnMut(&str),
+) -> Result<Results, Box<dyn std::error::Error>> {
+    if part >= parts {
+        return Err(format!("--part {part}: below --parts {parts}").into());
     }
-    let mut journal = opened.journal;
-    let (lc, cc) = part_configs(cfg.quick, part, parts);
-    measure_once(cfg.quick, &lc, &cc, Some(&mut journal), log)
+    let (lc, cc) = part_configs(quick, part, parts);
+    let mut journal = journal::open(out, &part_header(quick, part, parts), resume, log)?;
+    measure_once(quick, &lc, &cc, Some(&mut journal), log)
 }
 
 /// The default [`RunConfig::processes`] (`--quick`: 1): one per block of the main job's
