@@ -68,6 +68,18 @@ pub struct AbConfig {
     pub min_effect_pct: f64,
 }
 
+/// Refuses, in one line, a name in `--maps` that neither registry knows (a typo would
+/// otherwise filter every group away, or quietly leave the map out).
+pub fn check_maps(maps: &[String]) -> Result<(), String> {
+    for m in maps {
+        let single = crate::contenders::single::entry(m).is_some();
+        if !single && crate::contenders::describe(m).is_err() {
+            return Err(format!("unknown map '{m}'"));
+        }
+    }
+    Ok(())
+}
+
 /// The default minimum effect, in percent.
 pub const DEFAULT_MIN_EFFECT_PCT: f64 = 2.0;
 
