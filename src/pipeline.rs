@@ -15,7 +15,7 @@ use crate::harness::measuring::stop;
 use crate::harness::suites::contention::{self, ContentionConfig};
 use crate::harness::suites::locate::{self, LocateConfig};
 use crate::harness::suites::plans;
-use crate::results::compare::{self, Options};
+use crate::results::compare::{self, ComparedRow, Options, Verdict};
 use crate::results::io::{self, BaselinePolicy};
 use crate::results::schema::{Machine, Results};
 use crate::results::{calibrate, html, plots, pool, report, runinfo, ResultsError};
@@ -493,24 +493,70 @@ fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) ->
     };
     match compare::compare_files(baseline, current, &opts) {
         Ok(c) => {
-            // The rows that need a look (regressed, invalid), then the counts; the full table
-            // is one `gomap-bench compare` away.
-            let table = report::render(&c, report::Format::Table);
+            // The rows that need a look (regressed, improved, invalid), then the counts; the
+            // full table is one `gomap-bench compare` away.
+            let needs_a_look = |r: &ComparedRow| {
+                matches!(
+                    r.verdict,
+                    Verdict::Regressed | Verdict::Improved | Verdict::Invalid
+                )
+            };
             let mut text = format!("compared with {}:\n", baseline.display());
-            for l in table.lines() {
-                if l.starts_with("verdict")
-                    || l.starts_with("regressed")
-                    || l.starts_with("improved")
-                    || l.starts_with("invalid")
-                {
-                    text.push_str(l);
-                    text.push('\n');
-                }
-            }
+            text.push_str(&report::table_rows(&c, needs_a_look));
             text.push_str(&c.summary());
             text.push('\n');
             (text, c.has_regression())
         }
         Err(e) => (format!("not compared: {e}"), false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::Role;
+
+    /// `run` prints the rows that need a look as `compare`'s full table shows them: the same
+    /// lines as picking them out of that table by their first word.
+    #[test]
+    fn the_rows_that_need_a_look_are_the_full_tables_lines() {
+        let base = Path::new(REFERENCE_BASELINE);
+        let mut current = io::read(base).unwrap();
+        // Every third row of ours slower, every third faster.
+        let ours = current
+            .rows
+            .iter_mut()
+            .filter(|r| r.extra.role == Some(Role::Ours))
+            .filter_map(|r| r.extra.ratio.as_mut());
+        for (i, x) in ours.enumerate() {
+            let f = [1.0, 1.6, 0.5][i % 3];
+            (x.median, x.ci95_low, x.ci95_high) = (x.median * f, x.ci95_low * f, x.ci95_high * f);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("current.json");
+        io::write(&path, &current, BaselinePolicy::Protect).unwrap();
+
+        let (text, regressed) = compare_with_baseline(base, &path, 5.0);
+        let opts = Options {
+            threshold_pct: 5.0,
+            cross_machine: false,
+        };
+        let c = compare::compare_files(base, &path, &opts).unwrap();
+        assert!(regressed);
+        assert!(c.count(Verdict::Improved) > 0 && c.count(Verdict::Invalid) > 0);
+        assert!(c.count(Verdict::Unchanged) > 0, "some rows are left out");
+        let mut want = format!("compared with {}:\n", base.display());
+        let table = report::render(&c, report::Format::Table);
+        for l in table.lines().filter(|l| {
+            ["verdict", "regressed", "improved", "invalid"]
+                .iter()
+                .any(|w| l.starts_with(w))
+        }) {
+            want.push_str(l);
+            want.push('\n');
+        }
+        want.push_str(&c.summary());
+        want.push('\n');
+        assert_eq!(text, want);
     }
 }
