@@ -1,22 +1,26 @@
 //! gomap-bench: how does the Go runtime's classic map design behave in Rust, on one core,
 //! on many cores, and against the real thing?
 //!
-//! Data flows one way: `gomap` (the map) → `concurrent` (the map made shareable) →
-//! `contenders` (every map under test behind one trait) → `harness` (workloads, pinned
-//! runner, validation) → `results` (JSON, comparison, plots). No module imports one to
-//! its left.
+//! Data flows one way, and each layer imports only layers below it (or its own):
+//! `commands` → `pipeline`, `ab` → `harness` → `results` → `contenders` → `concurrent` →
+//! `gomap`, with `vocabulary` and `rng` at the bottom, under every layer.
 //!
-//! - [`gomap`]: the Go-layout map, single-threaded.
+//! - [`commands`]: one file per subcommand of `gomap-bench` (its flags and its `run`);
+//!   `main.rs` only parses and dispatches.
+//! - [`pipeline`]: the main job (`gomap-bench run`): measuring, calibration, plots, report
+//!   and the comparison with the baseline in one pass.
+//! - [`ab`]: `gomap-bench ab`: two builds measured alternately in one sitting.
+//! - [`harness`]: how a number is made (rounds, groups, timed loops, pinned runner,
+//!   placement, journal), workloads and their validation, the correctness checks, and the
+//!   suites with their plans.
+//! - [`results`]: the versioned results schema, analysis, comparison, findings, plots and
+//!   report: pure functions of JSON documents.
+//! - [`contenders`]: the `Contender` / `Handle` traits, one adapter per map, the registry.
 //! - [`concurrent`]: GoMap behind a `Mutex` / `RwLock`, sharded, or watched by Go's
 //!   `concurrent map writes` detector (made sound).
-//! - [`contenders`]: the `Contender` / `Handle` traits, one adapter per map, the registry.
-//! - [`harness`]: keys, workloads, the runner, validation (predicted outcomes, or conservation
-//!   key by key for shared writes), a linearizability checker, and the `contention`, `detect`
-//!   and `check` commands.
-//! - [`results`]: the versioned results schema, comparison, plots.
-//! - [`isa`]: the instruction set a timed loop ran with, as a type.
-//! - [`ab`]: `gomap-bench ab`: two builds measured alternately in one sitting.
-//! - [`pipeline`]: the main job (`gomap-bench run`): all of the above in one pass.
+//! - [`gomap`]: the Go-layout map, single-threaded.
+//! - [`vocabulary`]: the closed sets every layer speaks (ops, workloads, distributions,
+//!   kernels, programs, roles, ISA, a row's identity); [`rng`]: the one PRNG.
 
 // Declared before the modules so that every one of them can use it.
 /// Serializes a closed-set type as its name and reads it back with `FromStr`, so that the
@@ -38,6 +42,7 @@ macro_rules! serde_by_name {
 }
 
 pub mod ab;
+pub mod commands;
 pub mod concurrent;
 pub mod contenders;
 pub mod gomap;
