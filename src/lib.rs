@@ -3,7 +3,8 @@
 //!
 //! Data flows one way, and each layer imports only layers below it (or its own):
 //! `commands` → `pipeline`, `ab` → `harness` → `results` → `contenders` → `concurrent` →
-//! `gomap`, with `vocabulary` and `rng` at the bottom, under every layer.
+//! `gomap`, with `vocabulary` and `rng` at the bottom, under every layer (`tests/layers.rs`
+//! holds every module to it).
 //!
 //! - [`commands`]: one file per subcommand of `gomap-bench` (its flags and its `run`);
 //!   `main.rs` only parses and dispatches.
