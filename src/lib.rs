@@ -22,7 +22,7 @@
 //! vocabulary | rng
 //! ```
 //!
-//! - `commands`: one file per subcommand of the `gomap-bench` binary; `main.rs` only parses
+//! - [`commands`]: one file per subcommand of the `gomap-bench` binary; `main.rs` only parses
 //!   and dispatches.
 //! - [`pipeline`]: the main job (`gomap-bench run`): the suites in processes of their own,
 //!   pooled, calibrated, compared, plotted. [`ab`]: two builds measured alternately in one
@@ -66,6 +66,7 @@ macro_rules! serde_by_name {
 }
 
 pub mod ab;
+pub mod commands;
 pub mod concurrent;
 pub mod contenders;
 pub mod gomap;

@@ -11,12 +11,11 @@
 
 use crate::harness::measuring::facts;
 use crate::harness::measuring::journal::{self, Header, Journal};
-use crate::harness::measuring::rounds::Plan;
-use crate::harness::measuring::rounds::DEFAULT_SEED;
 use crate::harness::measuring::stop;
 use crate::harness::suites::contention::{self, ContentionConfig};
 use crate::harness::suites::locate::{self, LocateConfig};
-use crate::results::compare::{self, Options};
+use crate::harness::suites::plans;
+use crate::results::compare::{self, ComparedRow, Options, Verdict};
 use crate::results::io::{self, BaselinePolicy};
 use crate::results::schema::{Machine, Results};
 use crate::results::{calibrate, html, plots, pool, report, runinfo, ResultsError};
@@ -154,13 +153,27 @@ fn measure_here(
     log: &mut dyn FnMut(&str),
 ) -> Result<Results, Box<dyn std::error::Error>> {
     let file = part_file(pass, part);
-    let opened = Journal::open(&file, &part_header(cfg.quick, part, parts), cfg.resume)?;
-    for n in &opened.notes {
-        log(n);
+    measure_part(&file, cfg.quick, part, parts, cfg.resume, log)
+}
+
+/// Process `part` (0-based) of `parts` of one pass, journaled beside `out` (`gomap-bench
+/// measure`, or a pass measured in `run`'s own process). The journal stays either way:
+/// `run` removes it once the whole run is written. Stopped by a signal, the results are
+/// partial.
+pub fn measure_part(
+    out: &Path,
+    quick: bool,
+    part: u32,
+    parts: u32,
+    resume: bool,
+    log: &mut dyn FnMut(&str),
+) -> Result<Results, Box<dyn std::error::Error>> {
+    if part >= parts {
+        return Err(format!("--part {part}: below --parts {parts}").into());
     }
-    let mut journal = opened.journal;
-    let (lc, cc) = part_configs(cfg.quick, part, parts);
-    measure_once(cfg.quick, &lc, &cc, Some(&mut journal), log)
+    let (lc, cc) = part_configs(quick, part, parts);
+    let mut journal = journal::open(out, &part_header(quick, part, parts), resume, log)?;
+    measure_once(quick, &lc, &cc, Some(&mut journal), log)
 }
 
 /// The default [`RunConfig::processes`] (`--quick`: 1): one per block of the main job's
@@ -179,9 +192,9 @@ pub const DEFAULT_PROCESSES: u32 = 6;
 pub const MAX_PROCESSES: u32 = 32;
 
 /// The main job's settings for process `part` (0-based) of `parts`: each suite's plan cut to
-/// that process's share ([`Plan::part`]).
+/// that process's share ([`Plan::part`](crate::harness::measuring::rounds::Plan::part)).
 pub fn part_configs(quick: bool, part: u32, parts: u32) -> (LocateConfig, ContentionConfig) {
-    let (mut lc, mut cc) = (locate_config(quick), contention_config(quick));
+    let (mut lc, mut cc) = plans::main_job(quick);
     lc.plan = lc.plan.part(part, parts);
     cc.plan = cc.plan.part(part, parts);
     (lc, cc)
@@ -271,78 +284,6 @@ pub struct RunOutcome {
     pub stopped: Option<stop::Signal>,
 }
 
-/// The locate/ops settings of the main job: every operation and map, three sizes.
-pub fn locate_config(quick: bool) -> LocateConfig {
-    if quick {
-        LocateConfig::quick()
-    } else {
-        LocateConfig {
-            sizes: vec![1 << 10, 1 << 16, 1 << 20],
-            plan: Plan {
-                max_rounds: 32,
-                min_rounds: 16,
-                group_secs: 3.0,
-                seed: DEFAULT_SEED,
-                sample_secs: 0.003,
-                blocks: 6,
-            },
-            ..LocateConfig::default_full()
-        }
-    }
-}
-
-/// The rounds of `gomap-bench ab`, single-thread or `contention` groups. More than the main
-/// job's: `ab` looks for changes of a few percent, and answers for one change, not for the
-/// whole picture. Each block runs on a fresh pair of worker processes (see `ab`), so the
-/// blocks are what narrows its intervals.
-pub fn ab_plan(quick: bool, contention: bool) -> Plan {
-    let sample_secs = if contention { 0.005 } else { 0.003 };
-    if quick {
-        Plan {
-            max_rounds: 24,
-            min_rounds: 12,
-            group_secs: 1.0,
-            seed: DEFAULT_SEED,
-            sample_secs: 0.001,
-            blocks: 4,
-        }
-    } else {
-        Plan {
-            max_rounds: 96,
-            min_rounds: 48,
-            group_secs: 8.0,
-            seed: DEFAULT_SEED,
-            sample_secs,
-            blocks: 16,
-        }
-    }
-}
-
-/// The contention settings of the main job: every map, workload and distribution at the
-/// machine's thread counts, shorter cells than the standalone command.
-pub fn contention_config(quick: bool) -> ContentionConfig {
-    if quick {
-        ContentionConfig {
-            quiet: true,
-            ..ContentionConfig::quick()
-        }
-    } else {
-        ContentionConfig {
-            plan: Plan {
-                max_rounds: 32,
-                min_rounds: 16,
-                group_secs: 3.0,
-                seed: DEFAULT_SEED,
-                sample_secs: 0.005,
-                blocks: 6,
-            },
-            stream_ops: 1 << 21,
-            quiet: true,
-            ..ContentionConfig::default()
-        }
-    }
-}
-
 /// Runs everything; `log` receives progress lines.
 pub fn run(
     cfg: &RunConfig,
@@ -350,8 +291,7 @@ pub fn run(
 ) -> Result<RunOutcome, Box<dyn std::error::Error>> {
     // Refuse up front rather than after minutes of measuring.
     io::check_baseline_overwrite(&cfg.out, BaselinePolicy::Protect)?;
-    let lc = locate_config(cfg.quick);
-    let cc = contention_config(cfg.quick);
+    let (lc, cc) = plans::main_job(cfg.quick);
     lc.validate()?;
     cc.validate()?;
     if !(1..=MAX_PROCESSES).contains(&cfg.processes) {
@@ -553,24 +493,70 @@ fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) ->
     };
     match compare::compare_files(baseline, current, &opts) {
         Ok(c) => {
-            // The rows that need a look (regressed, invalid), then the counts; the full table
-            // is one `gomap-bench compare` away.
-            let table = report::render(&c, report::Format::Table);
+            // The rows that need a look (regressed, improved, invalid), then the counts; the
+            // full table is one `gomap-bench compare` away.
+            let needs_a_look = |r: &ComparedRow| {
+                matches!(
+                    r.verdict,
+                    Verdict::Regressed | Verdict::Improved | Verdict::Invalid
+                )
+            };
             let mut text = format!("compared with {}:\n", baseline.display());
-            for l in table.lines() {
-                if l.starts_with("verdict")
-                    || l.starts_with("regressed")
-                    || l.starts_with("improved")
-                    || l.starts_with("invalid")
-                {
-                    text.push_str(l);
-                    text.push('\n');
-                }
-            }
+            text.push_str(&report::table_rows(&c, needs_a_look));
             text.push_str(&c.summary());
             text.push('\n');
             (text, c.has_regression())
         }
         Err(e) => (format!("not compared: {e}"), false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::Role;
+
+    /// `run` prints the rows that need a look as `compare`'s full table shows them: the same
+    /// lines as picking them out of that table by their first word.
+    #[test]
+    fn the_rows_that_need_a_look_are_the_full_tables_lines() {
+        let base = Path::new(REFERENCE_BASELINE);
+        let mut current = io::read(base).unwrap();
+        // Every third row of ours slower, every third faster.
+        let ours = current
+            .rows
+            .iter_mut()
+            .filter(|r| r.extra.role == Some(Role::Ours))
+            .filter_map(|r| r.extra.ratio.as_mut());
+        for (i, x) in ours.enumerate() {
+            let f = [1.0, 1.6, 0.5][i % 3];
+            (x.median, x.ci95_low, x.ci95_high) = (x.median * f, x.ci95_low * f, x.ci95_high * f);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("current.json");
+        io::write(&path, &current, BaselinePolicy::Protect).unwrap();
+
+        let (text, regressed) = compare_with_baseline(base, &path, 5.0);
+        let opts = Options {
+            threshold_pct: 5.0,
+            cross_machine: false,
+        };
+        let c = compare::compare_files(base, &path, &opts).unwrap();
+        assert!(regressed);
+        assert!(c.count(Verdict::Improved) > 0 && c.count(Verdict::Invalid) > 0);
+        assert!(c.count(Verdict::Unchanged) > 0, "some rows are left out");
+        let mut want = format!("compared with {}:\n", base.display());
+        let table = report::render(&c, report::Format::Table);
+        for l in table.lines().filter(|l| {
+            ["verdict", "regressed", "improved", "invalid"]
+                .iter()
+                .any(|w| l.starts_with(w))
+        }) {
+            want.push_str(l);
+            want.push('\n');
+        }
+        want.push_str(&c.summary());
+        want.push('\n');
+        assert_eq!(text, want);
     }
 }

@@ -38,9 +38,10 @@
 mod protocol;
 pub mod worker;
 
+use crate::contenders::registry;
 use crate::harness::measuring::groups::GroupSpec;
 use crate::harness::measuring::rounds::{self, Plan};
-use crate::pipeline;
+use crate::harness::suites::plans;
 use crate::results::compare::{self, ComparedRow, Comparison, Verdict};
 use crate::results::schema::Row;
 use crate::results::stats::{self, Judgement};
@@ -68,6 +69,15 @@ pub struct AbConfig {
     pub min_effect_pct: f64,
 }
 
+/// Refuses, in one line, a name in `--maps` that the registry does not know, in either
+/// family (a typo would otherwise filter every group away, or quietly leave the map out).
+pub fn check_maps(maps: &[String]) -> Result<(), String> {
+    match maps.iter().find(|m| registry::find(m).is_none()) {
+        Some(m) => Err(format!("unknown map '{m}'")),
+        None => Ok(()),
+    }
+}
+
 /// The default minimum effect, in percent.
 pub const DEFAULT_MIN_EFFECT_PCT: f64 = 2.0;
 
@@ -80,14 +90,9 @@ pub struct AbOutcome {
 
 /// The groups `ab` runs: the main job's, filtered by suite and map.
 pub fn groups(cfg: &AbConfig) -> Vec<GroupSpec> {
-    let mut v = pipeline::locate_config(cfg.quick).groups();
-    v.extend(
-        pipeline::contention_config(cfg.quick)
-            .groups()
-            .0
-            .into_iter()
-            .map(|(g, _)| g),
-    );
+    let (lc, cc) = plans::main_job(cfg.quick);
+    let mut v = lc.groups();
+    v.extend(cc.groups().0.into_iter().map(|(g, _)| g));
     let keep_suite = |g: &GroupSpec| {
         let s = match g {
             GroupSpec::Ops { .. } => Suite::Ops,
@@ -334,8 +339,8 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
     };
     // Both speak our protocol, before any group is measured.
     drop(builds.spawn()?);
-    let plan = pipeline::ab_plan(cfg.quick, false);
-    let cplan = pipeline::ab_plan(cfg.quick, true);
+    let plan = plans::ab(cfg.quick, false);
+    let cplan = plans::ab(cfg.quick, true);
     let mut pending = Vec::new();
     let mut group_secs = Vec::new();
     for g in &groups {

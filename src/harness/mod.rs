@@ -13,7 +13,8 @@
 //!   `check` command's runs (hot keys, Go's two-writers program, the ledger's cost) and the
 //!   `detect` command's racy programs.
 //! - [`suites`]: the measuring suites as the commands run them: `locate` (the locate, probe
-//!   and ops suites), `contention` (the matrix), `counts` (per-op events on a simulated CPU).
+//!   and ops suites), `contention` (the matrix), `counts` (per-op events on a simulated CPU),
+//!   and the `plans` every command measures them with, the main job's and `ab`'s included.
 //!
 //! The rooms are cut by the question a newcomer brings: "how is this timed" (measuring),
 //! "what does a thread do and how is it validated" (workloads), "is it correct"

@@ -107,6 +107,19 @@ pub fn num(v: f64) -> String {
 }
 
 fn table(cmp: &Comparison) -> String {
+    let mut out = table_rows(cmp, |_| true);
+    out.push_str(&cmp.summary());
+    out.push('\n');
+    for n in &cmp.notes {
+        out.push_str(&format!("note: {n}\n"));
+    }
+    out
+}
+
+/// The `table` format's header and the rows `keep` picks, without the summary and notes:
+/// the columns are as wide as the whole table's, so each line is the one the full table
+/// shows (`run` prints the rows that need a look this way).
+pub fn table_rows(cmp: &Comparison, keep: impl Fn(&ComparedRow) -> bool) -> String {
     let rows: Vec<[String; 6]> = cmp.rows.iter().map(cells).collect();
     let mut widths = HEADER.map(str::len);
     for r in &rows {
@@ -127,13 +140,10 @@ fn table(cmp: &Comparison) -> String {
         s
     };
     let mut out = line(&HEADER.map(String::from));
-    for r in &rows {
-        out.push_str(&line(r));
-    }
-    out.push_str(&cmp.summary());
-    out.push('\n');
-    for n in &cmp.notes {
-        out.push_str(&format!("note: {n}\n"));
+    for (r, text) in cmp.rows.iter().zip(&rows) {
+        if keep(r) {
+            out.push_str(&line(text));
+        }
     }
     out
 }

@@ -37,6 +37,10 @@ static HUGE_PAGES: AtomicBool = AtomicBool::new(true);
 /// `System`, plus huge pages for big allocations and byte counting in [`measure`] windows.
 pub struct HarnessAllocator;
 
+/// The environment variable that, set to `off` (or `0`), puts big allocations on ordinary
+/// pages instead of huge ones (read by the binary before anything big is allocated).
+pub const HUGE_PAGES_ENV: &str = "GOMAP_BENCH_HUGE_PAGES";
+
 /// Turns the huge-page path on or off. Call it before anything big is allocated: a block is
 /// freed the way it was allocated only if the setting did not change in between.
 pub fn set_huge_pages(on: bool) {

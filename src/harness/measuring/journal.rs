@@ -24,6 +24,7 @@
 //! last means the file is not a journal of ours, and is refused.
 
 use crate::harness::measuring::facts;
+use crate::harness::measuring::stop::Signal;
 use crate::results::schema::Row;
 use crate::results::ResultsError;
 use serde::{Deserialize, Serialize};
@@ -324,6 +325,48 @@ impl Journal {
     /// Removes the journal: the complete results file now holds everything it did.
     pub fn remove(self) -> Result<(), ResultsError> {
         fs::remove_file(&self.path).map_err(|e| ResultsError::io(&self.path, "remove", e))
+    }
+}
+
+/// How every measuring command starts: [`Journal::open`], with what the user should be told
+/// about it (a resumed run, a torn last line, a replaced journal) passed to `log`, one line
+/// each. [`close`] is its other end.
+pub fn open(
+    out: &Path,
+    header: &Header,
+    resume: bool,
+    log: &mut dyn FnMut(&str),
+) -> Result<Journal, ResultsError> {
+    let opened = Journal::open(out, header, resume)?;
+    for n in &opened.notes {
+        log(n);
+    }
+    Ok(opened.journal)
+}
+
+/// How a measuring command ends, after its results file `out` is written: a complete run's
+/// journal goes; a stopped run's stays for `--resume`, `log` hears which file is partial and
+/// where the journal is. The exit status: 0, or the signal's (130 SIGINT, 143 SIGTERM).
+pub fn close(
+    journal: Journal,
+    stopped: Option<Signal>,
+    out: &Path,
+    log: &mut dyn FnMut(&str),
+) -> Result<u8, ResultsError> {
+    match stopped {
+        None => {
+            journal.remove()?;
+            Ok(0)
+        }
+        Some(sig) => {
+            log(&format!(
+                "stopped by {}: {} is partial; --resume goes on from {}",
+                sig.name(),
+                out.display(),
+                journal.path().display()
+            ));
+            Ok(sig.exit_code())
+        }
     }
 }
 

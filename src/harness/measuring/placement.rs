@@ -14,6 +14,8 @@
 //!   pairs of worker processes, each drawing its layout, so that a layout that happens to
 //!   favour one build is one draw among many, not the whole comparison (see `ab`).
 
+use crate::harness::measuring::stop;
+
 /// The calling thread's CPU mask as it was before [`pin_to_last_core`]; dropping the guard
 /// puts it back, so that what runs next (a contention group, which spreads its threads over
 /// every core, and counts them from the mask) sees all the cores again.
@@ -99,6 +101,40 @@ pub fn without_aslr(cmd: &mut std::process::Command) -> &mut std::process::Comma
 /// than on Linux: unchanged): `ab`'s workers, each of which is to draw its own layout.
 pub fn with_aslr(cmd: &mut std::process::Command) -> &mut std::process::Command {
     randomized(cmd, true)
+}
+
+/// Set in the re-executed process, so that it never re-executes again.
+pub const REEXEC_ENV: &str = "GOMAP_BENCH_FIXED_LAYOUT";
+
+/// Runs this very command again with address-space randomization off, so that two runs of
+/// one build place code, heap and stack alike; its exit status, or `None` when this process
+/// already runs so (or cannot start one that does, and measures as it is).
+///
+/// Call [`stop::install`] first: this process then passes each signal on to the run instead
+/// of dying of it.
+pub fn reexec_without_aslr() -> Option<u8> {
+    if aslr_off() || std::env::var_os(REEXEC_ENV).is_some() {
+        return None;
+    }
+    let exe = std::env::current_exe().ok()?;
+    let mut cmd = std::process::Command::new(exe);
+    without_aslr(&mut cmd);
+    stop::detach(&mut cmd);
+    let mut child = cmd
+        .args(std::env::args_os().skip(1))
+        .env(REEXEC_ENV, "1")
+        .spawn()
+        .ok()?;
+    stop::set_child(Some(child.id()));
+    let status = child.wait().ok()?;
+    Some(match status.code() {
+        Some(c) => c.clamp(0, 255) as u8,
+        // Killed by a signal: report it as a failure, as a shell would (128 + signal).
+        None => {
+            use std::os::unix::process::ExitStatusExt;
+            128u8.saturating_add(status.signal().unwrap_or(0) as u8)
+        }
+    })
 }
 
 fn randomized(cmd: &mut std::process::Command, on: bool) -> &mut std::process::Command {

@@ -15,9 +15,10 @@ use crate::harness::measuring::facts;
 use crate::harness::measuring::groups::{run_groups, GroupSpec};
 use crate::harness::measuring::journal::Journal;
 use crate::harness::measuring::progress::Progress;
-use crate::harness::measuring::rounds::{validate_plan, Plan, DEFAULT_SEED};
+use crate::harness::measuring::rounds::{validate_plan, Plan};
 use crate::harness::measuring::runner::{CellSpec, MAX_OPS_PER_THREAD};
 use crate::harness::measuring::stop::Signal;
+use crate::harness::suites::plans;
 use crate::harness::workloads::workload::MAX_THREADS;
 use crate::harness::workloads::workload::{DEFAULT_HOT_KEYS, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL};
 use crate::results::schema::{Results, Row};
@@ -82,8 +83,8 @@ pub fn default_threads() -> Vec<u32> {
 }
 
 impl Default for ContentionConfig {
-    /// Every map, workload and distribution at 1..cores threads, 2^16 entries; each group
-    /// 30 rounds of 10 ms samples (at least 10 rounds, about 8 s a group).
+    /// Every map, workload and distribution at 1..cores threads, 2^16 entries,
+    /// [`plans::CONTENTION`].
     fn default() -> Self {
         ContentionConfig {
             threads: default_threads(),
@@ -92,14 +93,7 @@ impl Default for ContentionConfig {
             dists: Dist::ALL.to_vec(),
             size: 1 << 16,
             hot_keys: DEFAULT_HOT_KEYS,
-            plan: Plan {
-                max_rounds: 30,
-                min_rounds: 10,
-                group_secs: 8.0,
-                seed: DEFAULT_SEED,
-                sample_secs: 0.01,
-                blocks: 4,
-            },
+            plan: plans::CONTENTION,
             stream_ops: 1 << 22,
             ops_per_sample: None,
             shards: None,
@@ -110,18 +104,11 @@ impl Default for ContentionConfig {
 }
 
 impl ContentionConfig {
-    /// `--quick`: every map still, but 2^12 entries, 8 rounds of 1 ms samples.
+    /// `--quick`: every map still, but 2^12 entries, [`plans::CONTENTION_QUICK`].
     pub fn quick() -> Self {
         ContentionConfig {
             size: 1 << 12,
-            plan: Plan {
-                max_rounds: 8,
-                min_rounds: 6,
-                group_secs: 0.3,
-                seed: DEFAULT_SEED,
-                sample_secs: 0.001,
-                blocks: 2,
-            },
+            plan: plans::CONTENTION_QUICK,
             stream_ops: 1 << 16,
             ..Self::default()
         }
@@ -520,7 +507,7 @@ mod tests {
 
     #[test]
     fn the_main_jobs_matrix_has_shared_write_on_the_hot_set() {
-        let c = crate::pipeline::contention_config(true);
+        let (_, c) = plans::main_job(true);
         let (groups, _) = c.groups();
         let shared: Vec<&CellSpec> = groups
             .iter()

@@ -15,6 +15,7 @@
 //! `gomap-bench counts` runs the grid (two kernels at a time) and prints, per op and size,
 //! each map's counts per op and their ratio to the suite's reference (hashbrown).
 
+use crate::harness::measuring::allocator::HUGE_PAGES_ENV;
 use crate::harness::measuring::single::Fixture;
 
 use crate::contenders::single::{self, SingleMap, Visit};
@@ -244,6 +245,52 @@ fn counted_kernel_removes<M: SingleMap>(m: &mut M, keys: &[u64]) -> (usize, u64)
 
 // ---- the grid: one callgrind process per kernel ---------------------------------------
 
+/// The grid `counts` runs: every (op, size, map), `jobs` kernels at a time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountsConfig {
+    /// Single-thread registry names ([`DEFAULT_MAPS`] unless told).
+    pub maps: Vec<String>,
+    pub ops: Vec<Op>,
+    pub sizes_log2: Vec<u32>,
+    pub jobs: usize,
+}
+
+/// The maps counted unless told: ours (generic and fast64) and the reference.
+pub const DEFAULT_MAPS: [&str; 3] = ["gomap/generic", "gomap/fast64", "hashbrown"];
+
+/// The ops counted unless told.
+pub const DEFAULT_OPS: [Op; 3] = [Op::InsertPresized, Op::InsertGrow, Op::Remove];
+
+/// The sizes (as log2) a kernel may count.
+pub const SIZES_LOG2: std::ops::RangeInclusive<u32> = 3..=24;
+
+impl CountsConfig {
+    /// Checks the names and sizes, in one line naming the first bad one; the maps' registry
+    /// names otherwise, in order (what [`count_grid`] takes).
+    pub fn validate(&self) -> Result<Vec<&'static str>, String> {
+        let maps = self
+            .maps
+            .iter()
+            .map(|n| {
+                single::entry(n).map(|e| e.name).ok_or_else(|| {
+                    format!(
+                        "unknown map `{n}` (known: {})",
+                        single::available().join(", ")
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if let Some(&s) = self.sizes_log2.iter().find(|&&s| !SIZES_LOG2.contains(&s)) {
+            return Err(format!(
+                "--sizes-log2 {s}: sizes from 2^{} to 2^{} only",
+                SIZES_LOG2.start(),
+                SIZES_LOG2.end()
+            ));
+        }
+        Ok(maps)
+    }
+}
+
 /// One cell of the grid and what was counted.
 #[derive(Clone, Debug)]
 pub struct Counted {
@@ -273,7 +320,7 @@ pub fn count_one(exe: &Path, map: &str, op: Op, size_log2: u32) -> Result<PerOp,
         .arg(exe)
         .args(["kernel", "--map", map, "--op", op.name()])
         .args(["--size-log2", &size_log2.to_string()])
-        .env("GOMAP_BENCH_HUGE_PAGES", "off")
+        .env(HUGE_PAGES_ENV, "off")
         // glibc's memset zeroes big blocks with `rep stosb`, which callgrind counts as one
         // instruction and one branch *per byte*: a growing map's calloc'd bucket arrays then
         // swamp every count. Above this threshold memset uses vector stores, counted as
@@ -454,6 +501,31 @@ mod tests {
         fn=(1) x\n16 3\n\
         summary: 1000 300 200 5 40 10 5 7 3 150 12 4\n\
         totals: 1000 300 200 5 40 10 5 7 3 150 12 4\n";
+
+    #[test]
+    fn a_bad_map_or_size_is_one_line() {
+        let cfg = CountsConfig {
+            maps: DEFAULT_MAPS.map(String::from).to_vec(),
+            ops: DEFAULT_OPS.to_vec(),
+            sizes_log2: vec![10, 16, 20],
+            jobs: 2,
+        };
+        assert_eq!(cfg.validate().unwrap(), DEFAULT_MAPS.to_vec());
+        let e = CountsConfig {
+            maps: vec!["nope".into()],
+            ..cfg.clone()
+        }
+        .validate()
+        .unwrap_err();
+        assert!(e.starts_with("unknown map `nope` (known: ") && !e.contains('\n'));
+        let e = CountsConfig {
+            sizes_log2: vec![10, 2],
+            ..cfg
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(e, "--sizes-log2 2: sizes from 2^3 to 2^24 only");
+    }
 
     #[test]
     fn parses_callgrind_totals_and_divides_per_op() {

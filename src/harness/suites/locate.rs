@@ -11,9 +11,9 @@
 use crate::contenders::single as contenders;
 use crate::harness::measuring::groups::{run_groups, GroupSpec};
 use crate::harness::measuring::journal::Journal;
-use crate::harness::measuring::rounds::Plan;
-use crate::harness::measuring::rounds::{validate_plan, DEFAULT_SEED};
+use crate::harness::measuring::rounds::{validate_plan, Plan};
 use crate::harness::measuring::stop::Signal;
+use crate::harness::suites::plans;
 use crate::results::schema::Row;
 use crate::vocabulary::{IndexKernel, Op, Pattern};
 
@@ -34,8 +34,7 @@ pub const MIN_SIZE: usize = 1 << 4;
 pub const MAX_SIZE: usize = 1 << 28;
 
 impl LocateConfig {
-    /// Four sizes up to 2^23, every op and map; each group 40 rounds of 5 ms samples (at
-    /// least 10, about 6 s a group).
+    /// Four sizes up to 2^23, every op and map, [`plans::LOCATE`].
     pub fn default_full() -> Self {
         LocateConfig {
             sizes: vec![1 << 10, 1 << 16, 1 << 20, 1 << 23],
@@ -44,14 +43,7 @@ impl LocateConfig {
                 .into_iter()
                 .map(String::from)
                 .collect(),
-            plan: Plan {
-                max_rounds: 40,
-                min_rounds: 10,
-                group_secs: 6.0,
-                seed: DEFAULT_SEED,
-                sample_secs: 0.005,
-                blocks: 4,
-            },
+            plan: plans::LOCATE,
         }
     }
 
@@ -59,14 +51,7 @@ impl LocateConfig {
     pub fn quick() -> Self {
         LocateConfig {
             sizes: vec![1 << 10, 1 << 16],
-            plan: Plan {
-                max_rounds: 8,
-                min_rounds: 6,
-                group_secs: 0.3,
-                seed: DEFAULT_SEED,
-                sample_secs: 0.001,
-                blocks: 2,
-            },
+            plan: plans::LOCATE_QUICK,
             ..Self::default_full()
         }
     }

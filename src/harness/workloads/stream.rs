@@ -14,8 +14,25 @@
 
 use crate::harness::workloads::keys::key;
 use crate::harness::workloads::workload::{self, index_of, kind_of};
+use crate::harness::workloads::workload::{MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL, MAX_THREADS};
 use crate::vocabulary::{Dist, Workload};
 use std::fmt::Write;
+
+/// Refuses, in one line, a stream [`render`] cannot make: one past the generator's limits
+/// (prefill, thread id, ops), or a shared-write hot set (`size`) outside 1..=MAX_HOT_KEYS.
+pub fn check(workload: Workload, size: u64, thread: u32, ops: u64) -> Result<(), String> {
+    if size > MAX_PREFILL || thread >= MAX_THREADS || ops > MAX_OPS {
+        return Err(format!(
+            "--size at most {MAX_PREFILL}, --thread below {MAX_THREADS}, --ops at most {MAX_OPS}"
+        ));
+    }
+    if workload.is_shared() && !(1..=MAX_HOT_KEYS).contains(&size) {
+        return Err(format!(
+            "--size {size}: shared-write's hot set is 1..={MAX_HOT_KEYS} keys"
+        ));
+    }
+    Ok(())
+}
 
 /// The stream of thread `thread`, `ops` ops, as text (header line first).
 pub fn render(workload: Workload, dist: Dist, size: u64, thread: u32, ops: u64) -> String {
@@ -35,6 +52,17 @@ pub fn render(workload: Workload, dist: Dist, size: u64, thread: u32, ops: u64) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_past_the_limits_is_refused() {
+        assert!(check(Workload::ReadHeavy, 65536, 0, 1000).is_ok());
+        assert!(check(Workload::ReadHeavy, 65536, MAX_THREADS, 1000).is_err());
+        assert_eq!(
+            check(Workload::SharedWrite, 0, 0, 1000).unwrap_err(),
+            format!("--size 0: shared-write's hot set is 1..={MAX_HOT_KEYS} keys")
+        );
+        assert!(check(Workload::SharedWrite, 64, 0, 1000).is_ok());
+    }
 
     /// The Go anchor's `-selftest` pins the very same keys (`wantZipf` in
     /// scripts/go-anchor/main.go): change one, change both.

@@ -1,0 +1,19 @@
+//! `gomap-bench findings FILE`: the findings tables of a results file
+//! ([`crate::results::findings`]), as `run` prints them.
+
+use super::Outcome;
+use crate::results::{findings, io};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A results file, e.g. results/reference/baseline.json.
+    file: PathBuf,
+}
+
+pub fn run(a: Args) -> Outcome {
+    let results = io::read(&a.file)?;
+    println!("{}", findings::findings(&results.rows));
+    Ok(ExitCode::SUCCESS)
+}
