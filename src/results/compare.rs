@@ -17,7 +17,7 @@
 //! * For our rows with a ratio on both sides, Δ = ln(current ratio ÷ baseline ratio), and
 //!   its noise is the larger of (a) the two ratios' 95% half-widths combined,
 //!   √(h_b² + h_c²) in log space, widened for the family of rows judged together
-//!   ([`family_widening`]: Bonferroni over the m ratios of ours, so that a comparison of
+//!   ([`analysis::family_widening`]: Bonferroni over the m ratios of ours, so that a comparison of
 //!   one build with itself flags none of them with 95% — not each with 95%, which over
 //!   150 rows would flag seven by chance), and (b) how far each ratio moved *within its own run*
 //!   (its first half of rounds against its second: `ratio.halves`), and (c) the baseline's
@@ -43,7 +43,9 @@
 //! Only `regressed` makes the CLI exit 1. Refusals (different machines without
 //! `--cross-machine`, no rows in common) are errors, so the CLI exits 2.
 
+use super::analysis;
 use super::error::ResultsError;
+use super::format::{num, Estimate};
 use super::io;
 use super::runinfo;
 use super::schema::{Direction, Ratio, Results, Row, Unit};
@@ -54,9 +56,6 @@ use std::path::Path;
 
 /// The default regression threshold, in percent.
 pub const DEFAULT_THRESHOLD_PCT: f64 = 5.0;
-
-/// Below this many samples the interquartile range means little; use min..max instead.
-const MIN_SAMPLES_FOR_IQR: usize = 5;
 
 /// How to compare.
 #[derive(Clone, Debug, PartialEq)]
@@ -273,7 +272,7 @@ pub fn compare(
             _ => false,
         })
         .count();
-    let family = family_widening(judged);
+    let family = analysis::family_widening(judged);
     if judged > 1 {
         notes.push(format!(
             "{judged} ratios of ours judged as one family: each interval ×{family:.2} (95% for them all)"
@@ -296,18 +295,6 @@ pub fn compare(
         threshold_pct: opts.threshold_pct,
         notes,
     })
-}
-
-/// How much wider than a 95% interval one of `m` intervals must be for all `m` to hold
-/// together with 95% (Bonferroni, in the normal approximation: z(1 − 2.5%/m) ÷ z(97.5%)).
-/// 1 for one row; ≈1.6 for 20 rows, ≈1.8 for 150.
-pub fn family_widening(m: usize) -> f64 {
-    use statrs::distribution::{ContinuousCDF, Normal};
-    if m <= 1 {
-        return 1.0;
-    }
-    let n = Normal::new(0.0, 1.0).expect("standard normal");
-    n.inverse_cdf(1.0 - 0.025 / m as f64) / n.inverse_cdf(0.975)
 }
 
 /// Reads both files and compares them; errors name the file they are about.
@@ -333,31 +320,10 @@ pub fn compare_files(
     })
 }
 
-/// The noise band of a row: the interval its measurements spread over.
-///
-/// With at least 5 samples, the interquartile range (25th..75th percentile, linear
-/// interpolation): it ignores the odd outlier that min..max would let swallow every real
-/// change. With 1–4 samples, min..max. With none, the median alone (a point).
+/// The noise band of a row: the band its samples spread over ([`analysis::noise_band`]), or
+/// its median alone (a point) without samples.
 pub fn noise_band(row: &Row) -> [f64; 2] {
-    let mut s: Vec<f64> = row
-        .samples
-        .iter()
-        .copied()
-        .filter(|x| x.is_finite())
-        .collect();
-    s.sort_by(f64::total_cmp);
-    match s.len() {
-        0 => [row.median, row.median],
-        n if n < MIN_SAMPLES_FOR_IQR => [s[0], s[n - 1]],
-        _ => [quantile(&s, 0.25), quantile(&s, 0.75)],
-    }
-}
-
-/// The `q` quantile of sorted, non-empty `s`, interpolating linearly between ranks.
-fn quantile(s: &[f64], q: f64) -> f64 {
-    let pos = q * (s.len() - 1) as f64;
-    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
-    s[lo] + (s[hi] - s[lo]) * (pos - lo as f64)
+    analysis::noise_band(&row.samples).unwrap_or([row.median, row.median])
 }
 
 /// Whether a row is one of this project's own maps (the GoMap family and its concurrent
@@ -375,10 +341,7 @@ pub fn is_ours(r: &Row) -> bool {
 }
 
 fn ratio_triple(r: &Row) -> Option<[f64; 3]> {
-    r.extra
-        .ratio
-        .as_ref()
-        .map(|x| [x.median, x.ci95_low, x.ci95_high])
+    r.extra.ratio.as_ref().map(|x| x.interval().triple())
 }
 
 fn compare_row(
@@ -390,21 +353,11 @@ fn compare_row(
 ) -> ComparedRow {
     let any = c.or(b).expect("an identity comes from one side at least");
     let mut out = ComparedRow {
-        name: id.to_string(),
-        identity: id.clone(),
-        unit: any.unit,
-        direction: any.direction(),
-        baseline: b.map(|r| r.median),
-        current: c.map(|r| r.median),
-        change_pct: None,
         baseline_band: b.map(noise_band),
         current_band: c.map(noise_band),
         baseline_ratio: b.and_then(ratio_triple),
         current_ratio: c.and_then(ratio_triple),
-        ratio_change_pct: None,
-        evidence: String::new(),
-        verdict: Verdict::Unchanged,
-        reason: String::new(),
+        ..ComparedRow::new(id, any.unit, b.map(|r| r.median), c.map(|r| r.median))
     };
     if !any.unit.is_performance() {
         return out.judge(Verdict::Invalid, "a measured rate, not a speed: not judged");
@@ -458,18 +411,10 @@ fn judge_ratio(
         ratio_text(rc),
         delta.exp_m1() * 100.0
     );
-    let half = |r: &Ratio| {
-        let w = (r.ci95_high.ln() - r.ci95_low.ln()) / 2.0;
-        if w.is_finite() {
-            w
-        } else {
-            f64::INFINITY
-        }
-    };
-    let within = |r: &Ratio| r.halves.map_or(0.0, |[x, y]| (x / y).ln().abs());
-    let noise = (family * (half(rb).powi(2) + half(rc).powi(2)).sqrt())
-        .max(within(rb))
-        .max(within(rc))
+    let (hb, hc) = (rb.log_half_width(), rc.log_half_width());
+    let noise = (family * (hb.powi(2) + hc.powi(2)).sqrt())
+        .max(rb.within_run())
+        .max(rc.within_run())
         .max(rb.run_to_run.unwrap_or(0.0));
     let threshold = (1.0 + opts.threshold_pct / 100.0).ln();
     let worse = match c.unit.direction() {
@@ -498,9 +443,9 @@ fn judge_ratio(
     }
 }
 
-/// `1.252 [1.245, 1.263]`.
-pub fn ratio_text(r: &Ratio) -> String {
-    format!("{:.3} [{:.3}, {:.3}]", r.median, r.ci95_low, r.ci95_high)
+/// `1.252 [1.245, 1.263]`: after `÷reference` a ratio needs no `×`.
+fn ratio_text(r: &Ratio) -> String {
+    format!("{:.3}", Estimate::of(&r.interval()))
 }
 
 /// Our row without ratios, by its medians and noise bands (files from before the rounds).
@@ -523,10 +468,10 @@ fn judge_medians(
     let (bb, cb) = (noise_band(b), noise_band(c));
     out.evidence = format!(
         "noise {}..{} → {}..{}",
-        crate::results::report::num(bb[0]),
-        crate::results::report::num(bb[1]),
-        crate::results::report::num(cb[0]),
-        crate::results::report::num(cb[1])
+        num(bb[0]),
+        num(bb[1]),
+        num(cb[0]),
+        num(cb[1])
     );
     let separated = cb[0] > bb[1] || cb[1] < bb[0];
     let beyond = change.abs() > opts.threshold_pct;
@@ -548,7 +493,30 @@ fn judge_medians(
 }
 
 impl ComparedRow {
-    fn judge(mut self, v: Verdict, why: &str) -> Self {
+    /// A row of `id` with its two medians (`None` for the side that lacks it) and nothing
+    /// judged yet: `compare` and `ab` fill in what they know, then [`ComparedRow::judge`].
+    pub fn new(id: &Identity, unit: Unit, baseline: Option<f64>, current: Option<f64>) -> Self {
+        ComparedRow {
+            name: id.to_string(),
+            identity: id.clone(),
+            unit,
+            direction: unit.direction(),
+            baseline,
+            current,
+            change_pct: None,
+            baseline_band: None,
+            current_band: None,
+            baseline_ratio: None,
+            current_ratio: None,
+            ratio_change_pct: None,
+            evidence: String::new(),
+            verdict: Verdict::Unchanged,
+            reason: String::new(),
+        }
+    }
+
+    /// The row with its verdict and why.
+    pub fn judge(mut self, v: Verdict, why: &str) -> Self {
         self.verdict = v;
         self.reason = why.to_string();
         self
@@ -614,9 +582,10 @@ mod tests {
 
     #[test]
     fn bands() {
-        assert_eq!(noise_band(&row(&[3.0])), [3.0, 3.0]);
-        assert_eq!(noise_band(&row(&[3.0, 1.0])), [1.0, 3.0]);
         assert_eq!(noise_band(&row(&[1.0, 2.0, 3.0, 4.0, 100.0])), [2.0, 4.0]);
+        let mut none = row(&[]);
+        none.median = 7.0;
+        assert_eq!(noise_band(&none), [7.0, 7.0]);
     }
 
     #[test]
@@ -672,10 +641,6 @@ mod tests {
 
     #[test]
     fn many_ratios_are_judged_as_a_family() {
-        assert_eq!(family_widening(1), 1.0);
-        let (w20, w150) = (family_widening(20), family_widening(150));
-        assert!(w20 > 1.5 && w20 < 1.7, "{w20}");
-        assert!(w150 > w20 && w150 < 1.9, "{w150}");
         // Moved 6%, each interval ±3%: alone, √2·3% ≈ 4.2% < 6% is a regression; as one of
         // 150 rows judged together (×1.8 ≈ 7.6%), it is within the noise.
         let b = with_ratio(10.0, 1.0, 0.97, 1.03, [1.0, 1.0]);

@@ -34,6 +34,7 @@ use crate::harness::workloads::keys::key;
 use crate::harness::workloads::validate;
 use crate::harness::workloads::workload::ThreadStream;
 use crate::harness::workloads::workload::{self, index_of, kind_of, Expected, PerKind, Stream};
+use crate::results::analysis;
 use crate::results::schema::{Calibration, Extra, Row, Unit};
 use crate::vocabulary::{Dist, Identity, OpKind, Role, Suite, Workload};
 use std::hint::black_box;
@@ -660,7 +661,7 @@ pub struct LedgerCost {
     pub with_ns: f64,
     pub without_ns: f64,
     /// With − without, mean of the paired rounds, with its 95% interval.
-    pub difference: crate::results::stats::Interval,
+    pub difference: analysis::Interval,
     pub rounds: u32,
 }
 
@@ -706,7 +707,7 @@ pub fn ledger_cost(hot_keys: u64, rounds: u32, sample_secs: f64) -> Option<Ledge
     Some(LedgerCost {
         with_ns: median(with),
         without_ns: median(without),
-        difference: crate::results::stats::mean_difference(with, without)?,
+        difference: analysis::mean_difference(with, without)?,
         rounds,
     })
 }
