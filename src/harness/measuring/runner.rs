@@ -658,7 +658,10 @@ pub fn run_cell<C: Contender>(cell: &CellSpec, rounds: u32, ops: u64, stream_ops
 /// interleaved rounds ([`rounds`](crate::harness::measuring::rounds)), as ns per op.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LedgerCost {
+    /// The median ns/op with the ledger ([`analysis::median`]: the mean of the middle two
+    /// for the even round counts `check` runs; an upper-middle pick before).
     pub with_ns: f64,
+    /// The median ns/op without it.
     pub without_ns: f64,
     /// With − without, mean of the paired rounds, with its 95% interval.
     pub difference: analysis::Interval,
@@ -699,11 +702,7 @@ pub fn ledger_cost(hot_keys: u64, rounds: u32, sample_secs: f64) -> Option<Ledge
     ];
     let out = crate::harness::measuring::rounds::run(&mut members, rounds, 0x1ED6E5, |_| {});
     let (with, without) = (&out[0].samples, &out[1].samples);
-    let median = |v: &[f64]| {
-        let mut v = v.to_vec();
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-    };
+    let median = |v: &[f64]| analysis::median(v).unwrap_or(f64::NAN);
     Some(LedgerCost {
         with_ns: median(with),
         without_ns: median(without),
