@@ -171,8 +171,8 @@ impl Comparison {
         self.rows.iter().filter(|r| r.verdict == v).count()
     }
 
-    /// The machine's drift between the two runs: the median and range of the third-party
-    /// rows' changes, in percent.
+    /// The machine's drift between the two runs: the median ([`analysis::median`]) and range
+    /// of the third-party rows' changes, in percent.
     pub fn drift(&self) -> Option<(f64, f64, f64)> {
         let mut c: Vec<f64> = self
             .rows
@@ -180,11 +180,9 @@ impl Comparison {
             .filter(|r| r.verdict == Verdict::Drift)
             .filter_map(|r| r.change_pct)
             .collect();
-        if c.is_empty() {
-            return None;
-        }
+        let m = analysis::median(&c)?;
         c.sort_by(f64::total_cmp);
-        Some((c[c.len() / 2], c[0], c[c.len() - 1]))
+        Some((m, c[0], c[c.len() - 1]))
     }
 
     /// `1 regressed, 2 unchanged, …` (only the verdicts that occur).
@@ -710,6 +708,28 @@ mod tests {
         assert_eq!(cmp.rows[0].verdict, Verdict::Drift);
         assert!(!cmp.has_regression());
         assert!(cmp.summary().contains("machine drift"), "{}", cmp.summary());
+    }
+
+    #[test]
+    fn the_drift_is_the_median_of_the_third_party_changes() {
+        let drift = |pct: f64| {
+            let id = row(&[1.0]).id;
+            let mut r = ComparedRow::new(&id, Unit::NsPerOp, Some(1.0), Some(1.0));
+            r.change_pct = Some(pct);
+            r.judge(Verdict::Drift, "")
+        };
+        let cmp = |pcts: &[f64]| Comparison {
+            rows: pcts.iter().map(|&p| drift(p)).collect(),
+            threshold_pct: 5.0,
+            notes: Vec::new(),
+        };
+        // An even count: the mean of the middle two, not the upper one.
+        assert_eq!(
+            cmp(&[30.0, 10.0, 20.0, -5.0]).drift(),
+            Some((15.0, -5.0, 30.0))
+        );
+        assert_eq!(cmp(&[30.0, 10.0, 20.0]).drift(), Some((20.0, 10.0, 30.0)));
+        assert_eq!(cmp(&[]).drift(), None);
     }
 
     #[test]
