@@ -42,6 +42,11 @@
 //!
 //! Only `regressed` makes the CLI exit 1. Refusals (different machines without
 //! `--cross-machine`, no rows in common) are errors, so the CLI exits 2.
+//!
+//! The statistics the rules use (noise bands, the family widening, a ratio's half width and
+//! halves, the drift's median) are [`analysis`]'s, and the figures are written by
+//! [`super::format`]. What is left is one piece: the rules above and the code that applies
+//! them are read together, and nearly a third of the file is the tests of those rules.
 
 use super::analysis;
 use super::error::ResultsError;

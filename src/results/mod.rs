@@ -12,7 +12,7 @@
 //! * [`collect`]: criterion's output → rows.
 //! * [`merge`]: several runs of one machine → one document.
 //! * [`findings`]: the headline tables a run prints.
-//! * [`format`]: a figure written for people, once: an estimate with its interval, a size,
+//! * [`format`](mod@format): a figure written for people, once: an estimate with its interval, a size,
 //!   a number, a map with its ISA.
 //! * [`pool`]: several processes' shares of one run → one document, processes as blocks.
 //! * [`calibrate`]: how far the machine moves a ratio between runs, recorded in a baseline.

@@ -21,6 +21,11 @@
 //! of all their groups in sweeps ([`run_groups`]), each group's blocks spread over the
 //! suite; `gomap-bench ab`'s workers run them one request at a time, so that two builds
 //! alternate.
+//!
+//! What a row's figures are (its ratio, its interval, a paired difference) is computed in
+//! `results::analysis`; this file only says which samples are paired with which. It is one
+//! piece, tests included, because the spec, the group, its builders and the sweeps share a
+//! visit's state (`Earlier`, `Start`, a slot's member), which stays private here.
 
 use crate::harness::measuring::index_kernels::{self, Header};
 

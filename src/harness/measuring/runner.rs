@@ -24,6 +24,10 @@
 //! from an empty map), and every member of its group runs the same number of ops: how far
 //! the map grows is what it measures. The steady workloads keep the map near its prefill, so
 //! there each member's sample is sized to its own speed.
+//!
+//! One piece: the timed loop, the pinned threads that run it and the members that drive them
+//! share one segment machinery (`run_segment_with`, `SegmentOut`, the tallies), private here;
+//! the statistics of what they measure are `results::analysis`'s.
 
 use crate::contenders::{BuildSpec, Contender, Handle};
 use crate::harness::measuring::allocator;

@@ -28,9 +28,9 @@
 //! imports nothing from the rest of it: the values it computes ([`Interval`], [`Ratio`]) are
 //! defined here, and `schema` stores them, so no import circle forms. Two files:
 //!
-//! * [`intervals`]: statistics of one sample — the median, its sign-test interval, the mean
+//! * `intervals`: statistics of one sample — the median, its sign-test interval, the mean
 //!   and its t interval, Student's t over blocks, the noise band, the family widening.
-//! * [`ratios`]: paired ratios — undisturbed rounds, blocks, a row's [`Ratio`] with its
+//! * `ratios`: paired ratios — undisturbed rounds, blocks, a row's [`Ratio`] with its
 //!   halves and blocks, the ratio pooled across processes, paired differences, the verdict.
 
 mod intervals;
