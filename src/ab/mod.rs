@@ -19,9 +19,9 @@
 //! alike), and the interval counts the blocks as the independent draws.
 //!
 //! Each row is then judged by its HEAD ÷ BASE ratios (the undisturbed rounds, as
-//! `results::stats` explains): the geometric mean of the blocks' medians, and an interval
+//! `results::analysis` explains): the geometric mean of the blocks' medians, and an interval
 //! that is the wider of the sign test's over the rounds and Student's t over the blocks
-//! ([`stats::blocked_ratio_at`]), family-wise (Bonferroni over the rows of ours). A row is
+//! ([`analysis::blocked_ratio_at`]), family-wise (Bonferroni over the rows of ours). A row is
 //! **regressed** when the whole interval lies on the worse side of 1 *and* the estimate is
 //! beyond the minimum effect (default 2%); **improved** the same way on the better side;
 //! **noisy** when the estimate is beyond the minimum effect but the interval reaches 1;
@@ -42,9 +42,10 @@ use crate::contenders::registry;
 use crate::harness::measuring::groups::GroupSpec;
 use crate::harness::measuring::rounds::{self, Plan};
 use crate::harness::suites::plans;
+use crate::results::analysis::{self, Interval, Judgement};
 use crate::results::compare::{self, ComparedRow, Comparison, Verdict};
+use crate::results::format::Estimate;
 use crate::results::schema::Row;
-use crate::results::stats::{self, Judgement};
 use crate::vocabulary::{Identity, Suite};
 use protocol::{Reply, Request, PROTOCOL_VERSION};
 use std::collections::HashMap;
@@ -549,17 +550,11 @@ fn one_group(g: &GroupSpec, plan: &Plan, builds: &Builds) -> Result<Vec<Paired>,
 }
 
 /// Whether a row's HEAD ÷ BASE ratio is beyond its interval and the minimum effect (the rule
-/// of [`stats::judge_ratio`], applied to the ratio the row carries).
+/// of [`analysis::judge_ratio`], applied to the ratio the row carries).
 fn beyond_interval(r: &ComparedRow, min_effect_pct: f64) -> bool {
-    r.current_ratio.is_some_and(|[median, lo, hi]| {
-        let i = stats::Interval {
-            median,
-            ci95_low: lo,
-            ci95_high: hi,
-            n: 0,
-        };
+    r.current_ratio.is_some_and(|t| {
         !matches!(
-            stats::judge_ratio(&i, min_effect_pct),
+            analysis::judge_ratio(&Interval::from_triple(t), min_effect_pct),
             Judgement::NoChange | Judgement::Unclear
         )
     })
@@ -571,49 +566,21 @@ const FAMILY_ALPHA: f64 = 0.05;
 /// The verdict of one row from its paired samples, its interval covering 1 − `alpha`.
 fn verdict(p: &Paired, min_effect_pct: f64, alpha: f64) -> ComparedRow {
     let (b, h, sb, sh) = (&p.base, &p.head, &p.sb[..], &p.sh[..]);
-    let median = |s: &[f64]| stats::median_interval(s).map(|i| i.median);
-    let mut out = ComparedRow {
-        name: h.id.to_string(),
-        identity: h.id.clone(),
-        unit: h.unit,
-        direction: h.direction(),
-        baseline: median(sb),
-        current: median(sh),
-        change_pct: None,
-        baseline_band: None,
-        current_band: None,
-        baseline_ratio: None,
-        current_ratio: None,
-        ratio_change_pct: None,
-        evidence: String::new(),
-        verdict: Verdict::Unchanged,
-        reason: String::new(),
-    };
-    let set = |mut o: ComparedRow, v: Verdict, why: &str| {
-        o.verdict = v;
-        o.reason = why.to_string();
-        o
-    };
+    let mut out = ComparedRow::new(&h.id, h.unit, analysis::median(sb), analysis::median(sh));
     if !b.valid || !h.valid {
         let side = if !h.valid { "HEAD" } else { "BASE" };
-        return set(
-            out,
-            Verdict::Invalid,
-            &format!("failed validation in {side}"),
-        );
+        return out.judge(Verdict::Invalid, &format!("failed validation in {side}"));
     }
     let Some((r, per_block)) =
-        stats::blocked_ratio_at(sh, sb, h.unit.lower_is_better(), &p.blocks, alpha)
+        analysis::blocked_ratio_at(sh, sb, h.unit.lower_is_better(), &p.blocks, alpha)
     else {
-        return set(out, Verdict::Invalid, "no paired rounds");
+        return out.judge(Verdict::Invalid, "no paired rounds");
     };
     out.change_pct = Some((r.median - 1.0) * 100.0);
-    out.current_ratio = Some([r.median, r.ci95_low, r.ci95_high]);
+    out.current_ratio = Some(r.triple());
     out.evidence = format!(
-        "HEAD÷BASE {:.3} [{:.3}, {:.3}], {} rounds in {} blocks",
-        r.median,
-        r.ci95_low,
-        r.ci95_high,
+        "HEAD÷BASE {:.3}, {} rounds in {} blocks",
+        Estimate::of(&r),
         r.n,
         per_block.len()
     );
@@ -621,30 +588,28 @@ fn verdict(p: &Paired, min_effect_pct: f64, alpha: f64) -> ComparedRow {
     if !compare::is_ours(h) {
         // The same code in both builds: a control. Its change shows what the comparison
         // lets through by chance, never a regression of this project.
-        let why = match stats::judge_ratio(&r, min_effect_pct) {
+        let why = match analysis::judge_ratio(&r, min_effect_pct) {
             Judgement::NoChange | Judgement::Unclear => "control (same code in both builds)",
             _ => "control (same code in both builds) beyond its interval: a false positive",
         };
-        return set(out, Verdict::Drift, why);
+        return out.judge(Verdict::Drift, why);
     }
-    match stats::judge_ratio(&r, min_effect_pct) {
-        Judgement::NoChange => set(
-            out,
+    match analysis::judge_ratio(&r, min_effect_pct) {
+        Judgement::NoChange => out.judge(
             Verdict::Unchanged,
             "within the minimum effect or the interval",
         ),
-        Judgement::Unclear => set(
-            out,
+        Judgement::Unclear => out.judge(
             Verdict::Noisy,
             "beyond the minimum effect, interval reaches 1",
         ),
         Judgement::Higher if worse_when_higher => {
-            set(out, Verdict::Regressed, "slower, interval above 1")
+            out.judge(Verdict::Regressed, "slower, interval above 1")
         }
         Judgement::Lower if !worse_when_higher => {
-            set(out, Verdict::Regressed, "slower, interval below 1")
+            out.judge(Verdict::Regressed, "slower, interval below 1")
         }
-        _ => set(out, Verdict::Improved, "faster, interval clear of 1"),
+        _ => out.judge(Verdict::Improved, "faster, interval clear of 1"),
     }
 }
 

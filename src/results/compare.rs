@@ -17,7 +17,7 @@
 //! * For our rows with a ratio on both sides, Δ = ln(current ratio ÷ baseline ratio), and
 //!   its noise is the larger of (a) the two ratios' 95% half-widths combined,
 //!   √(h_b² + h_c²) in log space, widened for the family of rows judged together
-//!   ([`family_widening`]: Bonferroni over the m ratios of ours, so that a comparison of
+//!   ([`analysis::family_widening`]: Bonferroni over the m ratios of ours, so that a comparison of
 //!   one build with itself flags none of them with 95% — not each with 95%, which over
 //!   150 rows would flag seven by chance), and (b) how far each ratio moved *within its own run*
 //!   (its first half of rounds against its second: `ratio.halves`), and (c) the baseline's
@@ -42,8 +42,15 @@
 //!
 //! Only `regressed` makes the CLI exit 1. Refusals (different machines without
 //! `--cross-machine`, no rows in common) are errors, so the CLI exits 2.
+//!
+//! The statistics the rules use (noise bands, the family widening, a ratio's half width and
+//! halves, the drift's median) are [`analysis`]'s, and the figures are written by
+//! [`super::format`]. What is left is one piece: the rules above and the code that applies
+//! them are read together, and nearly a third of the file is the tests of those rules.
 
+use super::analysis;
 use super::error::ResultsError;
+use super::format::{num, Estimate};
 use super::io;
 use super::runinfo;
 use super::schema::{Direction, Ratio, Results, Row, Unit};
@@ -55,9 +62,6 @@ use std::path::Path;
 
 /// The default regression threshold, in percent.
 pub const DEFAULT_THRESHOLD_PCT: f64 = 5.0;
-
-/// Below this many samples the interquartile range means little; use min..max instead.
-const MIN_SAMPLES_FOR_IQR: usize = 5;
 
 /// How to compare.
 #[derive(Clone, Debug, PartialEq)]
@@ -173,8 +177,8 @@ impl Comparison {
         self.rows.iter().filter(|r| r.verdict == v).count()
     }
 
-    /// The machine's drift between the two runs: the median and range of the third-party
-    /// rows' changes, in percent.
+    /// The machine's drift between the two runs: the median ([`analysis::median`]) and range
+    /// of the third-party rows' changes, in percent.
     pub fn drift(&self) -> Option<(f64, f64, f64)> {
         let mut c: Vec<f64> = self
             .rows
@@ -182,11 +186,9 @@ impl Comparison {
             .filter(|r| r.verdict == Verdict::Drift)
             .filter_map(|r| r.change_pct)
             .collect();
-        if c.is_empty() {
-            return None;
-        }
+        let m = analysis::median(&c)?;
         c.sort_by(f64::total_cmp);
-        Some((c[c.len() / 2], c[0], c[c.len() - 1]))
+        Some((m, c[0], c[c.len() - 1]))
     }
 
     /// `1 regressed, 2 unchanged, …` (only the verdicts that occur).
@@ -274,7 +276,7 @@ pub fn compare(
             _ => false,
         })
         .count();
-    let family = family_widening(judged);
+    let family = analysis::family_widening(judged);
     if judged > 1 {
         notes.push(format!(
             "{judged} ratios of ours judged as one family: each interval ×{family:.2} (95% for them all)"
@@ -297,18 +299,6 @@ pub fn compare(
         threshold_pct: opts.threshold_pct,
         notes,
     })
-}
-
-/// How much wider than a 95% interval one of `m` intervals must be for all `m` to hold
-/// together with 95% (Bonferroni, in the normal approximation: z(1 − 2.5%/m) ÷ z(97.5%)).
-/// 1 for one row; ≈1.6 for 20 rows, ≈1.8 for 150.
-pub fn family_widening(m: usize) -> f64 {
-    use statrs::distribution::{ContinuousCDF, Normal};
-    if m <= 1 {
-        return 1.0;
-    }
-    let n = Normal::new(0.0, 1.0).expect("standard normal");
-    n.inverse_cdf(1.0 - 0.025 / m as f64) / n.inverse_cdf(0.975)
 }
 
 /// Reads both files and compares them; errors name the file they are about.
@@ -334,31 +324,10 @@ pub fn compare_files(
     })
 }
 
-/// The noise band of a row: the interval its measurements spread over.
-///
-/// With at least 5 samples, the interquartile range (25th..75th percentile, linear
-/// interpolation): it ignores the odd outlier that min..max would let swallow every real
-/// change. With 1–4 samples, min..max. With none, the median alone (a point).
+/// The noise band of a row: the band its samples spread over ([`analysis::noise_band`]), or
+/// its median alone (a point) without samples.
 pub fn noise_band(row: &Row) -> [f64; 2] {
-    let mut s: Vec<f64> = row
-        .samples
-        .iter()
-        .copied()
-        .filter(|x| x.is_finite())
-        .collect();
-    s.sort_by(f64::total_cmp);
-    match s.len() {
-        0 => [row.median, row.median],
-        n if n < MIN_SAMPLES_FOR_IQR => [s[0], s[n - 1]],
-        _ => [quantile(&s, 0.25), quantile(&s, 0.75)],
-    }
-}
-
-/// The `q` quantile of sorted, non-empty `s`, interpolating linearly between ranks.
-fn quantile(s: &[f64], q: f64) -> f64 {
-    let pos = q * (s.len() - 1) as f64;
-    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
-    s[lo] + (s[hi] - s[lo]) * (pos - lo as f64)
+    analysis::noise_band(&row.samples).unwrap_or([row.median, row.median])
 }
 
 /// Whether a row is one of this project's own maps (the GoMap family and its concurrent
@@ -371,10 +340,7 @@ pub fn is_ours(r: &Row) -> bool {
 }
 
 fn ratio_triple(r: &Row) -> Option<[f64; 3]> {
-    r.extra
-        .ratio
-        .as_ref()
-        .map(|x| [x.median, x.ci95_low, x.ci95_high])
+    r.extra.ratio.as_ref().map(|x| x.interval().triple())
 }
 
 fn compare_row(
@@ -386,21 +352,11 @@ fn compare_row(
 ) -> ComparedRow {
     let any = c.or(b).expect("an identity comes from one side at least");
     let mut out = ComparedRow {
-        name: id.to_string(),
-        identity: id.clone(),
-        unit: any.unit,
-        direction: any.direction(),
-        baseline: b.map(|r| r.median),
-        current: c.map(|r| r.median),
-        change_pct: None,
         baseline_band: b.map(noise_band),
         current_band: c.map(noise_band),
         baseline_ratio: b.and_then(ratio_triple),
         current_ratio: c.and_then(ratio_triple),
-        ratio_change_pct: None,
-        evidence: String::new(),
-        verdict: Verdict::Unchanged,
-        reason: String::new(),
+        ..ComparedRow::new(id, any.unit, b.map(|r| r.median), c.map(|r| r.median))
     };
     if !any.unit.is_performance() {
         return out.judge(Verdict::Invalid, "a measured rate, not a speed: not judged");
@@ -454,18 +410,10 @@ fn judge_ratio(
         ratio_text(rc),
         delta.exp_m1() * 100.0
     );
-    let half = |r: &Ratio| {
-        let w = (r.ci95_high.ln() - r.ci95_low.ln()) / 2.0;
-        if w.is_finite() {
-            w
-        } else {
-            f64::INFINITY
-        }
-    };
-    let within = |r: &Ratio| r.halves.map_or(0.0, |[x, y]| (x / y).ln().abs());
-    let noise = (family * (half(rb).powi(2) + half(rc).powi(2)).sqrt())
-        .max(within(rb))
-        .max(within(rc))
+    let (hb, hc) = (rb.log_half_width(), rc.log_half_width());
+    let noise = (family * (hb.powi(2) + hc.powi(2)).sqrt())
+        .max(rb.within_run())
+        .max(rc.within_run())
         .max(rb.run_to_run.unwrap_or(0.0));
     let threshold = (1.0 + opts.threshold_pct / 100.0).ln();
     let worse = match c.unit.direction() {
@@ -494,9 +442,9 @@ fn judge_ratio(
     }
 }
 
-/// `1.252 [1.245, 1.263]`.
-pub fn ratio_text(r: &Ratio) -> String {
-    format!("{:.3} [{:.3}, {:.3}]", r.median, r.ci95_low, r.ci95_high)
+/// `1.252 [1.245, 1.263]`: after `÷reference` a ratio needs no `×`.
+fn ratio_text(r: &Ratio) -> String {
+    format!("{:.3}", Estimate::of(&r.interval()))
 }
 
 /// Our row without ratios, by its medians and noise bands (files from before the rounds).
@@ -519,10 +467,10 @@ fn judge_medians(
     let (bb, cb) = (noise_band(b), noise_band(c));
     out.evidence = format!(
         "noise {}..{} → {}..{}",
-        crate::results::report::num(bb[0]),
-        crate::results::report::num(bb[1]),
-        crate::results::report::num(cb[0]),
-        crate::results::report::num(cb[1])
+        num(bb[0]),
+        num(bb[1]),
+        num(cb[0]),
+        num(cb[1])
     );
     let separated = cb[0] > bb[1] || cb[1] < bb[0];
     let beyond = change.abs() > opts.threshold_pct;
@@ -544,7 +492,30 @@ fn judge_medians(
 }
 
 impl ComparedRow {
-    fn judge(mut self, v: Verdict, why: &str) -> Self {
+    /// A row of `id` with its two medians (`None` for the side that lacks it) and nothing
+    /// judged yet: `compare` and `ab` fill in what they know, then [`ComparedRow::judge`].
+    pub fn new(id: &Identity, unit: Unit, baseline: Option<f64>, current: Option<f64>) -> Self {
+        ComparedRow {
+            name: id.to_string(),
+            identity: id.clone(),
+            unit,
+            direction: unit.direction(),
+            baseline,
+            current,
+            change_pct: None,
+            baseline_band: None,
+            current_band: None,
+            baseline_ratio: None,
+            current_ratio: None,
+            ratio_change_pct: None,
+            evidence: String::new(),
+            verdict: Verdict::Unchanged,
+            reason: String::new(),
+        }
+    }
+
+    /// The row with its verdict and why.
+    pub fn judge(mut self, v: Verdict, why: &str) -> Self {
         self.verdict = v;
         self.reason = why.to_string();
         self
@@ -610,9 +581,10 @@ mod tests {
 
     #[test]
     fn bands() {
-        assert_eq!(noise_band(&row(&[3.0])), [3.0, 3.0]);
-        assert_eq!(noise_band(&row(&[3.0, 1.0])), [1.0, 3.0]);
         assert_eq!(noise_band(&row(&[1.0, 2.0, 3.0, 4.0, 100.0])), [2.0, 4.0]);
+        let mut none = row(&[]);
+        none.median = 7.0;
+        assert_eq!(noise_band(&none), [7.0, 7.0]);
     }
 
     #[test]
@@ -668,10 +640,6 @@ mod tests {
 
     #[test]
     fn many_ratios_are_judged_as_a_family() {
-        assert_eq!(family_widening(1), 1.0);
-        let (w20, w150) = (family_widening(20), family_widening(150));
-        assert!(w20 > 1.5 && w20 < 1.7, "{w20}");
-        assert!(w150 > w20 && w150 < 1.9, "{w150}");
         // Moved 6%, each interval ±3%: alone, √2·3% ≈ 4.2% < 6% is a regression; as one of
         // 150 rows judged together (×1.8 ≈ 7.6%), it is within the noise.
         let b = with_ratio(10.0, 1.0, 0.97, 1.03, [1.0, 1.0]);
@@ -741,6 +709,28 @@ mod tests {
         assert_eq!(cmp.rows[0].verdict, Verdict::Drift);
         assert!(!cmp.has_regression());
         assert!(cmp.summary().contains("machine drift"), "{}", cmp.summary());
+    }
+
+    #[test]
+    fn the_drift_is_the_median_of_the_third_party_changes() {
+        let drift = |pct: f64| {
+            let id = row(&[1.0]).id;
+            let mut r = ComparedRow::new(&id, Unit::NsPerOp, Some(1.0), Some(1.0));
+            r.change_pct = Some(pct);
+            r.judge(Verdict::Drift, "")
+        };
+        let cmp = |pcts: &[f64]| Comparison {
+            rows: pcts.iter().map(|&p| drift(p)).collect(),
+            threshold_pct: 5.0,
+            notes: Vec::new(),
+        };
+        // An even count: the mean of the middle two, not the upper one.
+        assert_eq!(
+            cmp(&[30.0, 10.0, 20.0, -5.0]).drift(),
+            Some((15.0, -5.0, 30.0))
+        );
+        assert_eq!(cmp(&[30.0, 10.0, 20.0]).drift(), Some((20.0, 10.0, 30.0)));
+        assert_eq!(cmp(&[]).drift(), None);
     }
 
     #[test]

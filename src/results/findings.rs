@@ -12,6 +12,7 @@
 use crate::contenders::{self, single};
 
 use crate::gomap::locate::Precomputed;
+use crate::results::format::{size, Estimate, SizeStyle};
 use crate::results::schema::Row;
 use crate::vocabulary::{Dist, Op, OpId, Role, Suite, Workload};
 use std::fmt::Write as _;
@@ -78,12 +79,7 @@ fn single_thread(rows: &[Row], out: &mut String) {
             let base = cell_of(reference.map, ref_isa, op, n)
                 .filter(|r| r.valid)
                 .map(|r| r.median);
-            let _ = write!(
-                out,
-                "{:<16} {:>5}",
-                op.name(),
-                format!("2^{}", n.trailing_zeros())
-            );
+            let _ = write!(out, "{:<16} {:>5}", op.name(), size(n, SizeStyle::Power));
             for c in &cols {
                 let cell = match (cell_of(&c.id.map, c.id.isa, op, n), base) {
                     (Some(r), _) if !r.valid => "INVALID".into(),
@@ -109,7 +105,7 @@ const CELL: usize = 30;
 /// `1.25× [1.24, 1.26]`: a row's paired ratio to its reference.
 pub fn ratio_cell(r: &Row) -> String {
     match &r.extra.ratio {
-        Some(x) => format!("{:.2}× [{:.2}, {:.2}]", x.median, x.ci95_low, x.ci95_high),
+        Some(x) => format!("{:.2}", Estimate::ratio(x)),
         None => String::new(),
     }
 }
@@ -142,16 +138,18 @@ fn differences(rows: &[Row], out: &mut String) {
             })
             .map(ratio_cell)
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {:<36} {:<16} 2^{:<2} {:<24} {:+.3} [{:+.3}, {:+.3}]",
-            d.id.map,
-            d.id.op,
-            d.id.size.trailing_zeros(),
-            ratio,
+        let diff = Estimate::new(
             x(d.extra.mean_diff),
             x(d.extra.ci95_low),
-            x(d.extra.ci95_high)
+            x(d.extra.ci95_high),
+        );
+        let _ = writeln!(
+            out,
+            "  {:<36} {:<16} {:<4} {:<24} {diff:+.3}",
+            d.id.map,
+            d.id.op,
+            size(d.id.size, SizeStyle::Power),
+            ratio,
         );
     }
 }

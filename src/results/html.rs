@@ -11,6 +11,7 @@
 
 use super::error::ResultsError;
 use super::findings;
+use super::format::{map_label, size, Estimate, SizeStyle};
 use super::io;
 use super::plots::{self, sources::run_line, Chart};
 use super::schema::{latest_rows, Results, Row, Unit};
@@ -248,10 +249,7 @@ fn ratio_tables(h: &mut String, rows: &[Row]) {
          <span class=\"noisy\">†</span>: flagged noisy.</p>\n",
     );
     // Columns: maps (with their ISA) in first-seen order; lines: cells in file order.
-    let col = |r: &Row| match r.id.isa {
-        Some(i) if !r.id.map.ends_with(i.name()) => format!("{} [{}]", r.id.map, i.name()),
-        _ => r.id.map.clone(),
-    };
+    let col = |r: &Row| map_label(&r.id);
     for suite in Suite::ALL {
         let in_suite: Vec<&Row> = rows.iter().filter(|r| r.id.suite == suite).collect();
         let mut tos: Vec<&str> = Vec::new();
@@ -310,7 +308,7 @@ fn ratio_table(
     let line = |r: &Row| {
         let mut s = r.id.op.name().to_string();
         if sizes {
-            let _ = write!(s, " · n={}", human(r.id.size));
+            let _ = write!(s, " · n={}", size(r.id.size, SizeStyle::Power));
         }
         if threads {
             let _ = write!(s, " · {} thr", r.id.threads);
@@ -347,14 +345,6 @@ fn ratio_table(
     h.push_str("</table></div>\n");
 }
 
-fn human(n: u64) -> String {
-    if n.is_power_of_two() {
-        format!("2^{}", n.trailing_zeros())
-    } else {
-        n.to_string()
-    }
-}
-
 fn ratio_cell(r: Option<&Row>) -> String {
     let Some(r) = r else {
         return "<td>—</td>".into();
@@ -368,10 +358,7 @@ fn ratio_cell(r: Option<&Row>) -> String {
         ""
     };
     match &r.extra.ratio {
-        Some(q) => format!(
-            "<td class=\"num\">{:.2}× [{:.2}, {:.2}]{mark}</td>",
-            q.median, q.ci95_low, q.ci95_high
-        ),
+        Some(q) => format!("<td class=\"num\">{:.2}{mark}</td>", Estimate::ratio(q)),
         None => {
             let what = if plots::role(r) == Role::Reference {
                 "reference: "

@@ -9,18 +9,14 @@
 //! that; blocks from two processes can, and then `compare` sees the next run's process as
 //! one more draw rather than as a change.
 //!
-//! How a ratio is pooled: the parts' per-block ratios are the blocks of the whole (each part
-//! lists its own); the pooled ratio is their geometric mean (the mean in ln space: the
-//! centre of Student's t, see `stats::blocked_ratio_at`); its interval is the wider
-//! of Student's t over all blocks (`stats::block_half_width`, which now spans processes) and
-//! the parts' own intervals shrunk by √parts (their rounds, pooled). `halves` become the
-//! first and second half of the blocks: for two parts, process one against process two.
+//! A ratio is pooled by [`Ratio::pool`] (the parts' blocks become the blocks of the whole;
+//! its doc says how its interval spans processes); a difference row's mean and interval are
+//! recomputed over every process's rounds ([`Row::set_difference_interval`]).
 //! Samples are concatenated (a row's samples are still its rounds), a row is valid only if
 //! it is valid in every part, noisy if noisy in any. Contention's latency percentiles and
 //! op counts are the first part's (percentiles do not pool from summaries).
 
 use super::schema::{Ratio, Results, Rounds, Row};
-use super::stats;
 use crate::vocabulary::Identity;
 use std::collections::HashMap;
 
@@ -111,61 +107,11 @@ fn pool_row(parts: &[&Row]) -> Row {
         );
     }
     if row.is_difference() {
-        // A difference row's samples are the per-round differences: the t interval of
-        // their mean, over every process's rounds.
-        if let Some(d) = stats::mean_interval(&row.samples) {
-            row.extra.mean_diff = Some(d.median);
-            row.extra.ci95_low = Some(d.ci95_low);
-            row.extra.ci95_high = Some(d.ci95_high);
-        }
+        row.set_difference_interval();
     }
     let ratios: Option<Vec<&Ratio>> = parts.iter().map(|p| p.extra.ratio.as_ref()).collect();
-    row.extra.ratio = ratios.and_then(|r| pool_ratio(&r));
+    row.extra.ratio = ratios.and_then(|r| Ratio::pool(&r));
     row
-}
-
-/// The pooled ratio (see the module docs); `None` when the parts divide by different
-/// references.
-pub fn pool_ratio(parts: &[&Ratio]) -> Option<Ratio> {
-    let first = *parts.first()?;
-    if parts.iter().any(|r| r.to != first.to) {
-        return None;
-    }
-    // Every part's blocks, in ln space; a part without blocks is one block.
-    let logs: Vec<f64> = parts
-        .iter()
-        .flat_map(|r| match &r.blocks {
-            Some(b) => b.iter().map(|x| x.ln()).collect(),
-            None => vec![r.median.ln()],
-        })
-        .collect();
-    let m = stats::mean(&logs)?;
-    let own = parts
-        .iter()
-        .map(|r| {
-            let (lo, hi) = (r.ci95_low.ln(), r.ci95_high.ln());
-            let c = r.median.ln();
-            (c - lo).max(hi - c)
-        })
-        .sum::<f64>()
-        / parts.len() as f64
-        / (parts.len() as f64).sqrt();
-    let w = stats::block_half_width(&logs).map_or(own, |b| b.max(own));
-    let half = logs.len() / 2;
-    let halves = match (stats::mean(&logs[..half]), stats::mean(&logs[half..])) {
-        (Some(a), Some(b)) if half >= 1 => Some([a.exp(), b.exp()]),
-        _ => None,
-    };
-    Some(Ratio {
-        to: first.to.clone(),
-        median: m.exp(),
-        ci95_low: (m - w).exp(),
-        ci95_high: (m + w).exp(),
-        n: parts.iter().map(|r| r.n).sum(),
-        halves,
-        blocks: Some(logs.iter().map(|x| x.exp()).collect()),
-        run_to_run: None,
-    })
 }
 
 #[cfg(test)]
@@ -175,39 +121,16 @@ mod tests {
     use crate::vocabulary::Suite;
 
     fn ratio(blocks: &[f64]) -> Ratio {
-        let logs: Vec<f64> = blocks.iter().map(|x| x.ln()).collect();
-        let m = stats::median(&logs).unwrap().exp();
         Ratio {
             to: "hashbrown [sse2]".into(),
-            median: m,
-            ci95_low: m * 0.99,
-            ci95_high: m * 1.01,
+            median: blocks[0],
+            ci95_low: blocks[0] * 0.99,
+            ci95_high: blocks[0] * 1.01,
             n: 20,
             halves: None,
             blocks: Some(blocks.to_vec()),
             run_to_run: None,
         }
-    }
-
-    #[test]
-    fn processes_that_disagree_widen_the_interval() {
-        // Each process's blocks agree (within ±1%), the processes do not (3.27 vs 3.84):
-        // one process's interval excludes the other's ratio; the pooled one holds both.
-        let (a, b) = (ratio(&[3.25, 3.30]), ratio(&[3.77, 3.91]));
-        assert!(a.ci95_high < b.median);
-        let p = pool_ratio(&[&a, &b]).unwrap();
-        assert!(p.ci95_low < a.median && b.median < p.ci95_high, "{p:?}");
-        assert_eq!(p.blocks.as_ref().unwrap().len(), 4);
-        let [h1, h2] = p.halves.unwrap();
-        assert!((h1 - a.median).abs() < 1e-9 && (h2 - b.median).abs() < 1e-9);
-        assert_eq!(p.n, 40);
-    }
-
-    #[test]
-    fn processes_that_agree_keep_a_tight_interval() {
-        let (a, b) = (ratio(&[1.30, 1.31]), ratio(&[1.31, 1.30]));
-        let p = pool_ratio(&[&a, &b]).unwrap();
-        assert!(p.ci95_high / p.ci95_low < 1.03, "{p:?}");
     }
 
     #[test]

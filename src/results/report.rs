@@ -7,6 +7,7 @@
 //! with the current median as the value; missing and invalid rows are left out.
 
 use super::compare::{ComparedRow, Comparison, Verdict};
+use super::format::num;
 use super::schema::Direction;
 use serde::Serialize;
 
@@ -88,22 +89,6 @@ fn cells(r: &ComparedRow) -> [String; 6] {
         r.evidence.clone(),
         r.name.clone(),
     ]
-}
-
-/// About four significant digits, without exponent noise for the magnitudes we measure.
-pub fn num(v: f64) -> String {
-    let a = v.abs();
-    if !v.is_finite() {
-        "nan".into()
-    } else if a >= 1000.0 {
-        format!("{v:.0}")
-    } else if a >= 100.0 {
-        format!("{v:.1}")
-    } else if a >= 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.4}")
-    }
 }
 
 fn table(cmp: &Comparison) -> String {

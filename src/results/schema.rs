@@ -14,6 +14,7 @@
 // The file format is the contract with every reader: each item says what it means.
 #![warn(missing_docs)]
 
+use super::analysis::{self, summarize};
 use crate::contenders::Facts;
 use crate::vocabulary::{Identity, OpKind, Role, NOT_APPLICABLE};
 
@@ -198,6 +199,24 @@ impl Row {
         }
     }
 
+    /// A paired-difference row: its samples are the per-round differences A − B (ns/op), and
+    /// it records their mean and its t interval ([`Row::set_difference_interval`]).
+    pub fn difference(id: Identity, diffs: Vec<f64>) -> Row {
+        let mut row = Row::new(id, Unit::NsPerOp, diffs);
+        row.set_difference_interval();
+        row
+    }
+
+    /// Sets `extra.mean_diff` and its interval from the samples (the differences): when the
+    /// row is made, and again when pooling has joined several processes' rounds.
+    pub fn set_difference_interval(&mut self) {
+        if let Some(d) = analysis::mean_interval(&self.samples) {
+            self.extra.mean_diff = Some(d.median);
+            self.extra.ci95_low = Some(d.ci95_low);
+            self.extra.ci95_high = Some(d.ci95_high);
+        }
+    }
+
     /// A row that failed validation: no samples, and the reason.
     pub fn failed(id: Identity, unit: Unit, reason: impl Into<String>) -> Row {
         let mut row = Row::new(id, unit, Vec::new());
@@ -298,63 +317,9 @@ pub struct Extra {
     pub other: BTreeMap<String, serde_json::Value>,
 }
 
-/// A row ÷ the reference of its group, from rounds in which both were sampled: the median of
-/// the per-round ratios and its distribution-free 95% interval (`results::stats`). In the
-/// row's unit: above 1 means more ns/op (slower) or more Mops/s (faster) than the reference.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Ratio {
-    /// The reference: its map, and `[isa]` where one applies.
-    pub to: String,
-    /// Median of the per-round ratios.
-    pub median: f64,
-    /// The 95% interval of that median.
-    pub ci95_low: f64,
-    /// Upper end of that interval.
-    pub ci95_high: f64,
-    /// Rounds paired (the undisturbed ones).
-    pub n: u32,
-    /// The same ratio from the first and from the second half of the rounds: how far it
-    /// moved within the run, which `compare` counts as noise between runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub halves: Option<[f64; 2]>,
-    /// The same ratio from each block of rounds (blocks are spread over the run, each on
-    /// maps built afresh): the interval above is at least as wide as Student's t over
-    /// these allows (`stats::block_half_width`), since rounds of one block share the
-    /// machine's state of their moment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub blocks: Option<Vec<f64>>,
-    /// In a baseline: how far this machine moved the ratios of the row's class between two
-    /// runs of one build, as |ln(ratio ÷ ratio)| (see `results::calibrate`); `compare`
-    /// counts it as noise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub run_to_run: Option<f64>,
-}
-
-impl Ratio {
-    /// From a paired interval.
-    pub fn new(to: String, i: &crate::results::stats::Interval) -> Ratio {
-        Ratio {
-            to,
-            median: i.median,
-            ci95_low: i.ci95_low,
-            ci95_high: i.ci95_high,
-            n: i.n,
-            halves: None,
-            blocks: None,
-            run_to_run: None,
-        }
-    }
-
-    /// As an interval, for the statistics.
-    pub fn interval(&self) -> crate::results::stats::Interval {
-        crate::results::stats::Interval {
-            median: self.median,
-            ci95_low: self.ci95_low,
-            ci95_high: self.ci95_high,
-            n: self.n,
-        }
-    }
-}
+/// A row ÷ the reference of its group, paired round by round, with its 95% interval: defined
+/// with the code that computes it, in [`analysis`](super::analysis::Ratio).
+pub use super::analysis::Ratio;
 
 /// How a group's rounds were run.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -485,22 +450,6 @@ fn applicable(s: &str) -> Option<&str> {
 /// without samples survives a round trip (a missing field is still an error).
 fn f64_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
-}
-
-/// Median, min and max of a sample set (NaN for an empty one).
-pub fn summarize(samples: &[f64]) -> (f64, f64, f64) {
-    if samples.is_empty() {
-        return (f64::NAN, f64::NAN, f64::NAN);
-    }
-    let mut s = samples.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
-    let n = s.len();
-    let median = if n % 2 == 1 {
-        s[n / 2]
-    } else {
-        (s[n / 2 - 1] + s[n / 2]) / 2.0
-    };
-    (median, s[0], s[n - 1])
 }
 
 /// The rows of `docs` in order, a later row replacing an earlier one with the same identity

@@ -25,6 +25,7 @@ use crate::harness::measuring::noise;
 use crate::harness::measuring::runner::{self, LedgerCost};
 use crate::harness::workloads::keys::key;
 use crate::harness::workloads::workload::{shared_value, Writer, MAX_THREADS};
+use crate::results::format::Estimate;
 use crate::rng::SplitMix64;
 use crate::vocabulary::{OpKind, Program, Role, Workload};
 use std::fmt::{self, Write as _};
@@ -499,18 +500,15 @@ impl fmt::Display for CheckReport {
             let _ = writeln!(s, "  {m:<18} {}", TwoWritersLine(t));
         }
         if let Some(l) = &self.ledger {
-            let d = &l.difference;
             let _ = writeln!(
                 s,
                 "shared-write ledger cost (null contender, 1 thread, {} hot keys, {} interleaved \
-                 rounds): {:.2} ns/op with, {:.2} without: {:+.2} ns/op [{:+.2}, {:+.2}] (95%)",
+                 rounds): {:.2} ns/op with, {:.2} without: {:+.2} (95%)",
                 c.ledger_hot_keys,
                 l.rounds,
                 l.with_ns,
                 l.without_ns,
-                d.median,
-                d.ci95_low,
-                d.ci95_high
+                Estimate::of(&l.difference).mark(" ns/op")
             );
         }
         f.write_str(&s)

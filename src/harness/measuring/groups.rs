@@ -21,6 +21,11 @@
 //! of all their groups in sweeps ([`run_groups`]), each group's blocks spread over the
 //! suite; `gomap-bench ab`'s workers run them one request at a time, so that two builds
 //! alternate.
+//!
+//! What a row's figures are (its ratio, its interval, a paired difference) is computed in
+//! `results::analysis`; this file only says which samples are paired with which. It is one
+//! piece, tests included, because the spec, the group, its builders and the sweeps share a
+//! visit's state (`Earlier`, `Start`, a slot's member), which stays private here.
 
 use crate::harness::measuring::index_kernels::{self, Header};
 
@@ -36,8 +41,9 @@ use crate::harness::measuring::rounds::{self, KernelMember, Member, Outcome, Pla
 use crate::harness::measuring::runner::{generate_streams, CellSpec, ContentionMember, SampleSize};
 use crate::harness::measuring::single::{Fixture, OpMember};
 use crate::harness::measuring::stop::{self, Signal};
+use crate::results::analysis;
+use crate::results::format::{self, SizeStyle};
 use crate::results::schema::{Ratio, Rounds, Row, Unit};
-use crate::results::stats;
 use crate::rng::SplitMix64;
 use crate::vocabulary::{Identity, IndexKernel, Isa, Op, OpId, Pattern, Role, Suite};
 use serde::{Deserialize, Serialize};
@@ -80,7 +86,13 @@ impl GroupSpec {
     /// A one-line name: `ops get_hit 2^16`, `contention exchange zipf 2 threads`.
     pub fn label(&self) -> String {
         match self {
-            GroupSpec::Ops { op, size, .. } => format!("ops {} {}", op.name(), log2(*size)),
+            GroupSpec::Ops { op, size, .. } => {
+                format!(
+                    "ops {} {}",
+                    op.name(),
+                    format::size(*size, SizeStyle::Power)
+                )
+            }
             GroupSpec::Index { kernel } => format!("locate {}", kernel.name()),
             GroupSpec::Probe { pattern } => format!("probe {}", pattern.name()),
             GroupSpec::Contention { cell, .. } => format!(
@@ -144,14 +156,6 @@ fn available_bytes() -> Option<u64> {
     Some(kib * 1024)
 }
 
-fn log2(n: u64) -> String {
-    if n.is_power_of_two() {
-        format!("2^{}", n.trailing_zeros())
-    } else {
-        n.to_string()
-    }
-}
-
 /// A member, or why it could not be built.
 type Built<'a> = Result<Box<dyn Member + 'a>, String>;
 
@@ -168,10 +172,7 @@ pub struct Slot<'a> {
 impl Slot<'_> {
     /// `hashbrown [sse2]`, `dashmap`: how a ratio names its reference.
     pub fn label(&self) -> String {
-        match self.id.isa {
-            Some(isa) if !self.id.map.ends_with(isa.name()) => format!("{} [{isa}]", self.id.map),
-            _ => self.id.map.clone(),
-        }
+        format::map_label(&self.id)
     }
 }
 
@@ -395,7 +396,7 @@ impl<'a> Group<'a> {
                 for i in 0..rows.len() {
                     if i != r && rows[i].valid {
                         let (a, b) = (&rows[i].samples, &rows[r].samples);
-                        rows[i].extra.ratio = ratio_of(a, b, costs, &label, &blocks);
+                        rows[i].extra.ratio = Ratio::measure(&label, a, b, costs, &blocks);
                     }
                 }
             }
@@ -411,11 +412,11 @@ impl<'a> Group<'a> {
             }
             let mut own = main.clone();
             own.id.suite = twin.id.suite;
-            own.extra.ratio = ratio_of(
+            own.extra.ratio = Ratio::measure(
+                &self.slots[t].label(),
                 &main.samples,
                 &twin.samples,
                 true,
-                &self.slots[t].label(),
                 &self.block_ranges(),
             );
             let short = main.id.map.strip_prefix("gomap/").unwrap_or(&main.id.map);
@@ -439,38 +440,6 @@ impl<'a> Group<'a> {
     }
 }
 
-/// `a ÷ b` over their undisturbed rounds, with the same ratio from each half of the rounds
-/// and from each block (`blocks`: the rounds of each, as index ranges). The interval is the
-/// sign test's over the rounds, widened where the blocks disagree by more than it allows
-/// ([`stats::block_half_width`]).
-pub fn ratio_of(
-    a: &[f64],
-    b: &[f64],
-    costs: bool,
-    to: &str,
-    blocks: &[std::ops::Range<usize>],
-) -> Option<Ratio> {
-    let (iv, per_block) = stats::blocked_ratio_at(a, b, costs, blocks, 0.05)?;
-    let mut r = Ratio::new(to.to_string(), &iv);
-    let n = a.len().min(b.len());
-    let h = n / 2;
-    if h >= 2 {
-        let first = stats::undisturbed_ratio(&a[..h], &b[..h], costs);
-        let second = stats::undisturbed_ratio(&a[h..n], &b[h..n], costs);
-        r.halves = first.zip(second).map(|(x, y)| [x.median, y.median]);
-    }
-    // Each block's ratio is its median over the rounds kept for the whole run (a block whose
-    // rounds were all disturbed drops out). Measured on two A/A pairs of the main job: a
-    // block judged against its own level instead keeps a 2×-slow regime's blocks (hashbrown
-    // get_hit 2^10 at 8–9 ns against 4 ns, in which GoMap ÷ hashbrown reads 0.90 against
-    // 1.06–1.12), which doubled the intervals' median half-width (3.8% → 8.2%) for no
-    // better agreement between runs.
-    if per_block.len() >= 2 {
-        r.blocks = Some(per_block);
-    }
-    Some(r)
-}
-
 /// The map name of a paired-difference row: `<a>-minus-<b>`, prefixed by the path.
 pub fn difference_name(path: Option<&str>) -> String {
     let pair = format!("{}-minus-{}", Precomputed::NAME, FromB::NAME);
@@ -480,20 +449,10 @@ pub fn difference_name(path: Option<&str>) -> String {
     }
 }
 
-/// The paired-difference row: samples are the differences A − B (ns/op) of the undisturbed
-/// rounds, with the t CI of their mean.
+/// The paired-difference row: its samples are the differences A − B (ns/op) of the
+/// undisturbed rounds, with the t interval of their mean.
 fn difference_row(id: Identity, a: &[f64], b: &[f64]) -> Row {
-    let keep = stats::undisturbed(a, b, true);
-    let a: Vec<f64> = keep.iter().map(|&i| a[i]).collect();
-    let b: Vec<f64> = keep.iter().map(|&i| b[i]).collect();
-    let diffs: Vec<f64> = a.iter().zip(&b).map(|(x, y)| x - y).collect();
-    let mut row = Row::new(id, Unit::NsPerOp, diffs);
-    if let Some(d) = stats::mean_difference(&a, &b) {
-        row.extra.mean_diff = Some(d.median);
-        row.extra.ci95_low = Some(d.ci95_low);
-        row.extra.ci95_high = Some(d.ci95_high);
-    }
-    row
+    Row::difference(id, analysis::paired_differences(a, b))
 }
 
 /// Builds `spec`'s group and hands it to `drive`. The fixture, streams and tables the
@@ -644,7 +603,7 @@ fn with_group_after<R>(
 /// stretch of a few seconds inherits that stretch's regime whole, and the next run, in
 /// another, disagrees far beyond either interval. Spread over the suite, a group's rounds
 /// sample the regimes the run went through, the slow ones are left out as disturbed
-/// (`stats::undisturbed`, against the series' own fast quartile), and the ratio's halves
+/// (`analysis::undisturbed`, against the series' own fast quartile), and the ratio's halves
 /// (its early and its late blocks) show what moved within the run.
 ///
 /// With a `journal`, a group it already holds is not measured again (its rows come from

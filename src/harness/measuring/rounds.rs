@@ -7,7 +7,7 @@
 //! takes one short sample of every member, in an order shuffled afresh each round from a
 //! fixed seed (so no member always follows the same neighbour, and a rerun repeats the
 //! order). A row's samples are its rounds, and round `r` of a member is paired with round
-//! `r` of the group's reference (`results::stats::paired_ratio`): what drift both saw cancels.
+//! `r` of the group's reference (`results::analysis::paired_ratio`): what drift both saw cancels.
 //!
 //! Each sample begins with an untimed warm-up of the member's own data (a pass over part of
 //! its keys, or the first ops of its stream), so that a member does not pay for the cache
@@ -44,7 +44,7 @@ pub fn validate_plan(p: &Plan) -> Result<(), String> {
 }
 
 /// The fewest rounds a plan may ask for: enough for a distribution-free 95% interval.
-pub const MIN_ROUNDS: u32 = crate::results::stats::MIN_PAIRS_FOR_INTERVAL as u32;
+pub const MIN_ROUNDS: u32 = crate::results::analysis::MIN_PAIRS_FOR_INTERVAL as u32;
 
 /// One member of a group, ready to be sampled.
 pub trait Member {

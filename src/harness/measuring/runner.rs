@@ -24,6 +24,10 @@
 //! from an empty map), and every member of its group runs the same number of ops: how far
 //! the map grows is what it measures. The steady workloads keep the map near its prefill, so
 //! there each member's sample is sized to its own speed.
+//!
+//! One piece: the timed loop, the pinned threads that run it and the members that drive them
+//! share one segment machinery (`run_segment_with`, `SegmentOut`, the tallies), private here;
+//! the statistics of what they measure are `results::analysis`'s.
 
 use crate::contenders::{BuildSpec, Contender, Handle};
 use crate::harness::measuring::allocator;
@@ -34,6 +38,7 @@ use crate::harness::workloads::keys::key;
 use crate::harness::workloads::validate;
 use crate::harness::workloads::workload::ThreadStream;
 use crate::harness::workloads::workload::{self, index_of, kind_of, Expected, PerKind, Stream};
+use crate::results::analysis;
 use crate::results::schema::{Calibration, Extra, Row, Unit};
 use crate::vocabulary::{Dist, Identity, OpKind, Role, Suite, Workload};
 use std::hint::black_box;
@@ -657,10 +662,13 @@ pub fn run_cell<C: Contender>(cell: &CellSpec, rounds: u32, ops: u64, stream_ops
 /// interleaved rounds ([`rounds`](crate::harness::measuring::rounds)), as ns per op.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LedgerCost {
+    /// The median ns/op with the ledger ([`analysis::median`]: the mean of the middle two
+    /// for the even round counts `check` runs; an upper-middle pick before).
     pub with_ns: f64,
+    /// The median ns/op without it.
     pub without_ns: f64,
     /// With − without, mean of the paired rounds, with its 95% interval.
-    pub difference: crate::results::stats::Interval,
+    pub difference: analysis::Interval,
     pub rounds: u32,
 }
 
@@ -698,15 +706,11 @@ pub fn ledger_cost(hot_keys: u64, rounds: u32, sample_secs: f64) -> Option<Ledge
     ];
     let out = crate::harness::measuring::rounds::run(&mut members, rounds, 0x1ED6E5, |_| {});
     let (with, without) = (&out[0].samples, &out[1].samples);
-    let median = |v: &[f64]| {
-        let mut v = v.to_vec();
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-    };
+    let median = |v: &[f64]| analysis::median(v).unwrap_or(f64::NAN);
     Some(LedgerCost {
         with_ns: median(with),
         without_ns: median(without),
-        difference: crate::results::stats::mean_difference(with, without)?,
+        difference: analysis::mean_difference(with, without)?,
         rounds,
     })
 }

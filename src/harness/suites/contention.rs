@@ -21,6 +21,7 @@ use crate::harness::measuring::stop::Signal;
 use crate::harness::suites::plans;
 use crate::harness::workloads::workload::MAX_THREADS;
 use crate::harness::workloads::workload::{DEFAULT_HOT_KEYS, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL};
+use crate::results::format::Estimate;
 use crate::results::schema::{Results, Row};
 use crate::vocabulary::{Dist, OpId, Workload};
 use serde_json::json;
@@ -302,11 +303,8 @@ fn cell_line(row: &Row) -> String {
         row.max
     );
     if let Some(r) = &row.extra.ratio {
-        let _ = write!(
-            s,
-            ", {:.3}× {} [{:.3}, {:.3}]",
-            r.median, r.to, r.ci95_low, r.ci95_high
-        );
+        let to = format!("× {}", r.to);
+        let _ = write!(s, ", {:.3}", Estimate::ratio(r).mark(&to));
     }
     if row.noisy {
         let _ = write!(

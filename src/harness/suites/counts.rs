@@ -19,6 +19,7 @@ use crate::harness::measuring::allocator::HUGE_PAGES_ENV;
 use crate::harness::measuring::single::Fixture;
 
 use crate::contenders::single::{self, SingleMap, Visit};
+use crate::results::format::{size, SizeLabel, SizeStyle};
 use crate::vocabulary::Op;
 use std::fmt::{self, Write as _};
 use std::hint::black_box;
@@ -347,14 +348,15 @@ pub fn count_one(exe: &Path, map: &str, op: Op, size_log2: u32) -> Result<PerOp,
             .find(|l| !l.starts_with("==") && !l.trim().is_empty())
             .unwrap_or("(no message)");
         return Err(format!(
-            "{map} {} 2^{size_log2}: kernel failed: {last}",
-            op.name()
+            "{map} {} {}: kernel failed: {last}",
+            op.name(),
+            size_of(size_log2)
         ));
     }
     let ops: u64 = String::from_utf8_lossy(&run.stdout)
         .trim()
         .parse()
-        .map_err(|_| format!("{map} {} 2^{size_log2}: no op count", op.name()))?;
+        .map_err(|_| format!("{map} {} {}: no op count", op.name(), size_of(size_log2)))?;
     let text = text.map_err(|e| format!("callgrind wrote no output: {e}"))?;
     Ok(Events::parse_callgrind(&text)?.per_op(ops))
 }
@@ -387,7 +389,7 @@ pub fn count_grid(
                 };
                 let r = count_one(exe, map, op, s);
                 if r.is_ok() {
-                    progress(&format!("counted {map} {} 2^{s}", op.name()));
+                    progress(&format!("counted {map} {} {}", op.name(), size_of(s)));
                 }
                 results.lock().expect("no panics while held")[i] = Some(r);
             });
@@ -431,7 +433,7 @@ pub fn render(cells: &[Counted], reference: &str, markdown: bool) -> String {
             .find(|c| c.map == reference)
             .map(|c| c.per_op);
         if !markdown {
-            let _ = writeln!(out, "{} 2^{s} (per op; ×{reference})", op.name());
+            let _ = writeln!(out, "{} {} (per op; ×{reference})", op.name(), size_of(s));
             let _ = writeln!(
                 out,
                 "  {:<24} {:>16} {:>16} {:>16} {:>16} {:>16}",
@@ -449,7 +451,7 @@ pub fn render(cells: &[Counted], reference: &str, markdown: bool) -> String {
                 cell(p.ll_misses, base.map(|b| b.ll_misses)),
             ];
             if markdown {
-                let _ = write!(out, "| {} | 2^{s} | {} |", op.name(), c.map);
+                let _ = write!(out, "| {} | {} | {} |", op.name(), size_of(s), c.map);
                 for col in cols {
                     let _ = write!(out, " {col} |");
                 }
@@ -490,6 +492,11 @@ impl fmt::Display for Cell {
             _ => Ok(()),
         }
     }
+}
+
+/// A size given by its log, as every table writes one (`2^16`).
+fn size_of(log2: u32) -> SizeLabel {
+    size(1 << log2, SizeStyle::Power)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::harness::measuring::journal::Journal;
 use crate::harness::measuring::rounds::{validate_plan, Plan};
 use crate::harness::measuring::stop::Signal;
 use crate::harness::suites::plans;
+use crate::results::format::{map_label, Estimate};
 use crate::results::schema::Row;
 use crate::vocabulary::{IndexKernel, Op, Pattern};
 
@@ -160,20 +161,14 @@ fn group_line(g: &GroupSpec, rows: &[Row]) -> String {
         .map_or(0, |r| r.rounds);
     let mut s = format!("{} ({rounds} rounds):", g.label());
     for r in rows.iter().filter(|r| !r.is_difference()) {
-        let name = match r.id.isa {
-            Some(i) if !r.id.map.ends_with(i.name()) => format!("{} [{i}]", r.id.map),
-            _ => r.id.map.clone(),
-        };
+        let name = map_label(&r.id);
         if !r.valid {
             s += &format!("  {name} INVALID");
             continue;
         }
         s += &format!("  {name} {:.2}", r.median);
         if let Some(x) = &r.extra.ratio {
-            s += &format!(
-                " ({:.3}× [{:.3}, {:.3}])",
-                x.median, x.ci95_low, x.ci95_high
-            );
+            s += &format!(" ({:.3})", Estimate::ratio(x));
         }
     }
     s

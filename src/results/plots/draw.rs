@@ -150,16 +150,6 @@ pub(super) struct Interval {
     pub noisy: bool,
 }
 
-/// 1024 → `1K`, 3 << 20 → `3M`, 1000 → `1000`.
-pub(super) fn human_size(n: u64) -> String {
-    for (shift, suffix) in [(30, "G"), (20, "M"), (10, "K")] {
-        if n >= 1 << shift && n.is_multiple_of(1 << shift) {
-            return format!("{}{suffix}", n >> shift);
-        }
-    }
-    n.to_string()
-}
-
 /// A tick label: about three significant digits, no exponent for the magnitudes we draw.
 fn tick(v: f64) -> String {
     let a = v.abs();
@@ -756,14 +746,6 @@ mod tests {
         assert_eq!(duration(100.0), "100 ns");
         assert_eq!(duration(1000.0), "1 µs");
         assert_eq!(duration(2.5e7), "25 ms");
-    }
-
-    #[test]
-    fn sizes_read_like_people_write_them() {
-        assert_eq!(human_size(1024), "1K");
-        assert_eq!(human_size(3 << 20), "3M");
-        assert_eq!(human_size(1000), "1000");
-        assert_eq!(human_size(0), "0");
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub mod sources;
 mod style;
 
 use super::error::ResultsError;
+use super::format::{size, SizeStyle};
 use super::io;
 use super::schema::{latest_rows, Results, Row, Unit};
 use crate::vocabulary::Suite;
@@ -287,7 +288,7 @@ fn invalid_cell(r: &Row) -> String {
         at.push(isa.name().to_string());
     }
     if r.id.size > 0 && r.id.suite != Suite::Contention {
-        at.push(format!("n={}", draw::human_size(r.id.size)));
+        at.push(format!("n={}", size(r.id.size, SizeStyle::Suffix)));
     }
     if let Some(d) = r.id.dist {
         at.push(d.name().to_string());
@@ -357,7 +358,7 @@ impl Varying {
             l.push_str(&format!(" {}", id.dist_name()));
         }
         if self.size {
-            l.push_str(&format!(" n={}", draw::human_size(id.size)));
+            l.push_str(&format!(" n={}", size(id.size, SizeStyle::Suffix)));
         }
         if self.threads {
             l.push_str(&format!(" x{}", id.threads));

@@ -11,6 +11,7 @@ use super::ci95;
 use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
 use super::panels::{self, Reference};
 use super::{series_of, slug, Chart, Ctx, Varying};
+use crate::results::format::{size, SizeStyle};
 use crate::results::schema::Row;
 use crate::vocabulary::Suite;
 use std::collections::BTreeMap;
@@ -23,7 +24,10 @@ pub(super) fn size_categories(rows: &[&Row]) -> (Vec<String>, Vec<u64>) {
     let mut sizes: Vec<u64> = rows.iter().map(|r| r.id.size).collect();
     sizes.sort_unstable();
     sizes.dedup();
-    let names = sizes.iter().map(|&n| draw::human_size(n)).collect();
+    let names = sizes
+        .iter()
+        .map(|&n| size(n, SizeStyle::Suffix).to_string())
+        .collect();
     (names, sizes)
 }
 

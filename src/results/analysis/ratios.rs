@@ -1,103 +1,175 @@
-//! The statistics every verdict of this project rests on, in one place.
+//! Paired ratios: from two series sampled in the same rounds to a [`Ratio`] with its
+//! interval, its halves and its blocks; the same ratio pooled over processes; the paired
+//! differences; and the verdict an interval gives.
 //!
-//! The machine drifts: a whole suite can run 40–80% slower minutes later, and a loop 1.2–3.5×
-//! slower for a tenth of a second. So nothing here compares two numbers measured at different
-//! moments. Members of a comparison group are measured in the same rounds, and each round
-//! gives one *paired* ratio (member ÷ reference, or HEAD ÷ BASE), in which the drift both
-//! sides saw cancels. A ratio's estimate is the median of the per-round log ratios, and its
-//! 95% interval is distribution-free: the order statistics of those log ratios whose ranks
-//! a Binomial(n, ½) puts around the median (the sign test's interval: no assumption about the
-//! shape of the noise, which on this machine has long, one-sided tails from the bursts).
-//!
-//! Rounds in which either side was *disturbed* (far slower than its own usual level) are
-//! left out of a ratio ([`undisturbed`]): on this machine the ratio of a cache-missing map to
-//! another moves with the machine's state, so a ratio is quoted for the undisturbed machine.
-//!
-//! [`Judgement`] turns an interval into a verdict with a minimum effect: a change is reported
-//! only when the interval lies entirely beyond "no change" *and* the estimate is beyond the
-//! minimum effect, so a tight but tiny change does not fail a build, and a large but noisy
-//! one is called noisy, not a regression.
+//! Everything that divides one member by another goes through here: a group's rows
+//! (`harness::measuring::groups`), pooling (`results::pool`), and `ab`'s HEAD ÷ BASE.
 
+use super::intervals::MIN_PAIRS_FOR_INTERVAL;
+use super::intervals::{block_half_width, block_half_width_at, median_interval_at};
+use super::{mean, median, Interval};
 use serde::{Deserialize, Serialize};
-use statrs::distribution::{Binomial, ContinuousCDF, DiscreteCDF, StudentsT};
+use std::ops::Range;
 
-/// An estimate and its 95% interval.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Interval {
-    /// The point estimate.
+/// A row ÷ the reference of its group, from rounds in which both were sampled: the median of
+/// the per-round ratios and its distribution-free 95% interval. In the row's unit: above 1
+/// means more ns/op (slower) or more Mops/s (faster) than the reference. Part of the results
+/// format (`extra.ratio`, see `results::schema`), defined here with the code that computes
+/// it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ratio {
+    /// The reference: its map, and `[isa]` where one applies.
+    pub to: String,
+    /// Median of the per-round ratios.
     pub median: f64,
-    /// Lower end of the 95% interval.
+    /// The 95% interval of that median.
     pub ci95_low: f64,
-    /// Upper end of the 95% interval.
+    /// Upper end of that interval.
     pub ci95_high: f64,
-    /// Pairs (rounds) it was computed from.
+    /// Rounds paired (the undisturbed ones).
     pub n: u32,
+    /// The same ratio from the first and from the second half of the rounds: how far it
+    /// moved within the run, which `compare` counts as noise between runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub halves: Option<[f64; 2]>,
+    /// The same ratio from each block of rounds (blocks are spread over the run, each on
+    /// maps built afresh): the interval above is at least as wide as Student's t over
+    /// these allows ([`block_half_width`]), since rounds of one block share the
+    /// machine's state of their moment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<Vec<f64>>,
+    /// In a baseline: how far this machine moved the ratios of the row's class between two
+    /// runs of one build, as |ln(ratio ÷ ratio)| (see `results::calibrate`); `compare`
+    /// counts it as noise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_to_run: Option<f64>,
 }
 
-impl Interval {
-    /// The half width relative to the estimate, e.g. 0.02 for ±2%.
-    pub fn relative_half_width(&self) -> f64 {
-        (self.ci95_high - self.ci95_low) / 2.0 / self.median.abs()
+impl Ratio {
+    /// From a paired interval.
+    pub fn new(to: String, i: &Interval) -> Ratio {
+        Ratio {
+            to,
+            median: i.median,
+            ci95_low: i.ci95_low,
+            ci95_high: i.ci95_high,
+            n: i.n,
+            halves: None,
+            blocks: None,
+            run_to_run: None,
+        }
     }
-}
 
-/// Fewest pairs with a 95% order-statistics interval (2·½⁶ < 5%).
-pub const MIN_PAIRS_FOR_INTERVAL: usize = 6;
-
-/// The 1-based rank `k` such that `[x(k), x(n+1-k)]` of `n` sorted values covers the median
-/// with probability ≥ 95%: the largest `k` with P(Binomial(n, ½) ≤ k − 1) ≤ 2.5%. `None`
-/// below [`MIN_PAIRS_FOR_INTERVAL`].
-pub fn median_ci_rank(n: usize) -> Option<usize> {
-    median_ci_rank_at(n, 0.05)
-}
-
-/// [`median_ci_rank`] for coverage ≥ 1 − `alpha`: the largest `k` with
-/// P(Binomial(n, ½) ≤ k − 1) ≤ `alpha` / 2; `None` when even `[min, max]` covers less.
-pub fn median_ci_rank_at(n: usize, alpha: f64) -> Option<usize> {
-    if n < MIN_PAIRS_FOR_INTERVAL {
-        return None;
+    /// As an interval, for the statistics.
+    pub fn interval(&self) -> Interval {
+        Interval {
+            median: self.median,
+            ci95_low: self.ci95_low,
+            ci95_high: self.ci95_high,
+            n: self.n,
+        }
     }
-    let b = Binomial::new(0.5, n as u64).expect("valid binomial");
-    if b.cdf(0) > alpha / 2.0 {
-        return None;
-    }
-    // cdf is increasing in k: walk up from k = 1 (the interval [min, max]).
-    let mut k = 1;
-    while k < n / 2 && b.cdf(k as u64) <= alpha / 2.0 {
-        k += 1;
-    }
-    Some(k)
-}
 
-/// Median of `values` and its distribution-free 95% interval; the interval is
-/// (−∞, +∞) with too few values to have one.
-pub fn median_interval(values: &[f64]) -> Option<Interval> {
-    median_interval_at(values, 0.05)
-}
-
-/// [`median_interval`] with coverage ≥ 1 − `alpha` (still named `ci95_*` in [`Interval`]).
-pub fn median_interval_at(values: &[f64], alpha: f64) -> Option<Interval> {
-    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    if v.is_empty() {
-        return None;
+    /// The ratio a row records: `a ÷ b` over their undisturbed rounds ([`blocked_ratio_at`]),
+    /// with the same ratio from each half of the rounds and from each block (`blocks`: the
+    /// rounds of each, as index ranges). `to` names the reference.
+    pub fn measure(
+        to: &str,
+        a: &[f64],
+        b: &[f64],
+        costs: bool,
+        blocks: &[Range<usize>],
+    ) -> Option<Ratio> {
+        let (iv, per_block) = blocked_ratio_at(a, b, costs, blocks, 0.05)?;
+        let mut r = Ratio::new(to.to_string(), &iv);
+        let n = a.len().min(b.len());
+        let h = n / 2;
+        if h >= 2 {
+            let first = undisturbed_ratio(&a[..h], &b[..h], costs);
+            let second = undisturbed_ratio(&a[h..n], &b[h..n], costs);
+            r.halves = first.zip(second).map(|(x, y)| [x.median, y.median]);
+        }
+        // Each block's ratio is its median over the rounds kept for the whole run (a block
+        // whose rounds were all disturbed drops out). Measured on two A/A pairs of the main
+        // job: a block judged against its own level instead keeps a 2×-slow regime's blocks
+        // (hashbrown get_hit 2^10 at 8–9 ns against 4 ns, in which GoMap ÷ hashbrown reads
+        // 0.90 against 1.06–1.12), which doubled the intervals' median half-width (3.8% →
+        // 8.2%) for no better agreement between runs.
+        if per_block.len() >= 2 {
+            r.blocks = Some(per_block);
+        }
+        Some(r)
     }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    let median = if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    };
-    let (lo, hi) = match median_ci_rank_at(n, alpha) {
-        Some(k) => (v[k - 1], v[n - k]),
-        None => (f64::NEG_INFINITY, f64::INFINITY),
-    };
-    Some(Interval {
-        median,
-        ci95_low: lo,
-        ci95_high: hi,
-        n: n as u32,
-    })
+
+    /// One ratio from its measurements in several processes of one run; `None` when the
+    /// parts divide by different references.
+    ///
+    /// The parts' per-block ratios are the blocks of the whole (each part lists its own; a
+    /// part without blocks is one block); the pooled ratio is their geometric mean (the mean
+    /// in ln space: the centre of Student's t, as in [`blocked_ratio_at`]); its interval is
+    /// the wider of Student's t over all blocks ([`block_half_width`], which now spans
+    /// processes) and the parts' own intervals shrunk by √parts (their rounds, pooled).
+    /// `halves` become the first and second half of the blocks: for two parts, process one
+    /// against process two.
+    pub fn pool(parts: &[&Ratio]) -> Option<Ratio> {
+        let first = *parts.first()?;
+        if parts.iter().any(|r| r.to != first.to) {
+            return None;
+        }
+        let logs: Vec<f64> = parts
+            .iter()
+            .flat_map(|r| match &r.blocks {
+                Some(b) => b.iter().map(|x| x.ln()).collect(),
+                None => vec![r.median.ln()],
+            })
+            .collect();
+        let m = mean(&logs)?;
+        let own = parts.iter().map(|r| r.log_reach()).sum::<f64>()
+            / parts.len() as f64
+            / (parts.len() as f64).sqrt();
+        let w = block_half_width(&logs).map_or(own, |b| b.max(own));
+        let half = logs.len() / 2;
+        let halves = match (mean(&logs[..half]), mean(&logs[half..])) {
+            (Some(a), Some(b)) if half >= 1 => Some([a.exp(), b.exp()]),
+            _ => None,
+        };
+        let mut pooled = Ratio::new(
+            first.to.clone(),
+            &Interval {
+                median: m.exp(),
+                ci95_low: (m - w).exp(),
+                ci95_high: (m + w).exp(),
+                n: parts.iter().map(|r| r.n).sum(),
+            },
+        );
+        pooled.halves = halves;
+        pooled.blocks = Some(logs.iter().map(|x| x.exp()).collect());
+        Some(pooled)
+    }
+
+    /// The interval's half width in log space, (ln high − ln low) / 2: what `compare`
+    /// combines across two runs; infinite where an end is (too few rounds).
+    pub fn log_half_width(&self) -> f64 {
+        let w = (self.ci95_high.ln() - self.ci95_low.ln()) / 2.0;
+        if w.is_finite() {
+            w
+        } else {
+            f64::INFINITY
+        }
+    }
+
+    /// How far the interval reaches from the estimate in log space, on its wider side: what
+    /// [`Ratio::pool`] keeps of each process's own interval.
+    pub fn log_reach(&self) -> f64 {
+        let c = self.median.ln();
+        (c - self.ci95_low.ln()).max(self.ci95_high.ln() - c)
+    }
+
+    /// How far the ratio moved within its run, |ln(first half ÷ second half)|; 0 without
+    /// halves.
+    pub fn within_run(&self) -> f64 {
+        self.halves.map_or(0.0, |[x, y]| (x / y).ln().abs())
+    }
 }
 
 /// The paired ratio `a[i] / b[i]` over the pairs where both are positive and finite: the
@@ -176,33 +248,6 @@ pub fn undisturbed_ratio_at(a: &[f64], b: &[f64], costs: bool, alpha: f64) -> Op
     paired_ratio_at(&pick(a), &pick(b), alpha)
 }
 
-/// The half width, in log space, of a 95% interval for a ratio measured in `blocks`
-/// (each block's median log ratio, one per block): Student's t over the blocks,
-/// t(k − 1) · sd / √k. `None` below two blocks.
-///
-/// Why: rounds within a block share the machine's state of that moment, so they are not
-/// independent draws; on this VM a regime lasting seconds moves a ratio by 5–15% (memory-
-/// bound maps more than in-cache ones). The sign test over all rounds treats them as
-/// independent and is too narrow then; the blocks, spread over the run, are the
-/// independent draws of the machine's state.
-pub fn block_half_width(blocks: &[f64]) -> Option<f64> {
-    block_half_width_at(blocks, 0.05)
-}
-
-/// [`block_half_width`] for coverage 1 − `alpha` (`ab`'s family-wise intervals).
-pub fn block_half_width_at(blocks: &[f64], alpha: f64) -> Option<f64> {
-    let k = blocks.len();
-    if k < 2 {
-        return None;
-    }
-    let mean = blocks.iter().sum::<f64>() / k as f64;
-    let var = blocks.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (k - 1) as f64;
-    let t = StudentsT::new(0.0, 1.0, (k - 1) as f64)
-        .expect("valid t")
-        .inverse_cdf(1.0 - alpha / 2.0);
-    Some(t * (var / k as f64).sqrt())
-}
-
 /// A ratio measured in blocks: `a ÷ b` over their [`undisturbed`] rounds, where `blocks`
 /// gives each block's rounds (index ranges). The estimate is the geometric mean of the
 /// blocks' own medians (each block one draw of the machine's state and of the maps'
@@ -221,7 +266,7 @@ pub fn blocked_ratio_at(
     a: &[f64],
     b: &[f64],
     costs: bool,
-    blocks: &[std::ops::Range<usize>],
+    blocks: &[Range<usize>],
     alpha: f64,
 ) -> Option<(Interval, Vec<f64>)> {
     let keep = undisturbed(a, b, costs);
@@ -247,59 +292,13 @@ pub fn blocked_ratio_at(
     Some((r, per_block.iter().map(|x| x.exp()).collect()))
 }
 
-/// The mean of a slice's finite values; `None` when it has none.
-pub fn mean(values: &[f64]) -> Option<f64> {
-    let v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
-}
-
-/// The median of a non-empty slice (the mean of the middle two for an even length).
-pub fn median(values: &[f64]) -> Option<f64> {
-    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
-}
-
-/// Mean of the paired differences `a[i] − b[i]` and its 95% interval (Student's t): how the
-/// locate suite reports "precomputed − from-B" in nanoseconds, including when it is zero.
-pub fn mean_difference(a: &[f64], b: &[f64]) -> Option<Interval> {
-    let d: Vec<f64> = a.iter().zip(b).map(|(x, y)| x - y).collect();
-    mean_interval(&d)
-}
-
-/// The mean of the finite `values` and its 95% interval (Student's t; unbounded for one
-/// value).
-pub fn mean_interval(values: &[f64]) -> Option<Interval> {
-    let d: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    let n = d.len();
-    if n == 0 {
-        return None;
-    }
-    let mean = d.iter().sum::<f64>() / n as f64;
-    let (lo, hi) = if n == 1 {
-        (f64::NEG_INFINITY, f64::INFINITY)
-    } else {
-        let var = d.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
-        let t = StudentsT::new(0.0, 1.0, (n - 1) as f64)
-            .expect("valid t")
-            .inverse_cdf(0.975);
-        let half = t * (var / n as f64).sqrt();
-        (mean - half, mean + half)
-    };
-    Some(Interval {
-        median: mean,
-        ci95_low: lo,
-        ci95_high: hi,
-        n: n as u32,
-    })
+/// The differences `a[i] − b[i]` (ns/op) of the [`undisturbed`] rounds: the samples of a
+/// paired-difference row, whose mean and t interval (`mean_interval`) it records.
+pub fn paired_differences(a: &[f64], b: &[f64]) -> Vec<f64> {
+    undisturbed(a, b, true)
+        .into_iter()
+        .map(|i| a[i] - b[i])
+        .collect()
 }
 
 /// What an interval of a ratio says, given a minimum effect.
@@ -328,6 +327,7 @@ pub fn judge_ratio(r: &Interval, min_effect_pct: f64) -> Judgement {
 
 #[cfg(test)]
 mod tests {
+    use super::super::median_interval;
     use super::*;
     use crate::rng::SplitMix64;
 
@@ -356,28 +356,6 @@ mod tests {
             b.push(one(10.0 * shift));
         }
         (a, b)
-    }
-
-    #[test]
-    fn blocks_that_disagree_widen_the_interval() {
-        assert_eq!(block_half_width(&[0.1]), None);
-        assert!(block_half_width(&[0.1, 0.1, 0.1]).unwrap() < 1e-12);
-        // Four blocks at ±5%: sd ≈ 5.8%, t(3) = 3.18, so ±9.2%.
-        let w = block_half_width(&[0.05, -0.05, 0.05, -0.05]).unwrap();
-        assert!((w - 3.182 * 0.0577 / 2.0).abs() < 1e-3, "{w}");
-        assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
-        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
-        assert_eq!(median(&[]), None);
-    }
-
-    #[test]
-    fn ranks_match_the_sign_test_tables() {
-        assert_eq!(median_ci_rank(5), None);
-        assert_eq!(median_ci_rank(6), Some(1));
-        assert_eq!(median_ci_rank(10), Some(2));
-        assert_eq!(median_ci_rank(20), Some(6));
-        assert_eq!(median_ci_rank(30), Some(10));
-        assert_eq!(median_ci_rank(100), Some(40));
     }
 
     #[test]
@@ -428,7 +406,7 @@ mod tests {
         draw: f64,
         shift: f64,
         seed: u64,
-    ) -> (Vec<f64>, Vec<f64>, Vec<std::ops::Range<usize>>) {
+    ) -> (Vec<f64>, Vec<f64>, Vec<Range<usize>>) {
         let mut rng = SplitMix64(seed ^ 0x5EED);
         let (mut a, mut b, mut ranges) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..blocks {
@@ -494,13 +472,37 @@ mod tests {
     }
 
     #[test]
-    fn mean_difference_of_equal_samples_is_zero() {
-        let a = [10.0, 11.0, 9.0, 10.5];
-        let d = mean_difference(&a, &a).unwrap();
-        assert_eq!((d.median, d.ci95_low, d.ci95_high), (0.0, 0.0, 0.0));
-        let b = [9.0, 10.2, 8.1, 9.4];
-        let d = mean_difference(&a, &b).unwrap();
-        assert!(d.median > 0.8 && d.ci95_low > 0.0 && d.ci95_high > d.median);
+    fn a_measured_ratio_carries_its_halves_and_blocks() {
+        let (a, b, bl) = drawn_blocks(4, 6, 0.0, 1.0, 3);
+        let r = Ratio::measure("hashbrown [sse2]", &b, &a, true, &bl).unwrap();
+        let (iv, per_block) = blocked_ratio_at(&b, &a, true, &bl, 0.05).unwrap();
+        assert_eq!(r.interval(), iv);
+        assert_eq!(r.to, "hashbrown [sse2]");
+        assert_eq!(r.blocks.as_deref(), Some(&per_block[..]));
+        let [h1, h2] = r.halves.unwrap();
+        assert_eq!(
+            h1,
+            undisturbed_ratio(&b[..12], &a[..12], true).unwrap().median
+        );
+        assert_eq!(
+            h2,
+            undisturbed_ratio(&b[12..], &a[12..], true).unwrap().median
+        );
+        // One block: no blocks recorded; three rounds: no halves.
+        let whole = 0..24;
+        let one = Ratio::measure("x", &b, &a, true, std::slice::from_ref(&whole)).unwrap();
+        assert!(one.blocks.is_none() && one.halves.is_some());
+        let short = Ratio::measure("x", &b[..3], &a[..3], true, &[]).unwrap();
+        assert!(short.halves.is_none());
+        assert!(Ratio::measure("x", &[], &[], true, &[]).is_none());
+    }
+
+    #[test]
+    fn paired_differences_leave_out_the_disturbed_rounds() {
+        let a = [10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 30.0, 10.0];
+        let b = [9.0; 8];
+        let d = paired_differences(&a, &b);
+        assert_eq!(d, vec![1.0; 7]);
     }
 
     #[test]
@@ -532,5 +534,60 @@ mod tests {
         assert_eq!(r.median, 2.0);
         assert_eq!(judge_ratio(&r, 2.0), Judgement::Unclear);
         assert!(paired_ratio(&[], &[]).is_none());
+    }
+
+    /// A process's ratio from its blocks, ±1% around their median.
+    fn process(blocks: &[f64]) -> Ratio {
+        let logs: Vec<f64> = blocks.iter().map(|x| x.ln()).collect();
+        let m = median(&logs).unwrap().exp();
+        Ratio {
+            to: "hashbrown [sse2]".into(),
+            median: m,
+            ci95_low: m * 0.99,
+            ci95_high: m * 1.01,
+            n: 20,
+            halves: None,
+            blocks: Some(blocks.to_vec()),
+            run_to_run: None,
+        }
+    }
+
+    #[test]
+    fn processes_that_disagree_widen_the_interval() {
+        // Each process's blocks agree (within ±1%), the processes do not (3.27 vs 3.84):
+        // one process's interval excludes the other's ratio; the pooled one holds both.
+        let (a, b) = (process(&[3.25, 3.30]), process(&[3.77, 3.91]));
+        assert!(a.ci95_high < b.median);
+        let p = Ratio::pool(&[&a, &b]).unwrap();
+        assert!(p.ci95_low < a.median && b.median < p.ci95_high, "{p:?}");
+        assert_eq!(p.blocks.as_ref().unwrap().len(), 4);
+        let [h1, h2] = p.halves.unwrap();
+        assert!((h1 - a.median).abs() < 1e-9 && (h2 - b.median).abs() < 1e-9);
+        assert_eq!(p.n, 40);
+    }
+
+    #[test]
+    fn processes_that_agree_keep_a_tight_interval() {
+        let (a, b) = (process(&[1.30, 1.31]), process(&[1.31, 1.30]));
+        let p = Ratio::pool(&[&a, &b]).unwrap();
+        assert!(p.ci95_high / p.ci95_low < 1.03, "{p:?}");
+        let mut other = b.clone();
+        other.to = "std".into();
+        assert!(Ratio::pool(&[&a, &other]).is_none());
+    }
+
+    #[test]
+    fn widths_in_log_space() {
+        let mut r = process(&[2.0]);
+        (r.ci95_low, r.ci95_high) = (1.0, 4.0);
+        assert!((r.log_half_width() - 2f64.ln()).abs() < 1e-12);
+        assert!((r.log_reach() - 2f64.ln()).abs() < 1e-12);
+        r.ci95_high = 3.0;
+        assert!((r.log_reach() - 2f64.ln()).abs() < 1e-12);
+        r.ci95_low = 0.0;
+        assert_eq!(r.log_half_width(), f64::INFINITY);
+        assert_eq!(r.within_run(), 0.0);
+        r.halves = Some([1.1, 1.0]);
+        assert!((r.within_run() - 1.1f64.ln()).abs() < 1e-12);
     }
 }
