@@ -24,6 +24,7 @@
 //! size estimate (the `ttf` feature is off), so rendering needs no system font and works on
 //! a bare CI machine.
 
+mod axes;
 mod contention;
 mod draw;
 mod intervals;
