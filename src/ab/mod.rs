@@ -33,8 +33,11 @@
 //!
 //! BASE and HEAD are each a path to a `gomap-bench` binary, or a git revision, which is
 //! exported (`git archive`) and built in release mode under `target/ab/` (built once per
-//! commit and kept).
+//! commit and kept: [`build`]). The driver's side of a worker process is [`process`], the
+//! worker's own side [`worker`], the lines between them [`protocol`].
 
+mod build;
+mod process;
 mod protocol;
 pub mod worker;
 
@@ -47,13 +50,10 @@ use crate::results::compare::{self, ComparedRow, Comparison, Verdict};
 use crate::results::format::Estimate;
 use crate::results::schema::Row;
 use crate::vocabulary::{Identity, Suite};
-use protocol::{Reply, Request, PROTOCOL_VERSION};
+pub use build::resolve;
+use process::{built, end_round, finish, sample, Builds};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// What to compare and how.
 #[derive(Clone, Debug)]
@@ -118,212 +118,6 @@ pub fn groups(cfg: &AbConfig) -> Vec<GroupSpec> {
             }
         })
         .collect()
-}
-
-/// How long the driver waits for one reply. The slowest honest reply is a `build` of the
-/// largest group (seconds); a worker silent for longer is stuck (or speaks another protocol
-/// without saying so), and waiting on it forever would hang the run, and CI with it.
-const REPLY_DEADLINE: Duration = Duration::from_secs(300);
-
-/// A worker process. Its stdout is read by a thread of its own, so that a reply can be
-/// awaited with a deadline.
-struct Worker {
-    label: String,
-    child: Child,
-    stdin: ChildStdin,
-    /// Lines from the worker's stdout; an empty string is its end.
-    replies: Receiver<std::io::Result<String>>,
-}
-
-impl Worker {
-    fn spawn(bin: &Path, label: &str) -> Result<Worker, String> {
-        let mut cmd = Command::new(bin);
-        crate::harness::measuring::placement::with_aslr(&mut cmd);
-        let mut child = cmd
-            .arg("worker")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .map_err(|e| format!("{label}: cannot start {}: {e}", bin.display()))?;
-        let stdin = child.stdin.take().expect("piped");
-        let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
-        let (tx, replies) = mpsc::channel();
-        std::thread::spawn(move || loop {
-            let mut line = String::new();
-            let r = stdout.read_line(&mut line).map(|_| line);
-            let end = !matches!(&r, Ok(l) if !l.is_empty());
-            if tx.send(r).is_err() || end {
-                return;
-            }
-        });
-        let mut w = Worker {
-            label: label.to_string(),
-            child,
-            stdin,
-            replies,
-        };
-        match w.call(&Request::Hello {
-            version: PROTOCOL_VERSION,
-        }) {
-            Ok(Reply::Ready { version, .. }) if version == PROTOCOL_VERSION => Ok(w),
-            Ok(Reply::Ready { version, .. }) => Err(format!(
-                "{label} speaks worker protocol {version}, this build {PROTOCOL_VERSION}"
-            )),
-            _ => Err(format!(
-                "{label} ({}) has no usable `worker` command: it predates `ab`",
-                bin.display()
-            )),
-        }
-    }
-
-    fn call(&mut self, req: &Request) -> Result<Reply, String> {
-        let mut line = serde_json::to_string(req).map_err(|e| e.to_string())?;
-        line.push('\n');
-        self.stdin
-            .write_all(line.as_bytes())
-            .and_then(|()| self.stdin.flush())
-            .map_err(|e| format!("{}: worker gone ({e})", self.label))?;
-        let answer = match self.replies.recv_timeout(REPLY_DEADLINE) {
-            Ok(Ok(line)) if !line.is_empty() => line,
-            Ok(Ok(_)) | Err(RecvTimeoutError::Disconnected) => {
-                return Err(format!("{}: the worker exited", self.label))
-            }
-            Ok(Err(e)) => return Err(format!("{}: worker gone ({e})", self.label)),
-            Err(RecvTimeoutError::Timeout) => {
-                let _ = self.child.kill();
-                return Err(format!(
-                    "{}: no reply in {} s to {}; worker stopped",
-                    self.label,
-                    REPLY_DEADLINE.as_secs(),
-                    line.trim_end()
-                ));
-            }
-        };
-        match parse_reply(&answer) {
-            Ok(Reply::Error { message }) => Err(format!("{}: {message}", self.label)),
-            Ok(r) => Ok(r),
-            Err(e) => Err(format!("{}: unreadable reply ({e})", self.label)),
-        }
-    }
-}
-
-/// A worker's reply. Workers of builds before the blocks ran on fresh processes send each
-/// row's ratio to its group's reference, whose interval over a block of few rounds can be
-/// infinite and arrives as `null`; `ab` never reads that ratio, so it is dropped rather than
-/// refused.
-fn parse_reply(line: &str) -> serde_json::Result<Reply> {
-    serde_json::from_str(line).or_else(|e| {
-        let mut v: serde_json::Value = serde_json::from_str(line)?;
-        let Some(rows) = v.pointer_mut("/rows/rows").and_then(|r| r.as_array_mut()) else {
-            return Err(e);
-        };
-        for row in rows {
-            if let Some(extra) = row.get_mut("extra").and_then(|x| x.as_object_mut()) {
-                extra.remove("ratio");
-            }
-        }
-        serde_json::from_value(v)
-    })
-}
-
-impl Drop for Worker {
-    /// Asks the worker to quit; one that does not (it was left inside a group by an error
-    /// of the driver's) is killed rather than waited on forever.
-    fn drop(&mut self) {
-        let _ = self.call(&Request::Quit);
-        for _ in 0..100 {
-            if !matches!(self.child.try_wait(), Ok(None)) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A binary path, or a git revision built into one.
-pub fn resolve(spec: &str, log: &mut dyn FnMut(&str)) -> Result<PathBuf, String> {
-    let p = Path::new(spec);
-    if p.is_file() {
-        return Ok(p.to_path_buf());
-    }
-    let git = |args: &[&str]| {
-        Command::new("git")
-            .args(args)
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-    };
-    let Some(sha) = git(&[
-        "rev-parse",
-        "--verify",
-        "--quiet",
-        &format!("{spec}^{{commit}}"),
-    ]) else {
-        return Err(format!(
-            "`{spec}` is neither a gomap-bench binary nor a git revision of this repository"
-        ));
-    };
-    let top = git(&["rev-parse", "--show-toplevel"]).ok_or("not in a git repository")?;
-    let root = Path::new(&top).join("target/ab");
-    let bin = root.join("bin").join(format!("gomap-bench-{}", &sha[..12]));
-    if bin.is_file() {
-        return Ok(bin);
-    }
-    let src = root.join("src").join(&sha[..12]);
-    log(&format!(
-        "ab: building {spec} ({}) in {}",
-        &sha[..12],
-        src.display()
-    ));
-    let _ = std::fs::remove_dir_all(&src);
-    std::fs::create_dir_all(&src).map_err(|e| format!("{}: {e}", src.display()))?;
-    let export = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "git archive --format=tar {sha} | tar -x -C '{}'",
-            src.display()
-        ))
-        .current_dir(&top)
-        .status()
-        .map_err(|e| e.to_string())?;
-    if !export.success() {
-        return Err(format!("cannot export {spec} with git archive"));
-    }
-    let built = Command::new("cargo")
-        .args(["build", "--release", "--quiet", "--bin", "gomap-bench"])
-        .env("CARGO_TARGET_DIR", root.join("target"))
-        .current_dir(&src)
-        .status()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if !built.success() {
-        return Err(format!("{spec} does not build"));
-    }
-    std::fs::create_dir_all(root.join("bin")).map_err(|e| e.to_string())?;
-    std::fs::copy(root.join("target/release/gomap-bench"), &bin)
-        .map_err(|e| format!("{}: {e}", bin.display()))?;
-    Ok(bin)
-}
-
-/// The two builds, as binaries, and how to start a fresh worker of each.
-struct Builds {
-    base: PathBuf,
-    head: PathBuf,
-    base_label: String,
-    head_label: String,
-}
-
-impl Builds {
-    /// A fresh worker of each build, BASE first.
-    fn spawn(&self) -> Result<(Worker, Worker), String> {
-        Ok((
-            Worker::spawn(&self.base, &self.base_label)?,
-            Worker::spawn(&self.head, &self.head_label)?,
-        ))
-    }
 }
 
 /// Runs the comparison.
@@ -401,33 +195,6 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
         },
         group_secs,
     })
-}
-
-fn built(w: &mut Worker, g: &GroupSpec, plan: &Plan) -> Result<(Vec<String>, f64), String> {
-    match w.call(&Request::Build {
-        spec: g.clone(),
-        plan: *plan,
-    })? {
-        Reply::Built {
-            members,
-            round_cost_secs,
-        } => Ok((members, round_cost_secs)),
-        other => Err(format!("{}: expected `built`, got {other:?}", w.label)),
-    }
-}
-
-fn sample(w: &mut Worker, member: usize) -> Result<Option<f64>, String> {
-    match w.call(&Request::Sample { member })? {
-        Reply::Sampled { value } => Ok(value),
-        other => Err(format!("{}: expected a sample, got {other:?}", w.label)),
-    }
-}
-
-fn finish(w: &mut Worker) -> Result<Vec<Row>, String> {
-    match w.call(&Request::Finish)? {
-        Reply::Rows { rows } => Ok(rows),
-        other => Err(format!("{}: expected rows, got {other:?}", w.label)),
-    }
 }
 
 /// One member both builds have: its rows (the first block's, invalid when any block's was)
@@ -508,10 +275,7 @@ fn one_group(g: &GroupSpec, plan: &Plan, builds: &Builds) -> Result<Vec<Paired>,
                 }
             }
             for w in [&mut base, &mut head] {
-                match w.call(&Request::EndRound)? {
-                    Reply::Ok => {}
-                    other => return Err(format!("{}: expected ok, got {other:?}", w.label)),
-                }
+                end_round(w)?;
             }
         }
         let base_rows = finish(&mut base)?;
@@ -619,40 +383,4 @@ pub fn identities(c: &Comparison) -> HashMap<Identity, Verdict> {
         .iter()
         .map(|r| (r.identity.clone(), r.verdict))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A row as a worker sends it, with `ratio_high` as its ratio's upper end.
-    fn rows_reply(ratio_high: &str) -> String {
-        format!(
-            r#"{{"rows": {{"rows": [{{"suite": "ops", "map": "gomap/generic", "op": "get_hit",
-            "size": 1024, "threads": 1, "dist": "-", "isa": "sse2", "unit": "ns/op",
-            "direction": "lower_is_better", "samples": [10.0], "median": 10.0, "min": 10.0,
-            "max": 10.0, "valid": true, "noisy": false, "extra": {{"ratio": {{"to": "hashbrown",
-            "median": 1.1, "ci95_low": 0.0, "ci95_high": {ratio_high}, "n": 2}}}}}}]}}}}"#
-        )
-    }
-
-    #[test]
-    fn an_older_workers_infinite_ratio_is_dropped_not_refused() {
-        let Reply::Rows { rows } = parse_reply(&rows_reply("1.2")).unwrap() else {
-            panic!("not rows")
-        };
-        assert!(rows[0].extra.ratio.is_some());
-        // JSON has no infinity: serde_json writes it as null.
-        let Reply::Rows { rows } = parse_reply(&rows_reply("null")).unwrap() else {
-            panic!("not rows")
-        };
-        assert!(rows[0].extra.ratio.is_none());
-        assert_eq!(rows[0].median, 10.0);
-        // Anything else malformed is still an error.
-        assert!(
-            parse_reply(&rows_reply("null").replace("\"median\": 10.0", "\"median\": \"x\""))
-                .is_err()
-        );
-        assert!(parse_reply("{\"sampled\": {\"value\": \"fast\"}}").is_err());
-    }
 }
