@@ -107,7 +107,7 @@ func newIdentity(name, variantFlag string) (*identity, error) {
 }
 
 // Pinned from the Rust side (`gomap-bench stream --workload read-heavy --dist zipf --size 65536
-// --thread T --ops 64`; stream_print.rs' test `zipf_keys_are_pinned` asserts the same values):
+// --thread T --ops 64`; src/harness/workloads/stream.rs' test `zipf_keys_are_pinned` asserts the same values):
 // the keys of the first eight reads or updates of thread 0 and thread 1. key(0) =
 // 3220344897584144929 is rank 1, the hottest key.
 var wantZipf = [2][]uint64{
