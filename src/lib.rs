@@ -28,17 +28,22 @@
 //!   pooled, calibrated, compared, plotted. [`ab`]: two builds measured alternately in one
 //!   sitting.
 //! - [`harness`]: everything that runs a map, in four rooms, top to bottom: `suites` (what
-//!   each measuring command measures: locate, contention, counts), `checks` (answers checked
-//!   rather than timed: linearizability, the two-writers program, Go's racy programs),
-//!   `measuring` (interleaved rounds, groups, the timed loops, the pinned runner, placement,
-//!   allocator, noise, stop signals, the journal, this machine's facts) and `workloads`
-//!   (keys, op mixes and streams, validation, conservation). The rooms answer the questions
-//!   a newcomer brings — what does this command measure, is it correct, how is it timed,
-//!   what does a thread do — and each uses only the rooms under it.
-//! - [`results`]: the versioned results schema and everything that reads it (analysis,
-//!   compare, findings, plots, the HTML report): pure functions of JSON documents, so a run
-//!   can be judged and redrawn long after, from its file alone.
-//! - [`contenders`]: every map under test behind one small trait, and the registry.
+//!   each measuring command measures: locate, contention, counts; every preset plan of
+//!   rounds, in one file), `checks` (answers checked rather than timed: linearizability,
+//!   the two-writers program, Go's racy programs), `measuring` (interleaved rounds, groups,
+//!   the timed loops, the pinned runner, placement, allocator, noise, stop signals, the
+//!   journal, this machine's facts) and `workloads` (keys, op mixes and streams, validation,
+//!   conservation). The rooms answer the questions a newcomer brings — what does this
+//!   command measure, is it correct, how is it timed, what does a thread do — and each uses
+//!   only the rooms under it.
+//! - [`results`]: the versioned results schema and everything that reads it: the analysis
+//!   (medians, intervals, paired ratios, pooling — each computed once), the formats (a ratio
+//!   with its interval, a size, a number — each written once), compare, findings, plots, the
+//!   HTML report. Pure functions of JSON documents, so a run can be judged and redrawn long
+//!   after, from its file alone; the journal and the machine's facts, which touch the disk
+//!   and the OS while a run is measured, are the harness's.
+//! - [`contenders`]: every map under test behind one of two small traits (concurrent,
+//!   single-thread), and one registry that describes both alike.
 //! - [`concurrent`]: GoMap behind a `Mutex` / `RwLock`, sharded, or watched by Go's
 //!   `concurrent map writes` detector (made sound).
 //! - [`gomap`]: the Go-layout map, single-threaded.
