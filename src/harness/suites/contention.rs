@@ -105,11 +105,11 @@ impl Default for ContentionConfig {
 }
 
 impl ContentionConfig {
-    /// `--quick`: every map still, but 2^12 entries, [`plans::CONTENTION_QUICK`].
+    /// `--quick`: every map still, but 2^12 entries, [`plans::QUICK`].
     pub fn quick() -> Self {
         ContentionConfig {
             size: 1 << 12,
-            plan: plans::CONTENTION_QUICK,
+            plan: plans::QUICK,
             stream_ops: 1 << 16,
             ..Self::default()
         }

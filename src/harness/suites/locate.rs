@@ -52,7 +52,7 @@ impl LocateConfig {
     pub fn quick() -> Self {
         LocateConfig {
             sizes: vec![1 << 10, 1 << 16],
-            plan: plans::LOCATE_QUICK,
+            plan: plans::QUICK,
             ..Self::default_full()
         }
     }

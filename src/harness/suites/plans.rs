@@ -4,7 +4,7 @@
 //! The presets answer different questions, so they differ on purpose:
 //! - the standalone commands (`locate`, `contention`) are for a deep look at one suite:
 //!   long samples, several seconds a group ([`LOCATE`], [`CONTENTION`]); `--quick` is a
-//!   smoke test under a minute ([`LOCATE_QUICK`], [`CONTENTION_QUICK`]);
+//!   smoke test under a minute, the same for both ([`QUICK`]);
 //! - the main job (`run`, and its `measure` processes) asks every question in a few minutes
 //!   on a 2-core machine, so its groups are shorter, but in six blocks, one per process
 //!   ([`RUN`], [`RUN_CONTENTION`]); its `--quick` is the commands' `--quick`;
@@ -29,9 +29,9 @@ pub const LOCATE: Plan = Plan {
     blocks: 4,
 };
 
-/// `locate --quick` (and the main job's `--quick`): 8 rounds of 1 ms samples, under a minute
-/// on a 2-core machine.
-pub const LOCATE_QUICK: Plan = Plan {
+/// `--quick`, of `locate` and `contention` alike (and of the main job): 8 rounds of 1 ms
+/// samples, under a minute on a 2-core machine.
+pub const QUICK: Plan = Plan {
     max_rounds: 8,
     min_rounds: 6,
     group_secs: 0.3,
@@ -49,16 +49,6 @@ pub const CONTENTION: Plan = Plan {
     seed: DEFAULT_SEED,
     sample_secs: 0.01,
     blocks: 4,
-};
-
-/// `contention --quick` (and the main job's `--quick`): 8 rounds of 1 ms samples.
-pub const CONTENTION_QUICK: Plan = Plan {
-    max_rounds: 8,
-    min_rounds: 6,
-    group_secs: 0.3,
-    seed: DEFAULT_SEED,
-    sample_secs: 0.001,
-    blocks: 2,
 };
 
 /// The main job's single-thread groups: 32 rounds of 3 ms samples (at least 16, 3 s a
@@ -150,9 +140,8 @@ mod tests {
     fn every_preset_is_a_valid_plan() {
         for p in [
             LOCATE,
-            LOCATE_QUICK,
+            QUICK,
             CONTENTION,
-            CONTENTION_QUICK,
             RUN,
             RUN_CONTENTION,
             AB_QUICK,
