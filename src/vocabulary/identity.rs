@@ -2,6 +2,7 @@
 //! matches rows on it, `merge` and `plot` replace rows by it, and it is unique within a
 //! results file. [`Suite`] and [`OpId`] are its closed sets.
 
+use super::event::Counted;
 use super::isa::Isa;
 use super::kernel::{IndexKernel, Pattern};
 use super::op::Op;
@@ -27,16 +28,20 @@ pub enum Suite {
     Contention,
     /// Go's racy programs: how often a concurrent write is detected (rates, not speeds).
     Detection,
+    /// Events per operation of the single-thread loops on a simulated CPU (valgrind's
+    /// callgrind): instructions, branches, mispredictions, cache misses.
+    Counts,
 }
 
 impl Suite {
     /// Every suite.
-    pub const ALL: [Suite; 5] = [
+    pub const ALL: [Suite; 6] = [
         Suite::Locate,
         Suite::Probe,
         Suite::Ops,
         Suite::Contention,
         Suite::Detection,
+        Suite::Counts,
     ];
 
     /// The name files and the CLI use.
@@ -47,6 +52,7 @@ impl Suite {
             Suite::Ops => "ops",
             Suite::Contention => "contention",
             Suite::Detection => "detection",
+            Suite::Counts => "counts",
         }
     }
 }
@@ -75,6 +81,8 @@ pub enum OpId {
     Probe(Pattern),
     /// A racy program (`detection`).
     Detection(Program),
+    /// One event of a counted single-thread operation (`counts`).
+    Counted(Counted),
 }
 
 impl OpId {
@@ -86,6 +94,7 @@ impl OpId {
             OpId::Index(k) => k.name(),
             OpId::Probe(p) => p.name(),
             OpId::Detection(p) => p.name(),
+            OpId::Counted(c) => c.name(),
         }
     }
 }
@@ -99,6 +108,7 @@ impl FromStr for OpId {
             .or_else(|| IndexKernel::parse(s).map(OpId::Index))
             .or_else(|| Pattern::parse(s).map(OpId::Probe))
             .or_else(|| s.parse().ok().map(OpId::Detection))
+            .or_else(|| Counted::parse(s).map(OpId::Counted))
             .ok_or_else(|| format!("unknown op '{s}'"))
     }
 }
@@ -121,6 +131,11 @@ impl From<IndexKernel> for OpId {
 impl From<Program> for OpId {
     fn from(p: Program) -> OpId {
         OpId::Detection(p)
+    }
+}
+impl From<Counted> for OpId {
+    fn from(c: Counted) -> OpId {
+        OpId::Counted(c)
     }
 }
 impl From<Pattern> for OpId {

@@ -1,6 +1,6 @@
 //! The vocabulary every layer speaks: the closed sets of this project (operations, op kinds,
-//! workloads, key distributions, index kernels, probe patterns, detection programs, roles,
-//! instruction sets) and a row's [`Identity`], with their names and parsing — and nothing
+//! workloads, key distributions, index kernels, probe patterns, detection programs, counted
+//! events, roles, instruction sets) and a row's [`Identity`], with their names and parsing — and nothing
 //! else. It sits at the bottom: it imports no other module of the crate, so the results
 //! format can name a workload without reaching into the harness that runs it, and the
 //! harness can name a role without reaching into the registry.
@@ -9,6 +9,7 @@
 //! consequences are `compare`'s. A name here is spelled as files and the CLI spell it, and
 //! `FromStr` reads it back with a one-line error listing the known names.
 
+pub mod event;
 pub mod identity;
 pub mod isa;
 pub mod kernel;
@@ -17,6 +18,7 @@ pub mod program;
 pub mod role;
 pub mod workload;
 
+pub use event::{Counted, Event};
 pub use identity::{Identity, OpId, Suite, NOT_APPLICABLE};
 pub use isa::Isa;
 pub use kernel::{IndexKernel, Pattern};

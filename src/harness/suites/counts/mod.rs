@@ -15,16 +15,18 @@
 //! `gomap-bench counts` runs the grid (two kernels at a time) and prints, per op and size,
 //! each map's counts per op and their ratio to the suite's reference (hashbrown).
 
-use crate::harness::measuring::allocator::HUGE_PAGES_ENV;
-use crate::harness::measuring::single::Fixture;
+mod kernel;
+mod table;
 
-use crate::contenders::single::{self, SingleMap, Visit};
-use crate::results::format::{size, SizeLabel, SizeStyle};
+pub use kernel::run_kernel;
+pub use table::render;
+
+use crate::contenders::single;
+use crate::harness::measuring::allocator::HUGE_PAGES_ENV;
 use crate::vocabulary::Op;
-use std::fmt::{self, Write as _};
-use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
+use table::size_of;
 
 /// The function name callgrind collects in (every kernel's loop is in a function whose name
 /// contains it, and nothing else is).
@@ -112,138 +114,6 @@ pub struct PerOp {
     pub ll_misses: f64,
 }
 
-// ---- the kernel: what one counted process runs ----------------------------------------
-
-/// Runs `op` on the map named `map` at size `n` (whole passes, at least [`MIN_OPS`]
-/// operations) with only the timed loop inside a `counted_kernel` function; returns the
-/// number of operations.
-pub fn run_kernel(map: &str, op: Op, n: usize) -> Result<u64, String> {
-    single::dispatch(map, Kernel { op, n })
-        .ok_or_else(|| format!("unknown or unavailable map `{map}`"))?
-}
-
-struct Kernel {
-    op: Op,
-    n: usize,
-}
-
-impl Visit for Kernel {
-    type Out = Result<u64, String>;
-    fn visit<M: SingleMap>(self, _: &single::Entry) -> Result<u64, String> {
-        let fx = Fixture::new(self.n);
-        let passes = MIN_OPS.div_ceil(self.n);
-        let mut checksum = 0u64;
-        for _ in 0..passes {
-            checksum = checksum.wrapping_add(match self.op {
-                Op::GetHit | Op::GetMiss => {
-                    let m: M = fx.prefilled();
-                    let keys = if self.op == Op::GetHit {
-                        &fx.hits
-                    } else {
-                        &fx.misses
-                    };
-                    let (found, sum) = counted_kernel_gets(&m, keys);
-                    let want = if self.op == Op::GetHit { fx.n } else { 0 };
-                    if found != want {
-                        return Err(format!(
-                            "{}: {found} found, {want} expected",
-                            self.op.name()
-                        ));
-                    }
-                    sum
-                }
-                Op::InsertPresized | Op::InsertGrow => {
-                    let hint = if self.op == Op::InsertPresized {
-                        fx.n
-                    } else {
-                        0
-                    };
-                    let mut m = Box::new(M::with_capacity(hint));
-                    let new =
-                        M::in_isa(m.isa_token(), || counted_kernel_inserts(&mut *m, &fx.hits));
-                    if new != fx.n || m.len() != fx.n {
-                        return Err(format!("{}: {new} new keys of {}", self.op.name(), fx.n));
-                    }
-                    let probe = fx.hits[fx.n / 2];
-                    if m.get(probe) != Some((fx.n / 2) as u64) {
-                        return Err(format!(
-                            "{}: an inserted key does not read back",
-                            self.op.name()
-                        ));
-                    }
-                    new as u64
-                }
-                Op::Remove => {
-                    let mut m: Box<M> = Box::new(fx.prefilled());
-                    let (found, sum) = counted_kernel_removes(&mut *m, &fx.hits);
-                    if found != fx.n || !m.is_empty() {
-                        return Err(format!("remove: {found} found of {}", fx.n));
-                    }
-                    sum
-                }
-            });
-        }
-        black_box(checksum);
-        Ok((passes * self.n) as u64)
-    }
-}
-
-// The counted loops: the same work as `single::time_gets` / `time_writes`, without the
-// clock. `inline(never)` keeps each a function callgrind can toggle on (see KERNEL_MARK); the
-// loop itself runs inside the map's `in_isa`, as the timed loops do, so that a vector key
-// probe is inlined into it (a function without AVX2 enabled cannot inline one that has it).
-
-#[inline(never)]
-fn counted_kernel_gets<M: SingleMap>(m: &M, keys: &[u64]) -> (usize, u64) {
-    M::in_isa(
-        m.isa_token(),
-        #[inline(always)]
-        || {
-            let (mut found, mut sum) = (0usize, 0u64);
-            for &k in keys {
-                if let Some(v) = m.get(k) {
-                    found += 1;
-                    sum = sum.wrapping_add(v);
-                }
-            }
-            (found, sum)
-        },
-    )
-}
-
-#[inline(never)]
-fn counted_kernel_inserts<M: SingleMap>(m: &mut M, keys: &[u64]) -> usize {
-    M::in_isa(
-        m.isa_token(),
-        #[inline(always)]
-        || {
-            let mut new = 0usize;
-            for (j, &k) in keys.iter().enumerate() {
-                new += m.insert(k, j as u64) as usize;
-            }
-            new
-        },
-    )
-}
-
-#[inline(never)]
-fn counted_kernel_removes<M: SingleMap>(m: &mut M, keys: &[u64]) -> (usize, u64) {
-    M::in_isa(
-        m.isa_token(),
-        #[inline(always)]
-        || {
-            let (mut found, mut sum) = (0usize, 0u64);
-            for &k in keys {
-                if let Some(v) = m.remove(k) {
-                    found += 1;
-                    sum = sum.wrapping_add(v);
-                }
-            }
-            (found, sum)
-        },
-    )
-}
-
 // ---- the grid: one callgrind process per kernel ---------------------------------------
 
 /// The grid `counts` runs: every (op, size, map), `jobs` kernels at a time.
@@ -294,7 +164,7 @@ impl CountsConfig {
 
 /// One cell of the grid and what was counted.
 #[derive(Clone, Debug)]
-pub struct Counted {
+pub struct CountedCell {
     pub map: &'static str,
     pub op: Op,
     pub size_log2: u32,
@@ -369,7 +239,7 @@ pub fn count_grid(
     sizes_log2: &[u32],
     jobs: usize,
     progress: &(dyn Fn(&str) + Sync),
-) -> Result<Vec<Counted>, String> {
+) -> Result<Vec<CountedCell>, String> {
     let cells: Vec<(Op, u32, &'static str)> = ops
         .iter()
         .flat_map(|&op| {
@@ -401,7 +271,7 @@ pub fn count_grid(
         .zip(results)
         .map(|(&(op, size_log2, map), r)| {
             let per_op = r.expect("every cell was counted")?;
-            Ok(Counted {
+            Ok(CountedCell {
                 map,
                 op,
                 size_log2,
@@ -409,94 +279,6 @@ pub fn count_grid(
             })
         })
         .collect()
-}
-
-/// The grid as text: one table per op and size, each map's counts per op and, beside each,
-/// its ratio to `reference` (when the reference was counted).
-pub fn render(cells: &[Counted], reference: &str, markdown: bool) -> String {
-    let mut out = String::new();
-    let mut groups: Vec<(Op, u32)> = cells.iter().map(|c| (c.op, c.size_log2)).collect();
-    groups.dedup();
-    if markdown {
-        out.push_str(
-            "| op | size | map | instructions | branches | mispredicted | L1 misses | LL misses |\n\
-             |---|---|---|---|---|---|---|---|\n",
-        );
-    }
-    for (op, s) in groups {
-        let members: Vec<&Counted> = cells
-            .iter()
-            .filter(|c| c.op == op && c.size_log2 == s)
-            .collect();
-        let base = members
-            .iter()
-            .find(|c| c.map == reference)
-            .map(|c| c.per_op);
-        if !markdown {
-            let _ = writeln!(out, "{} {} (per op; ×{reference})", op.name(), size_of(s));
-            let _ = writeln!(
-                out,
-                "  {:<24} {:>16} {:>16} {:>16} {:>16} {:>16}",
-                "map", "instructions", "branches", "mispredicted", "L1 misses", "LL misses"
-            );
-        }
-        for c in members {
-            let p = c.per_op;
-            let cell = |x: f64, b: Option<f64>| Cell { x, base: b };
-            let cols = [
-                cell(p.instructions, base.map(|b| b.instructions)),
-                cell(p.branches, base.map(|b| b.branches)),
-                cell(p.mispredicts, base.map(|b| b.mispredicts)),
-                cell(p.l1_misses, base.map(|b| b.l1_misses)),
-                cell(p.ll_misses, base.map(|b| b.ll_misses)),
-            ];
-            if markdown {
-                let _ = write!(out, "| {} | {} | {} |", op.name(), size_of(s), c.map);
-                for col in cols {
-                    let _ = write!(out, " {col} |");
-                }
-                out.push('\n');
-            } else {
-                let _ = write!(out, "  {:<24}", c.map);
-                for col in cols {
-                    let _ = write!(out, " {:>16}", col.to_string());
-                }
-                out.push('\n');
-            }
-        }
-    }
-    out
-}
-
-/// A count per op, with its ratio to the reference's where that is not zero.
-struct Cell {
-    x: f64,
-    base: Option<f64>,
-}
-
-impl fmt::Display for Cell {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let x = self.x;
-        let prec = if x >= 100.0 {
-            0
-        } else if x >= 10.0 {
-            1
-        } else {
-            2
-        };
-        write!(f, "{x:.prec$}")?;
-        // No ratio where the reference rounds to zero (a ratio of two near-zero counts
-        // says nothing).
-        match self.base {
-            Some(b) if b >= 0.005 => write!(f, " {:.2}×", x / b),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// A size given by its log, as every table writes one (`2^16`).
-fn size_of(log2: u32) -> SizeLabel {
-    size(1 << log2, SizeStyle::Power)
 }
 
 #[cfg(test)]
@@ -559,46 +341,5 @@ mod tests {
             .unwrap_err()
             .contains("--branch-sim"));
         assert!(Events::parse_callgrind("nothing").is_err());
-    }
-
-    #[test]
-    fn the_kernel_runs_every_op_and_counts_whole_passes() {
-        for op in Op::ALL {
-            assert_eq!(run_kernel("gomap/generic", op, 1000).unwrap(), 66_000);
-        }
-        assert!(run_kernel("no-such-map", Op::Remove, 8).is_err());
-    }
-
-    #[test]
-    fn render_puts_the_ratio_beside_each_count() {
-        let per_op = |x: f64| PerOp {
-            instructions: x,
-            branches: x,
-            mispredicts: x,
-            l1_misses: x,
-            ll_misses: 0.0,
-        };
-        let cells = [
-            Counted {
-                map: "hashbrown",
-                op: Op::Remove,
-                size_log2: 10,
-                per_op: per_op(20.0),
-            },
-            Counted {
-                map: "gomap/generic",
-                op: Op::Remove,
-                size_log2: 10,
-                per_op: per_op(50.0),
-            },
-        ];
-        let text = render(&cells, "hashbrown", false);
-        assert!(text.contains("remove 2^10"), "{text}");
-        assert!(text.contains("50.0 2.50×"), "{text}");
-        let md = render(&cells, "hashbrown", true);
-        assert!(
-            md.contains("| remove | 2^10 | gomap/generic | 50.0 2.50× |"),
-            "{md}"
-        );
     }
 }
