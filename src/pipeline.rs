@@ -489,7 +489,7 @@ fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) ->
     }
     let opts = Options {
         threshold_pct,
-        cross_machine: false,
+        ..Options::default()
     };
     match compare::compare_files(baseline, current, &opts) {
         Ok(c) => {
@@ -539,7 +539,7 @@ mod tests {
         let (text, regressed) = compare_with_baseline(base, &path, 5.0);
         let opts = Options {
             threshold_pct: 5.0,
-            cross_machine: false,
+            ..Options::default()
         };
         let c = compare::compare_files(base, &path, &opts).unwrap();
         assert!(regressed);

@@ -37,6 +37,7 @@
 //! worker's own side [`worker`], the lines between them [`protocol`].
 
 mod build;
+pub mod counts;
 mod process;
 mod protocol;
 pub mod worker;

@@ -4,9 +4,11 @@
 
 use super::{emit, parse_name, Outcome};
 use crate::ab;
-use crate::results::{compare, report};
+use crate::harness::suites::counts;
+use crate::results::compare::{self, Comparison};
+use crate::results::{counted, report};
 use crate::vocabulary::Suite;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -33,9 +35,17 @@ pub struct Args {
     /// Write the report to FILE instead of stdout.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Count instead of timing: both builds count the counts gate's grid (or `--maps`) on
+    /// valgrind's simulated CPU, judged exactly (instructions, branches) and within a
+    /// calibrated band (cache misses, mispredicts): did my change add work?
+    #[arg(long, conflicts_with_all = ["quick", "suite", "min_effect"])]
+    counts: bool,
 }
 
 pub fn run(a: Args) -> Outcome {
+    if a.counts {
+        return run_counts(a);
+    }
     ab::check_maps(&a.maps)?;
     let cfg = ab::AbConfig {
         base: a.base,
@@ -46,9 +56,30 @@ pub fn run(a: Args) -> Outcome {
         min_effect_pct: compare::parse_threshold(&a.min_effect)?,
     };
     let outcome = ab::run(&cfg, &mut super::progress)?;
-    let cmp = &outcome.comparison;
-    emit(&report::render(cmp, a.format), a.out.as_deref())?;
-    if a.out.is_some() || !a.format.is_for_people() {
+    answer(&outcome.comparison, a.format, a.out.as_deref())
+}
+
+/// `ab --counts`: the counts gate's grid, or its maps narrowed by `--maps`.
+fn run_counts(a: Args) -> Outcome {
+    let mut grid = counts::gate();
+    if !a.maps.is_empty() {
+        grid.maps = a.maps;
+    }
+    let cmp = ab::counts::run(
+        &a.base,
+        &a.head,
+        &grid,
+        counted::Thresholds::default(),
+        &mut super::progress,
+    )?;
+    answer(&cmp, a.format, a.out.as_deref())
+}
+
+/// The verdicts in `format` (to `out` or stdout), the summary on stderr for machine formats,
+/// and the exit status: 1 on a regression.
+fn answer(cmp: &Comparison, format: report::Format, out: Option<&Path>) -> Outcome {
+    emit(&report::render(cmp, format), out)?;
+    if out.is_some() || !format.is_for_people() {
         eprintln!("{}", cmp.summary()); // machine formats keep stdout pure
     }
     Ok(ExitCode::from(u8::from(cmp.has_regression())))

@@ -3,7 +3,7 @@
 //! regression, 1 regression, 2 bad input.
 
 use super::{emit, parse_name, Outcome};
-use crate::results::{compare, report};
+use crate::results::{compare, counted, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,6 +23,14 @@ pub struct Args {
     /// Compare runs from different machines anyway.
     #[arg(long)]
     cross_machine: bool,
+    /// Counts rows (suite `counts`): instructions and branches changed by more than this
+    /// are regressed or improved (they repeat exactly).
+    #[arg(long, default_value = "0.1%")]
+    counts_threshold: String,
+    /// Counts rows: the threshold of the simulated events (mispredicts, cache misses), which
+    /// move a little with where the allocator put the data.
+    #[arg(long, default_value = "5%")]
+    counts_simulated_threshold: String,
     /// Write the report to FILE instead of stdout.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -32,6 +40,10 @@ pub fn run(a: Args) -> Outcome {
     let opts = compare::Options {
         threshold_pct: compare::parse_threshold(&a.threshold)?,
         cross_machine: a.cross_machine,
+        counts: counted::Thresholds {
+            exact_pct: compare::parse_threshold(&a.counts_threshold)?,
+            simulated_pct: compare::parse_threshold(&a.counts_simulated_threshold)?,
+        },
     };
     let cmp = compare::compare_files(&a.baseline, &a.current, &opts)?;
     emit(&report::render(&cmp, a.format), a.out.as_deref())?;

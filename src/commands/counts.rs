@@ -2,10 +2,12 @@
 //! ([`crate::harness::suites::counts`]): one callgrind process per kernel, each this binary's
 //! hidden `kernel` command; the tables on stdout.
 
-use super::{parse_name, Outcome};
+use super::{baseline_policy, parse_name, Outcome};
 use crate::contenders::single;
 use crate::harness::suites::counts::{self, CountsConfig, DEFAULT_MAPS, DEFAULT_OPS};
+use crate::results::io;
 use crate::vocabulary::Op;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -25,6 +27,13 @@ pub struct Args {
     /// A markdown table (for the README) instead of text.
     #[arg(long)]
     markdown: bool,
+    /// Also write the counts as a results file (suite `counts`: one row per map, op, size
+    /// and event), for `compare` and `ab --counts`.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Allow `--out` to replace an existing baseline.json.
+    #[arg(long)]
+    update_baseline: bool,
 }
 
 pub fn run(a: Args) -> Outcome {
@@ -36,19 +45,19 @@ pub fn run(a: Args) -> Outcome {
         sizes_log2: a.sizes_log2,
         jobs: a.jobs,
     };
-    let maps = cfg.validate()?;
+    let policy = baseline_policy(a.update_baseline);
+    if let Some(out) = &a.out {
+        io::check_baseline_overwrite(out, policy)?;
+    }
     let exe = std::env::current_exe()?;
-    let cells = counts::count_grid(
-        &exe,
-        &maps,
-        &cfg.ops,
-        &cfg.sizes_log2,
-        cfg.jobs,
-        &super::progress,
-    )?;
+    let run = counts::run(&cfg, &exe, &super::progress)?;
     print!(
         "{}",
-        counts::render(&cells, single::reference().name, a.markdown)
+        counts::render(&run.cells, single::reference().name, a.markdown)
     );
+    if let Some(out) = &a.out {
+        io::write(out, &run.results, policy)?;
+        eprintln!("wrote {}", out.display());
+    }
     Ok(ExitCode::SUCCESS)
 }

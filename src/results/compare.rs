@@ -36,6 +36,10 @@
 //!   unchanged.
 //! * `new` (only in the current file) and `missing` (only in the baseline): reported, never
 //!   fatal.
+//! * Rows of the `counts` suite (events per op on a simulated CPU) have their own, exact
+//!   rule ([`counted`]); two files whose counts were made under different facts (compiler,
+//!   target features, cache geometry, valgrind) are refused, and two files that hold only
+//!   counts need not come from the same machine.
 //! * A row whose unit is not a performance figure ([`Unit::Fraction`], the detection rates)
 //!   is always `invalid` ("not judged"): a detection rate that moves is neither a regression
 //!   nor a win.
@@ -49,13 +53,14 @@
 //! them are read together, and nearly a third of the file is the tests of those rules.
 
 use super::analysis;
+use super::counted;
 use super::error::ResultsError;
 use super::format::{num, Estimate};
 use super::io;
 use super::runinfo;
 use super::schema::{Direction, Ratio, Results, Row, Unit};
 use crate::contenders::registry;
-use crate::vocabulary::{Identity, Role};
+use crate::vocabulary::{Identity, Role, Suite};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -70,6 +75,8 @@ pub struct Options {
     pub threshold_pct: f64,
     /// Compare runs from different machines anyway (the verdicts then mean little).
     pub cross_machine: bool,
+    /// The thresholds of the `counts` suite's rows ([`counted`]).
+    pub counts: counted::Thresholds,
 }
 
 impl Default for Options {
@@ -77,6 +84,7 @@ impl Default for Options {
         Options {
             threshold_pct: DEFAULT_THRESHOLD_PCT,
             cross_machine: false,
+            counts: counted::Thresholds::default(),
         }
     }
 }
@@ -219,6 +227,8 @@ pub enum CompareError {
     DifferentMachines(String),
     /// No identity occurs in both documents.
     NoCommonRows,
+    /// Both hold counts, made under different facts (the first that differs).
+    CountsIncomparable(String),
 }
 
 /// Compares `current` against `baseline` (pure: no I/O).
@@ -229,7 +239,12 @@ pub fn compare(
 ) -> Result<Comparison, CompareError> {
     let (bm, cm) = (&baseline.run.machine, &current.run.machine);
     let mut notes = Vec::new();
-    if let Some(diff) = runinfo::machine_difference(bm, cm) {
+    if let Some(diff) = counted::facts_difference(baseline, current) {
+        return Err(CompareError::CountsIncomparable(diff));
+    }
+    // Simulated counts do not depend on the machine that simulates them.
+    let counts_only = counted::only_counts(baseline) && counted::only_counts(current);
+    if let Some(diff) = runinfo::machine_difference(bm, cm).filter(|_| !counts_only) {
         if !opts.cross_machine {
             return Err(CompareError::DifferentMachines(diff));
         }
@@ -321,6 +336,13 @@ pub fn compare_files(
             current,
             format!("no rows in common with {}", baseline.display()),
         ),
+        CompareError::CountsIncomparable(diff) => ResultsError::at(
+            current,
+            format!(
+                "its counts cannot be compared with those of {} ({diff}): count both with the same toolchain and settings",
+                baseline.display()
+            ),
+        ),
     })
 }
 
@@ -375,6 +397,9 @@ fn compare_row(
     }
     if b.unit != c.unit {
         return out.judge(Verdict::Invalid, "units differ");
+    }
+    if c.id.suite == Suite::Counts {
+        return counted::judge(out, b, c, &opts.counts);
     }
     if !(b.median.is_finite() && c.median.is_finite()) || b.median == 0.0 {
         return out.judge(Verdict::Invalid, "median missing or zero");

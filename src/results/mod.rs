@@ -25,6 +25,7 @@ pub mod analysis;
 pub mod calibrate;
 pub mod collect;
 pub mod compare;
+pub mod counted;
 pub mod error;
 pub mod findings;
 pub mod format;

@@ -116,6 +116,10 @@ pub enum Unit {
     /// every row has one; `compare` never judges it and the plots skip its suite.
     #[serde(rename = "fraction")]
     Fraction,
+    /// Events per operation on a simulated CPU (the `counts` suite: instructions, branches,
+    /// mispredictions, cache misses; the row's op names the event). Better lower.
+    #[serde(rename = "events/op")]
+    EventsPerOp,
 }
 
 impl Unit {
@@ -125,15 +129,16 @@ impl Unit {
             Unit::NsPerOp => "ns/op",
             Unit::MopsPerSec => "Mops/s",
             Unit::Fraction => "fraction",
+            Unit::EventsPerOp => "events/op",
         }
     }
     /// False for [`Unit::Fraction`]: a rate whose change is neither a regression nor a win.
     pub fn is_performance(self) -> bool {
         !matches!(self, Unit::Fraction)
     }
-    /// True for ns/op.
+    /// True for ns/op and events/op.
     pub fn lower_is_better(self) -> bool {
-        matches!(self, Unit::NsPerOp)
+        matches!(self, Unit::NsPerOp | Unit::EventsPerOp)
     }
     /// Which way is better for this unit.
     pub fn direction(self) -> Direction {

@@ -13,7 +13,16 @@
 //! is made of.
 //!
 //! `gomap-bench counts` runs the grid (two kernels at a time) and prints, per op and size,
-//! each map's counts per op and their ratio to the suite's reference (hashbrown).
+//! each map's counts per op and their ratio to the suite's reference (hashbrown); with
+//! `--out` it also writes them as results rows (suite `counts`, one row per map, op, size and
+//! [`Event`]), which `compare` and `ab --counts` judge by their own exact rule
+//! (`results::counted`).
+//!
+//! What makes two counts comparable is recorded with them ([`CountFacts`]): the simulated
+//! cache geometry is fixed ([`GEOMETRY`], not the host's, so that two machines simulate the
+//! same caches), and the valgrind version, the compiler and the target features the binary
+//! was built with are written beside the rows, so that counts that could differ for those
+//! reasons alone are refused rather than judged.
 
 mod kernel;
 mod table;
@@ -23,7 +32,10 @@ pub use table::render;
 
 use crate::contenders::single;
 use crate::harness::measuring::allocator::HUGE_PAGES_ENV;
-use crate::vocabulary::Op;
+use crate::harness::measuring::facts;
+use crate::results::schema::{Results, Row, Unit};
+use crate::vocabulary::{Counted, Event, Identity, Op, Suite};
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::process::Command;
 use table::size_of;
@@ -31,6 +43,88 @@ use table::size_of;
 /// The function name callgrind collects in (every kernel's loop is in a function whose name
 /// contains it, and nothing else is).
 const KERNEL_MARK: &str = "counted_kernel";
+
+/// The simulated caches, as callgrind's `--I1`, `--D1` and `--LL` take them (size, ways,
+/// line bytes): a common x86 geometry (32 KiB 8-way L1s, an 8 MiB 16-way last level),
+/// fixed so that the counts do not depend on the host's caches.
+pub const GEOMETRY: Geometry = Geometry {
+    i1: "32768,8,64",
+    d1: "32768,8,64",
+    ll: "8388608,16,64",
+};
+
+/// The glibc settings every kernel runs with. glibc's memset zeroes big blocks with
+/// `rep stosb`, which callgrind counts as one instruction and one branch *per byte*: a
+/// growing map's calloc'd bucket arrays would then swamp every count; above this threshold
+/// memset uses vector stores, counted as what they are.
+pub const GLIBC_TUNABLES: &str = "glibc.cpu.x86_rep_stosb_threshold=0x7fffffffffffffff";
+
+/// A cache geometry of callgrind's simulator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Geometry {
+    #[serde(rename = "I1")]
+    pub i1: &'static str,
+    #[serde(rename = "D1")]
+    pub d1: &'static str,
+    #[serde(rename = "LL")]
+    pub ll: &'static str,
+}
+
+/// What decides a count besides the code: written into a counts file's `run.config.counts`
+/// (the compiler is the file's `run.rustc`), and compared before any row is judged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CountFacts {
+    /// `valgrind --version`.
+    pub valgrind: String,
+    pub geometry: Geometry,
+    /// The target features the binary was compiled with (the kernels' instructions follow
+    /// from them, not from the CPU that runs valgrind).
+    pub target_features: String,
+    pub glibc_tunables: &'static str,
+}
+
+impl CountFacts {
+    /// This binary's and this machine's, or one line saying valgrind cannot be run.
+    pub fn here() -> Result<CountFacts, String> {
+        let out = Command::new("valgrind")
+            .arg("--version")
+            .output()
+            .map_err(|e| valgrind_missing(&e))?;
+        Ok(CountFacts {
+            valgrind: String::from_utf8_lossy(&out.stdout).trim().to_string(),
+            geometry: GEOMETRY,
+            target_features: target_features().join(","),
+            glibc_tunables: GLIBC_TUNABLES,
+        })
+    }
+}
+
+/// The x86 features above the baseline this binary was compiled to use (empty for the
+/// default x86-64 target).
+fn target_features() -> Vec<&'static str> {
+    let mut v = Vec::new();
+    macro_rules! feature {
+        ($($f:tt),*) => {$(
+            if cfg!(target_feature = $f) {
+                v.push($f);
+            }
+        )*};
+    }
+    feature!(
+        "sse3", "ssse3", "sse4.1", "sse4.2", "popcnt", "avx", "avx2", "bmi1", "bmi2", "fma",
+        "lzcnt", "avx512f", "avx512bw"
+    );
+    v
+}
+
+fn valgrind_missing(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            "valgrind not found: install it (Debian: apt-get install valgrind)".to_string()
+        }
+        _ => format!("cannot run valgrind: {e}"),
+    }
+}
 
 /// At least this many operations a kernel, so that small maps are counted over several
 /// passes (each pass on a fresh map, as the ops suite times them).
@@ -132,6 +226,24 @@ pub const DEFAULT_MAPS: [&str; 3] = ["gomap/generic", "gomap/fast64", "hashbrown
 /// The ops counted unless told.
 pub const DEFAULT_OPS: [Op; 3] = [Op::InsertPresized, Op::InsertGrow, Op::Remove];
 
+/// The grid the counts gate measures (`scripts/counts-gate.sh`, in CI) and `ab --counts`
+/// measures unless told: every op of our two paths and of the reference, at a size in the
+/// L1/L2 caches and one beyond them, about a minute at two kernels at a time.
+pub fn gate() -> CountsConfig {
+    CountsConfig {
+        maps: GATE_MAPS.map(String::from).to_vec(),
+        ops: Op::ALL.to_vec(),
+        sizes_log2: GATE_SIZES_LOG2.to_vec(),
+        jobs: 2,
+    }
+}
+
+/// The maps of [`gate`].
+pub const GATE_MAPS: [&str; 3] = ["gomap/generic", "gomap/fast64", "hashbrown"];
+
+/// The sizes of [`gate`], as log2.
+pub const GATE_SIZES_LOG2: [u32; 2] = [10, 16];
+
 /// The sizes (as log2) a kernel may count.
 pub const SIZES_LOG2: std::ops::RangeInclusive<u32> = 3..=24;
 
@@ -171,6 +283,34 @@ pub struct CountedCell {
     pub per_op: PerOp,
 }
 
+impl CountedCell {
+    /// The cell as results rows, one per event (see [`Counted`]): the map's row name and ISA
+    /// from the registry, the value per operation as the one sample.
+    pub fn rows(&self) -> Vec<Row> {
+        let entry = single::entry(self.map).expect("a counted map is registered");
+        let p = self.per_op;
+        Event::ALL
+            .into_iter()
+            .map(|event| {
+                let value = match event {
+                    Event::Instructions => p.instructions,
+                    Event::Branches => p.branches,
+                    Event::Mispredicts => p.mispredicts,
+                    Event::L1Misses => p.l1_misses,
+                    Event::LlMisses => p.ll_misses,
+                };
+                let op = Counted { op: self.op, event };
+                let id = Identity::new(Suite::Counts, entry.map, op)
+                    .size(1 << self.size_log2)
+                    .isa(Some(entry.isa()));
+                let mut row = Row::new(id, Unit::EventsPerOp, vec![value]);
+                row.extra.role = Some(entry.role);
+                row
+            })
+            .collect()
+    }
+}
+
 /// Counts one kernel: runs `exe kernel …` under callgrind and reads its output.
 pub fn count_one(exe: &Path, map: &str, op: Op, size_log2: u32) -> Result<PerOp, String> {
     let dir = std::env::temp_dir();
@@ -185,6 +325,9 @@ pub fn count_one(exe: &Path, map: &str, op: Op, size_log2: u32) -> Result<PerOp,
             "--tool=callgrind",
             "--cache-sim=yes",
             "--branch-sim=yes",
+            &format!("--I1={}", GEOMETRY.i1),
+            &format!("--D1={}", GEOMETRY.d1),
+            &format!("--LL={}", GEOMETRY.ll),
             &format!("--toggle-collect=*{KERNEL_MARK}*"),
             &format!("--callgrind-out-file={}", out.display()),
         ])
@@ -192,21 +335,9 @@ pub fn count_one(exe: &Path, map: &str, op: Op, size_log2: u32) -> Result<PerOp,
         .args(["kernel", "--map", map, "--op", op.name()])
         .args(["--size-log2", &size_log2.to_string()])
         .env(HUGE_PAGES_ENV, "off")
-        // glibc's memset zeroes big blocks with `rep stosb`, which callgrind counts as one
-        // instruction and one branch *per byte*: a growing map's calloc'd bucket arrays then
-        // swamp every count. Above this threshold memset uses vector stores, counted as
-        // what they are.
-        .env(
-            "GLIBC_TUNABLES",
-            "glibc.cpu.x86_rep_stosb_threshold=0x7fffffffffffffff",
-        )
+        .env("GLIBC_TUNABLES", GLIBC_TUNABLES)
         .output()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                "valgrind not found: install it (Debian: apt-get install valgrind)".to_string()
-            }
-            _ => format!("cannot run valgrind: {e}"),
-        })?;
+        .map_err(|e| valgrind_missing(&e))?;
     let text = std::fs::read_to_string(&out);
     let _ = std::fs::remove_file(&out);
     if !run.status.success() {
@@ -229,6 +360,35 @@ pub fn count_one(exe: &Path, map: &str, op: Op, size_log2: u32) -> Result<PerOp,
         .map_err(|_| format!("{map} {} {}: no op count", op.name(), size_of(size_log2)))?;
     let text = text.map_err(|e| format!("callgrind wrote no output: {e}"))?;
     Ok(Events::parse_callgrind(&text)?.per_op(ops))
+}
+
+/// What `counts` measured: every cell, and the same as a results document (one row per
+/// cell and event, the run facts with [`CountFacts`] in `config.counts`).
+pub struct CountsRun {
+    pub cells: Vec<CountedCell>,
+    pub results: Results,
+}
+
+/// Checks `cfg`, counts its grid with `exe` (this binary: its hidden `kernel` command runs
+/// each kernel) and makes the results document.
+pub fn run(
+    cfg: &CountsConfig,
+    exe: &Path,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<CountsRun, String> {
+    let maps = cfg.validate()?;
+    let count_facts = CountFacts::here()?;
+    let cells = count_grid(exe, &maps, &cfg.ops, &cfg.sizes_log2, cfg.jobs, progress)?;
+    let config = serde_json::json!({
+        "command": "counts",
+        "maps": maps,
+        "ops": cfg.ops,
+        "sizes_log2": cfg.sizes_log2,
+        "counts": count_facts,
+    });
+    let rows = cells.iter().flat_map(CountedCell::rows).collect();
+    let results = Results::new(facts::collect(config), rows);
+    Ok(CountsRun { cells, results })
 }
 
 /// Counts every (op, size, map), `jobs` kernels at a time; `progress` hears each one.
