@@ -29,7 +29,7 @@ pub struct Args {
     /// The smallest HEAD ÷ BASE change that counts (`2%` or `2`).
     #[arg(long, default_value = "2%")]
     min_effect: String,
-    /// table, markdown, json, gab or gab-bigger, as `compare`.
+    /// table, markdown, json, gab, gab-bigger or bmf, as `compare`.
     #[arg(long, default_value = "table", value_parser = parse_name::<report::Format>)]
     format: report::Format,
     /// Write the report to FILE instead of stdout.

@@ -17,7 +17,8 @@ pub struct Args {
     #[arg(long, default_value = "5%")]
     threshold: String,
     /// table, markdown, json, gab (github-action-benchmark customSmallerIsBetter: the ns/op
-    /// rows) or gab-bigger (customBiggerIsBetter: the Mops/s rows).
+    /// rows), gab-bigger (customBiggerIsBetter: the Mops/s rows) or bmf (Bencher's metric
+    /// format: every row).
     #[arg(long, default_value = "table", value_parser = parse_name::<report::Format>)]
     format: report::Format,
     /// Compare runs from different machines anyway.

@@ -5,11 +5,18 @@
 //! `customBiggerIsBetter`), so the ns/op rows and the Mops/s rows are two formats: `gab`
 //! (smaller is better) and `gab-bigger`. Each entry is `{name, unit, value, range, extra}`
 //! with the current median as the value; missing and invalid rows are left out.
+//!
+//! Bencher's metric format (`bmf`) is one JSON object: each row's name to its measure, whose
+//! `value` is the current median and whose `lower_value`/`upper_value` are the current noise
+//! band. The measure is Bencher's built-in `latency` (ns) for ns/op rows, `throughput`
+//! (operations per second, so Mops/s × 10⁶) for Mops/s rows, and `events-per-op` for the
+//! counts suite's rows; missing and invalid rows are left out.
 
 use super::compare::{ComparedRow, Comparison, Verdict};
 use super::format::num;
-use super::schema::Direction;
+use super::schema::{Direction, Unit};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// An output format of `compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,15 +28,18 @@ pub enum Format {
     Gab,
     /// github-action-benchmark `customBiggerIsBetter` (the Mops/s rows).
     GabBigger,
+    /// Bencher Metric Format (every row).
+    Bmf,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Table,
         Format::Markdown,
         Format::Json,
         Format::Gab,
         Format::GabBigger,
+        Format::Bmf,
     ];
 
     /// The name `--format` takes.
@@ -40,6 +50,7 @@ impl Format {
             Format::Json => "json",
             Format::Gab => "gab",
             Format::GabBigger => "gab-bigger",
+            Format::Bmf => "bmf",
         }
     }
 
@@ -70,6 +81,7 @@ pub fn render(cmp: &Comparison, format: Format) -> String {
         Format::Json => to_json(&cmp.rows),
         Format::Gab => gab(cmp, Direction::LowerIsBetter),
         Format::GabBigger => gab(cmp, Direction::HigherIsBetter),
+        Format::Bmf => bmf(cmp),
     }
 }
 
@@ -191,4 +203,35 @@ fn gab(cmp: &Comparison, direction: Direction) -> String {
         })
         .collect();
     to_json(&entries)
+}
+
+/// One measure of a Bencher Metric Format benchmark.
+#[derive(Serialize)]
+struct BmfMeasure {
+    value: f64,
+    lower_value: f64,
+    upper_value: f64,
+}
+
+fn bmf(cmp: &Comparison) -> String {
+    let mut out: BTreeMap<String, BTreeMap<&str, BmfMeasure>> = BTreeMap::new();
+    for r in cmp.rows.iter().filter(|r| r.verdict != Verdict::Invalid) {
+        let Some(value) = r.current.filter(|v| v.is_finite()) else {
+            continue;
+        };
+        let [lo, hi] = r.current_band.unwrap_or([value, value]);
+        let (slug, scale) = match r.unit {
+            Unit::NsPerOp => ("latency", 1.0),
+            Unit::MopsPerSec => ("throughput", 1e6),
+            Unit::EventsPerOp => ("events-per-op", 1.0),
+            Unit::Fraction => continue,
+        };
+        let measure = BmfMeasure {
+            value: value * scale,
+            lower_value: lo * scale,
+            upper_value: hi * scale,
+        };
+        out.entry(r.name.clone()).or_default().insert(slug, measure);
+    }
+    to_json(&out)
 }
