@@ -34,16 +34,24 @@ pub struct Args {
     /// Allow `--out` to replace an existing baseline.json.
     #[arg(long)]
     update_baseline: bool,
+    /// The counts gate's grid (every op of gomap/generic, gomap/fast64 and hashbrown at
+    /// 2^10 and 2^16: about 25 s), instead of --maps, --ops and --sizes-log2.
+    #[arg(long, conflicts_with_all = ["maps", "ops"])]
+    gate: bool,
 }
 
 pub fn run(a: Args) -> Outcome {
-    let cfg = CountsConfig {
-        maps: a
-            .maps
-            .unwrap_or_else(|| DEFAULT_MAPS.map(String::from).to_vec()),
-        ops: a.ops.unwrap_or_else(|| DEFAULT_OPS.to_vec()),
-        sizes_log2: a.sizes_log2,
-        jobs: a.jobs,
+    let cfg = if a.gate {
+        counts::gate()
+    } else {
+        CountsConfig {
+            maps: a
+                .maps
+                .unwrap_or_else(|| DEFAULT_MAPS.map(String::from).to_vec()),
+            ops: a.ops.unwrap_or_else(|| DEFAULT_OPS.to_vec()),
+            sizes_log2: a.sizes_log2,
+            jobs: a.jobs,
+        }
     };
     let policy = baseline_policy(a.update_baseline);
     if let Some(out) = &a.out {
