@@ -39,20 +39,31 @@ fi
 
 cargo build --release --quiet --bin gomap-bench
 bin=target/release/gomap-bench
+work=target/counts-gate
+mkdir -p "$work"
 start=$(date +%s)
+# counts FILE [FLAGS]: the gate's grid into FILE; its progress goes to a log, shown when it
+# fails.
+count() {
+    local file=$1
+    shift
+    if ! "$bin" counts --gate --out "$file" "$@" >"$work/counts.txt" 2>"$work/counts.log"; then
+        cat "$work/counts.log" >&2
+        exit 2
+    fi
+}
 if $update; then
     mkdir -p "$(dirname "$baseline")"
-    "$bin" counts --gate --out "$baseline" --update-baseline >/dev/null
+    count "$baseline" --update-baseline
     echo "counts gate: wrote $baseline ($(( $(date +%s) - start )) s)"
     exit 0
 fi
-current=target/counts-gate/current.json
-mkdir -p "$(dirname "$current")"
-"$bin" counts --gate --out "$current" >/dev/null
+current=$work/current.json
+count "$current"
 status=0
-"$bin" compare "$baseline" "$current" >target/counts-gate/compare.txt || status=$?
+"$bin" compare "$baseline" "$current" >"$work/compare.txt" || status=$?
 # The rows that need a look, then the counts.
-grep -E '^(verdict|regressed|improved|invalid|missing)' target/counts-gate/compare.txt || true
-tail -n 1 target/counts-gate/compare.txt
+grep -E '^(verdict|regressed|improved|invalid|missing)' "$work/compare.txt" || true
+tail -n 1 "$work/compare.txt"
 echo "counts gate: exit $status ($(( $(date +%s) - start )) s counting and comparing)"
 exit $status

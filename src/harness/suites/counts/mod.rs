@@ -53,11 +53,28 @@ pub const GEOMETRY: Geometry = Geometry {
     ll: "8388608,16,64",
 };
 
-/// The glibc settings every kernel runs with. glibc's memset zeroes big blocks with
-/// `rep stosb`, which callgrind counts as one instruction and one branch *per byte*: a
-/// growing map's calloc'd bucket arrays would then swamp every count; above this threshold
-/// memset uses vector stores, counted as what they are.
-pub const GLIBC_TUNABLES: &str = "glibc.cpu.x86_rep_stosb_threshold=0x7fffffffffffffff";
+/// The glibc settings every kernel runs with, so that the same binary counts alike on any
+/// x86-64 machine. Inside a kernel only `insert_grow` calls into glibc (malloc, calloc,
+/// realloc, and their memset and memcpy), and glibc picks memset's and memcpy's code from
+/// the CPU it sees (under valgrind, a built-in one whose features partly follow the host):
+/// these settings switch every optional feature off, so that the plain SSE2 routines run
+/// everywhere, and fix the cache sizes glibc's thresholds derive from (measured: a host
+/// masked as an older CPU then counts identical instructions and branches in every cell).
+/// The last one keeps memset off `rep stosb`, which callgrind counts as one instruction and
+/// one branch *per byte*: a growing map's calloc'd bucket arrays would swamp every count.
+pub const GLIBC_TUNABLES: &str = concat!(
+    "glibc.cpu.hwcaps=",
+    "-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD,-AVX2,-AVX,-FMA,-FMA4,-BMI1,-BMI2,",
+    "-LZCNT,-MOVBE,-POPCNT,-SSSE3,-SSE4_1,-SSE4_2,-RTM,-ERMS,-AVX_Fast_Unaligned_Load,",
+    "-Prefer_ERMS,-Prefer_FSRM,-Prefer_No_VZEROUPPER,-Prefer_No_AVX512,",
+    "Fast_Unaligned_Load,Fast_Unaligned_Copy,-Fast_Copy_Backward,-Fast_Rep_String,",
+    "-Slow_BSF,-Slow_SSE4_2,Prefer_PMINUB_for_stringop:",
+    "glibc.cpu.x86_data_cache_size=0x8000:",
+    "glibc.cpu.x86_shared_cache_size=0x800000:",
+    "glibc.cpu.x86_non_temporal_threshold=0x600000:",
+    "glibc.cpu.x86_rep_movsb_threshold=0x2000:",
+    "glibc.cpu.x86_rep_stosb_threshold=0x7fffffffffffffff",
+);
 
 /// A cache geometry of callgrind's simulator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -334,8 +351,14 @@ pub fn count_one(exe: &Path, map: &str, op: Op, size_log2: u32) -> Result<PerOp,
         .arg(exe)
         .args(["kernel", "--map", map, "--op", op.name()])
         .args(["--size-log2", &size_log2.to_string()])
+        // The kernel's environment, working directory and so its stack start are the same
+        // in every run: the simulated caches see the stack's addresses, and an inherited
+        // variable (or another directory in PWD) moved L1 misses by up to 2%.
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
         .env(HUGE_PAGES_ENV, "off")
         .env("GLIBC_TUNABLES", GLIBC_TUNABLES)
+        .current_dir("/")
         .output()
         .map_err(|e| valgrind_missing(&e))?;
     let text = std::fs::read_to_string(&out);
