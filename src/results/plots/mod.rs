@@ -220,6 +220,12 @@ pub fn render(rows: &[Row], sources: &Sources) -> Result<(Vec<Chart>, Vec<String
             plotted.push(r);
         }
     }
+    let counted = rows.iter().filter(|r| r.id.suite == Suite::Counts).count();
+    if counted > 0 {
+        notes.push(format!(
+            "{counted} rows of the counts suite not drawn: no chart shows simulated counts (`gomap-bench counts` prints them as tables, `compare` judges them)"
+        ));
+    }
     let ctx = Ctx {
         invalid: rows.iter().filter(|r| !r.valid).collect(),
         sources,
