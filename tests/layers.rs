@@ -260,11 +260,8 @@ fn violations(lib_rs: &str, files: &[(PathBuf, String)]) -> Vec<String> {
     for (rel, text) in files {
         let module = module_of(rel);
         let is_bin = rel == Path::new("main.rs");
-        if module.is_empty() || is_bin {
-            // lib.rs declares the layers; main.rs is above them all.
-            if !is_bin {
-                continue;
-            }
+        if module.is_empty() && !is_bin {
+            continue; // lib.rs declares the layers; main.rs is above them all
         }
         let here = if is_bin {
             None
@@ -285,13 +282,9 @@ fn violations(lib_rs: &str, files: &[(PathBuf, String)]) -> Vec<String> {
             }
         };
         let code = code_only(text);
-        let mut targets = Vec::new();
         let root = if is_bin { "gomap_bench" } else { "crate" };
-        for (p, line) in paths(&code, root) {
-            targets.push((p, line));
-        }
+        let mut targets = paths(&code, root);
         if !is_bin {
-            let parent = &module[..module.len() - 1];
             for (p, line) in paths(&code, "super") {
                 // `super::super::x`: up one more for each repeated segment.
                 let ups = 1 + p.iter().take_while(|s| *s == "super").count();
@@ -300,7 +293,6 @@ fn violations(lib_rs: &str, files: &[(PathBuf, String)]) -> Vec<String> {
                     continue;
                 }
                 let base = &module[..module.len() - ups];
-                let _ = parent;
                 targets.push(([base.to_vec(), rest].concat(), line));
             }
             for (p, line) in paths(&code, "self") {

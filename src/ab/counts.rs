@@ -15,18 +15,24 @@ use std::process::Command;
 
 /// Counts `grid` with the binary `bin` into `out`: its `counts --out` command.
 fn count_with(bin: &Path, label: &str, grid: &CountsConfig, out: &Path) -> Result<(), String> {
-    let list = |v: Vec<String>| v.join(",");
+    let list = |v: &[String]| v.join(",");
     let run = Command::new(bin)
         .arg("counts")
         .args(["--out".as_ref(), out.as_os_str()])
-        .args(["--maps", &list(grid.maps.clone())])
+        .args(["--maps", &list(&grid.maps)])
         .args([
             "--ops",
-            &list(grid.ops.iter().map(|o| o.name().into()).collect()),
+            &list(&grid.ops.iter().map(|o| o.name().into()).collect::<Vec<_>>()),
         ])
         .args([
             "--sizes-log2",
-            &list(grid.sizes_log2.iter().map(u32::to_string).collect()),
+            &list(
+                &grid
+                    .sizes_log2
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>(),
+            ),
         ])
         .args(["--jobs", &grid.jobs.to_string()])
         .output()
@@ -81,7 +87,10 @@ pub fn run(
             compare::CompareError::CountsIncomparable(d) => {
                 format!("BASE and HEAD counted under different facts ({d})")
             }
-            other => format!("BASE and HEAD cannot be compared: {other:?}"),
+            compare::CompareError::NoCommonRows => "BASE and HEAD counted no row in common".into(),
+            compare::CompareError::DifferentMachines(d) => {
+                format!("BASE and HEAD counted on different machines ({d})")
+            }
         })
     })();
     let _ = std::fs::remove_dir_all(&dir);
