@@ -19,33 +19,36 @@ const BENCH: &str = "contention";
 const SIZE: u64 = 1 << 12;
 const WORKLOAD: Workload = Workload::ReadHeavy;
 
-struct Bench<'a, 'c> {
-    g: &'a mut criterion::BenchmarkGroup<'c, criterion::measurement::WallTime>,
-    threads: u32,
+type Group<'c> = criterion::BenchmarkGroup<'c, criterion::measurement::WallTime>;
+
+/// Hands out [`bench`] for a contender (a visitor is `'static`: it borrows nothing).
+struct Bench;
+
+impl ContenderVisitor for Bench {
+    type Output = fn(&mut Group<'_>, u32);
+    fn visit<C: Contender>(self) -> Self::Output {
+        bench::<C>
+    }
 }
 
-impl ContenderVisitor for Bench<'_, '_> {
-    type Output = ();
-    fn visit<C: Contender>(self) {
-        let threads = self.threads;
-        self.g.throughput(Throughput::Elements(threads as u64));
-        let spec = CellSpec {
-            workload: WORKLOAD,
-            dist: Dist::Uniform,
-            size: SIZE,
-            threads,
-            shards: None,
-        };
-        let value = format!("size={SIZE},threads={threads},dist={}", Dist::Uniform);
-        self.g
-            .bench_function(BenchmarkId::new(C::NAME, value), |b| {
-                b.iter_custom(|iters| {
-                    let streams = generate_streams(&spec, iters);
-                    timed_rep::<C>(&spec, &streams)
-                        .unwrap_or_else(|e| common::invalid(BENCH, C::NAME, SIZE as usize, &e))
-                })
-            });
-    }
+/// The read-heavy cell of `C` at `threads` threads.
+fn bench<C: Contender>(g: &mut Group<'_>, threads: u32) {
+    g.throughput(Throughput::Elements(threads as u64));
+    let spec = CellSpec {
+        workload: WORKLOAD,
+        dist: Dist::Uniform,
+        size: SIZE,
+        threads,
+        shards: None,
+    };
+    let value = format!("size={SIZE},threads={threads},dist={}", Dist::Uniform);
+    g.bench_function(BenchmarkId::new(C::NAME, value), |b| {
+        b.iter_custom(|iters| {
+            let streams = generate_streams(&spec, iters);
+            timed_rep::<C>(&spec, &streams)
+                .unwrap_or_else(|e| common::invalid(BENCH, C::NAME, SIZE as usize, &e))
+        })
+    });
 }
 
 fn main() {
@@ -54,12 +57,9 @@ fn main() {
     let mut g = common::group(&mut c, BENCH, WORKLOAD.name(), SIZE as usize);
     for threads in [1, 2].into_iter().filter(|&t| t <= cores) {
         // The harness alone (`null`) would only measure criterion's own loop here.
-        let maps = contenders::ALL
-            .iter()
-            .filter(|d| d.role != Role::HarnessOnly && d.runs_at(threads));
+        let maps = contenders::all().filter(|d| d.role != Role::HarnessOnly && d.runs_at(threads));
         for d in maps {
-            let bench = Bench { g: &mut g, threads };
-            contenders::visit(d.name, bench).expect("registered");
+            contenders::visit(d.name, Bench).expect("registered")(&mut g, threads);
         }
     }
     g.finish();

@@ -16,7 +16,7 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion};
-use gomap_bench::contenders::single::{dispatch, entries, Entry, SingleMap, Visit};
+use gomap_bench::contenders::single::{dispatch, entries, entry, Entry, SingleMap, Visit};
 use gomap_bench::gomap::locate::{FromB, Locate, Precomputed};
 use gomap_bench::harness::measuring::index_kernels::{self, Header};
 use gomap_bench::harness::measuring::single::Fixture;
@@ -75,21 +75,23 @@ fn index(c: &mut Criterion) {
     }
 }
 
-/// get_hit of one map at one size.
-struct GetHit<'a> {
-    c: &'a mut Criterion,
-    fx: &'a Fixture,
+/// Hands out [`get_hit`] for a map (a visitor is `'static`: it borrows nothing).
+struct GetHit;
+
+impl Visit for GetHit {
+    type Out = fn(&mut Criterion, &Fixture, &Entry);
+    fn visit<M: SingleMap>(self, _: &Entry) -> Self::Out {
+        get_hit::<M>
+    }
 }
 
-impl Visit for GetHit<'_> {
-    type Out = ();
-    fn visit<M: SingleMap>(self, entry: &Entry) {
-        let name = entry.map;
-        let mut g = common::group(self.c, BENCH, Op::GetHit.name(), self.fx.n);
-        let mut state: common::ReadState<M> = None;
-        common::bench_read(&mut g, BENCH, name, Op::GetHit, self.fx, &mut state);
-        g.finish();
-    }
+/// get_hit of one map at one size.
+fn get_hit<M: SingleMap>(c: &mut Criterion, fx: &Fixture, entry: &Entry) {
+    let name = entry.map;
+    let mut g = common::group(c, BENCH, Op::GetHit.name(), fx.n);
+    let mut state: common::ReadState<M> = None;
+    common::bench_read(&mut g, BENCH, name, Op::GetHit, fx, &mut state);
+    g.finish();
 }
 
 /// The in situ maps: each map the registry lists with a from-B twin, then the twin.
@@ -108,7 +110,8 @@ fn main() {
     for n in common::sizes() {
         let fx = Fixture::new(n);
         for map in in_situ() {
-            dispatch(map, GetHit { c: &mut c, fx: &fx }).expect("always available");
+            let entry = entry(map).expect("always available");
+            dispatch(map, GetHit).expect("always available")(&mut c, &fx, &entry);
         }
     }
     c.final_summary();

@@ -11,41 +11,42 @@
 mod common;
 
 use criterion::Criterion;
-use gomap_bench::contenders::single::{dispatch, ops_defaults, Entry, SingleMap, Visit};
+use gomap_bench::contenders::single::{dispatch, entry, ops_defaults, Entry, SingleMap, Visit};
 use gomap_bench::harness::measuring::single::Fixture;
 use gomap_bench::vocabulary::Op;
 
 const BENCH: &str = "ops";
 
-/// Every op of one map at one size. Reads share one prefilled map; writes build their own.
-struct OpsCell<'a> {
-    c: &'a mut Criterion,
-    fx: &'a Fixture,
+/// Hands out [`ops_cell`] for a map (a visitor is `'static`: it borrows nothing).
+struct OpsCell;
+
+impl Visit for OpsCell {
+    type Out = fn(&mut Criterion, &Fixture, &Entry);
+    fn visit<M: SingleMap>(self, _: &Entry) -> Self::Out {
+        ops_cell::<M>
+    }
 }
 
-impl Visit for OpsCell<'_> {
-    type Out = ();
-    fn visit<M: SingleMap>(self, entry: &Entry) {
-        let name = entry.map;
-        let n = self.fx.n;
-        let mut state: common::ReadState<M> = None;
-        for op in [Op::GetHit, Op::GetMiss] {
-            let mut g = common::group(self.c, BENCH, op.name(), n);
-            common::bench_read(&mut g, BENCH, name, op, self.fx, &mut state);
-            g.finish();
-        }
-        if let Some((m, _)) = &state {
-            // The reads must have left the map as they found it.
-            self.fx
-                .validate_full(m)
-                .unwrap_or_else(|e| common::invalid(BENCH, name, n, &e));
-        }
-        drop(state);
-        for op in [Op::InsertPresized, Op::InsertGrow, Op::Remove] {
-            let mut g = common::group(self.c, BENCH, op.name(), n);
-            common::bench_write::<M>(&mut g, BENCH, name, op, self.fx);
-            g.finish();
-        }
+/// Every op of one map at one size. Reads share one prefilled map; writes build their own.
+fn ops_cell<M: SingleMap>(c: &mut Criterion, fx: &Fixture, entry: &Entry) {
+    let name = entry.map;
+    let n = fx.n;
+    let mut state: common::ReadState<M> = None;
+    for op in [Op::GetHit, Op::GetMiss] {
+        let mut g = common::group(c, BENCH, op.name(), n);
+        common::bench_read(&mut g, BENCH, name, op, fx, &mut state);
+        g.finish();
+    }
+    if let Some((m, _)) = &state {
+        // The reads must have left the map as they found it.
+        fx.validate_full(m)
+            .unwrap_or_else(|e| common::invalid(BENCH, name, n, &e));
+    }
+    drop(state);
+    for op in [Op::InsertPresized, Op::InsertGrow, Op::Remove] {
+        let mut g = common::group(c, BENCH, op.name(), n);
+        common::bench_write::<M>(&mut g, BENCH, name, op, fx);
+        g.finish();
     }
 }
 
@@ -56,7 +57,8 @@ fn main() {
         let fx = Fixture::new(n);
         // Every contender but the from-B twins (those are `locate`'s).
         for map in ops_defaults() {
-            dispatch(map, OpsCell { c: &mut c, fx: &fx }).expect("listed by available()");
+            let entry = entry(map).expect("listed by ops_defaults()");
+            dispatch(map, OpsCell).expect("listed")(&mut c, &fx, &entry);
         }
     }
     c.final_summary();

@@ -81,4 +81,5 @@ pub mod results;
 pub mod rng;
 pub mod vocabulary;
 
+pub use commands::entry::{main, main_with, Registrar};
 pub use gomap::GoMap;

@@ -57,7 +57,7 @@ fn every_contender_validates_at_one_thread() {
 
 #[test]
 fn every_contender_validates_at_two_threads() {
-    for d in contenders::ALL {
+    for d in contenders::all() {
         let name = d.name;
         if !d.runs_at(2) {
             // gomap-failfast, a detector, not a lock: tested in contention_failfast.

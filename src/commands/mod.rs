@@ -7,7 +7,8 @@
 //! measures or renders lives below, next to what it is about (a configuration's
 //! `validate`, a suite's run, a results renderer); a command holds only what is about the
 //! command line itself: which flag overrides which default, what goes to stdout and what to
-//! stderr, and the exit status. `main.rs` parses and dispatches.
+//! stderr, and the exit status. [`entry`] parses and dispatches (`main.rs` calls it; so does a
+//! user's binary, with maps of its own added).
 //!
 //! Every command returns an [`Outcome`]: its exit status, or an error that `main` prints as
 //! one line on stderr, exiting [`EXIT_BAD_INPUT`] (as clap's own usage errors do). Progress
@@ -21,6 +22,7 @@ pub mod compare;
 pub mod contention;
 pub mod counts;
 pub mod detect;
+pub mod entry;
 pub mod findings;
 pub mod kernel;
 pub mod locate;

@@ -9,10 +9,13 @@
 //!
 //! The registry keeps monomorphization: [`visit`] maps a name to a call of
 //! [`ContenderVisitor::visit::<C>`], so the harness's generic timed loop is compiled once per
-//! contender and never calls through `dyn`. Each contender type is named once, in the
-//! `registry!` line; its name, role ([`Role`]: ours, the reference, another map, the harness
-//! alone) and thread limit are its own declaration ([`Contender`]), read as [`Descriptor`]s.
-//! Questions about any registered map, concurrent or single-thread, go to [`registry`].
+//! contender and never calls through `dyn`. Each built-in contender type is named once, in
+//! the `registry!` line; a user's binary adds its own at start-up ([`added`], through
+//! `gomap_bench::main_with`), and from then on they are listed, described and visited like
+//! the built-in ones. A contender's name, role ([`Role`]: ours, the reference, another map,
+//! the harness alone) and thread limit are its own declaration ([`Contender`]), read as
+//! [`Descriptor`]s. Questions about any registered map, concurrent or single-thread, go to
+//! [`registry`].
 //!
 //! | name | what | hasher |
 //! |---|---|---|
@@ -28,6 +31,7 @@
 //! | `scc` | `scc::HashMap`, shared-read `read_sync` for gets | foldhash |
 //! | `null` | no map at all: the harness's own cost per op | — |
 
+pub mod added;
 mod dashmap;
 mod gomap;
 pub mod hasher;
@@ -94,14 +98,26 @@ pub struct Facts {
 
 /// A map under test, shared by all threads of a cell. Everything generic code needs to know
 /// about a particular contender is declared here, by the contender.
+///
+/// What the harness relies on, and checks: `build` gives an empty map (the capacity is a
+/// hint); [`handle`](Contender::handle) may be called from any thread, once per thread
+/// per cell, outside the timed loop; the handle's four operations report their outcomes
+/// exactly (see [`Handle`]) — every cell predicts each op's outcome, or for `shared-write`
+/// each key's final value, and a map that differs is reported invalid with the first wrong
+/// operation; `len` is exact when no thread runs, and is compared with the prediction after
+/// each cell. A panic in any method fails that cell (the run goes on with the others); a
+/// cell that does not finish by its deadline stops the run with one line naming it.
 pub trait Contender: Send + Sync + Sized + 'static {
-    /// The registry name, also the `map` of every result row.
+    /// The registry name, also the `map` of every result row (unique across the registry).
     const NAME: &'static str;
+    /// The part it plays: [`Role::Other`] for a map measured beside ours; a user's map that is
+    /// the subject of the study may say [`Role::Ours`]. One map, dashmap, is the reference.
     const ROLE: Role = Role::Other;
     /// `None`: any thread count.
     const THREAD_LIMIT: Option<ThreadLimit> = None;
 
-    /// One thread's view of the map, made once per thread outside the timed loop.
+    /// One thread's view of the map, made once per thread outside the timed loop (often
+    /// `&'a Self`; a map with per-thread state, such as a pinned guard, keeps it here).
     type Handle<'a>: Handle
     where
         Self: 'a;
@@ -132,8 +148,9 @@ pub trait Handle {
 }
 
 /// A callback generic over the contender type: the registry's way to hand out a type.
-pub trait ContenderVisitor {
-    type Output;
+/// `'static`, so that a user's map can keep each visitor's instantiation ([`added::Jobs`]).
+pub trait ContenderVisitor: 'static {
+    type Output: 'static;
     fn visit<C: Contender>(self) -> Self::Output;
 }
 
@@ -172,19 +189,19 @@ impl Descriptor {
     }
 }
 
-/// The registry: each contender type named once; the list, the lookup and the dispatch
-/// all come from that one line.
+/// The registry: each built-in contender type named once; the list and the dispatch come
+/// from that one line.
 macro_rules! registry {
     ($($t:ty),* $(,)?) => {
-        /// Every registered contender, in the order runs use by default.
-        pub const ALL: &[Descriptor] = &[$(Descriptor::of::<$t>()),*];
+        /// Every built-in contender, in the order runs use by default.
+        pub const BUILT_IN: &[Descriptor] = &[$(Descriptor::of::<$t>()),*];
 
-        /// Calls `v.visit::<C>()` with the contender registered as `name`.
-        pub fn visit<V: ContenderVisitor>(name: &str, v: V) -> Result<V::Output, UnknownContender> {
+        /// Calls `v.visit::<C>()` with the built-in contender registered as `name`.
+        fn visit_built_in<V: ContenderVisitor>(name: &str, v: V) -> Result<V::Output, V> {
             $(if name == <$t as Contender>::NAME {
                 return Ok(v.visit::<$t>());
             })*
-            Err(UnknownContender(name.to_string()))
+            Err(v)
         }
     };
 }
@@ -204,33 +221,74 @@ registry!(
     Null,
 );
 
+/// Calls `v.visit::<C>()` with the contender registered as `name`, built in or added.
+pub fn visit<V: ContenderVisitor>(name: &str, v: V) -> Result<V::Output, UnknownContender> {
+    let v = match visit_built_in(name, v) {
+        Ok(out) => return Ok(out),
+        Err(v) => v,
+    };
+    match added::visit_concurrent(name, v) {
+        added::Dispatched::Done(out) => Ok(out),
+        added::Dispatched::NotAdded => Err(UnknownContender::Name(name.to_string())),
+        added::Dispatched::NotAJob(job) => Err(UnknownContender::Job {
+            name: name.to_string(),
+            job,
+        }),
+    }
+}
+
+/// Every registered contender: the built-in ones, then the ones a user's binary added, in
+/// the order runs use by default.
+pub fn all() -> impl Iterator<Item = Descriptor> {
+    BUILT_IN
+        .iter()
+        .copied()
+        .chain(added::added().concurrent.iter().map(|a| a.descriptor))
+}
+
 /// Every registered name, in the order runs use by default.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    ALL.iter().map(|d| d.name)
+    all().map(|d| d.name)
 }
 
 /// The declaration of the contender named `name`.
-pub fn describe(name: &str) -> Result<&'static Descriptor, UnknownContender> {
-    ALL.iter()
+pub fn describe(name: &str) -> Result<Descriptor, UnknownContender> {
+    all()
         .find(|d| d.name == name)
-        .ok_or_else(|| UnknownContender(name.to_string()))
+        .ok_or_else(|| UnknownContender::Name(name.to_string()))
 }
 
 /// The contender every other one of the contention suite is divided by.
 pub fn reference() -> &'static Descriptor {
-    ALL.iter()
+    BUILT_IN
+        .iter()
         .find(|d| d.role == Role::Reference)
         .expect("the registry declares one reference")
 }
 
-/// An unknown contender name; `Display` is one line listing the known ones.
+/// A name the registry cannot visit; `Display` is one line (listing the known names).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownContender(pub String);
+pub enum UnknownContender {
+    /// No registered map has this name.
+    Name(String),
+    /// A map a user's binary added, asked for a job the harness did not give it when it was
+    /// added (a harness bug: the list of jobs in `commands::entry` lacks a visitor).
+    Job { name: String, job: &'static str },
+}
 
 impl std::fmt::Display for UnknownContender {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let known: Vec<&str> = names().collect();
-        write!(f, "unknown map '{}' (known: {})", self.0, known.join(", "))
+        match self {
+            UnknownContender::Name(name) => {
+                let known: Vec<&str> = names().collect();
+                write!(f, "unknown map '{name}' (known: {})", known.join(", "))
+            }
+            UnknownContender::Job { name, job } => write!(
+                f,
+                "map '{name}' was added without the job '{job}' (the harness's list of jobs \
+                 lacks it)"
+            ),
+        }
     }
 }
 
@@ -272,7 +330,7 @@ mod tests {
             visit(name, Smoke).unwrap();
         }
         assert_eq!(
-            ALL.iter().filter(|d| d.role == Role::Reference).count(),
+            all().filter(|d| d.role == Role::Reference).count(),
             1,
             "one reference"
         );

@@ -8,10 +8,11 @@
 //! name, the `map` its rows carry, its [`Role`], which family runs it and how many threads
 //! it may take — is described here the same way for both, as a [`Listing`], and every caller
 //! that asks "is this one of ours", "does this name exist", "what part does this row's map
-//! play" asks here, once.
+//! play" asks here, once. Maps a user's binary added at start-up ([`added`](super::added))
+//! are listed here like the built-in ones.
 
 use super::single;
-use super::{ThreadLimit, ALL};
+use super::ThreadLimit;
 use crate::vocabulary::Role;
 
 /// Which trait, and so which suites, time a map.
@@ -40,7 +41,7 @@ pub struct Listing {
 /// Every registered map this CPU runs: the concurrent ones, then the single-thread ones,
 /// each in its table's order.
 pub fn listings() -> Vec<Listing> {
-    ALL.iter()
+    super::all()
         .map(|d| d.listing())
         .chain(single::entries().iter().map(single::Entry::listing))
         .collect()

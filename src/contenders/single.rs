@@ -6,6 +6,7 @@
 //! `registry!` table: its name, the (map, ISA) identity of its rows, its [`Role`], and for a
 //! from-B variant the map it is the twin of (the locate suite's reference for that map).
 
+use super::added::{self, Dispatched};
 use super::hasher::SeededState;
 use super::registry::{Family, Listing};
 use super::ThreadLimit;
@@ -19,6 +20,11 @@ use crate::gomap::{
 use crate::vocabulary::{Isa, Role};
 
 /// A u64 → u64 map as the single-thread suites use it.
+///
+/// A map of the user's own implements the operations, `len` (exact), and the instruction
+/// set in three lines: `fn isa() -> Isa { Isa::Scalar }` (or the ISA its probe runs on, as the
+/// rows record it), `type Token = ();` and `fn isa_token(&self) {}`. A single-thread map's
+/// every op is checked against a model (a wrong answer fails its cell, not the run).
 pub trait SingleMap: Sized + 'static {
     /// `hint` = 0 builds a map with no capacity hint (so it grows from empty).
     fn with_capacity(hint: usize) -> Self;
@@ -199,6 +205,17 @@ pub enum Kin {
 }
 
 impl Entry {
+    /// A map of its own, `M`, named `name` (its rows' `map` too): how a user's binary adds one.
+    pub fn own<M: SingleMap>(name: &'static str, role: Role) -> Entry {
+        Entry {
+            name,
+            map: name,
+            role,
+            kin: Kin::Own,
+            isa: M::isa,
+            available: M::available,
+        }
+    }
     /// For a from-B variant: the map whose bucket mask it recomputes.
     pub fn from_b_of(&self) -> Option<&'static str> {
         match self.kin {
@@ -230,8 +247,10 @@ impl Entry {
 }
 
 /// Something to do with a map type, chosen by name at run time and then monomorphized.
-pub trait Visit {
-    type Out;
+/// `'static`, so that a user's map can keep each visitor's instantiation
+/// ([`added::Jobs`](super::added::Jobs)).
+pub trait Visit: 'static {
+    type Out: 'static;
     fn visit<M: SingleMap>(self, entry: &Entry) -> Self::Out;
 }
 
@@ -255,17 +274,18 @@ macro_rules! registry {
             v
         }
 
-        /// Calls `v.visit::<M>()` for the map named `name`; `None` for an unknown name or one
-        /// this CPU cannot run.
-        pub fn dispatch<V: Visit>(name: &str, v: V) -> Option<V::Out> {
-            let entry = entry(name)?;
+        /// Calls `v.visit::<M>()` for the built-in map named `name` (`Err(v)`: none).
+        fn dispatch_built_in<V: Visit>(name: &str, v: V) -> Result<V::Out, V> {
+            let Some(entry) = entry(name) else {
+                return Err(v);
+            };
             $(
                 $(#[$cfg])*
                 if name == $name {
-                    return Some(v.visit::<$t>(&entry));
+                    return Ok(v.visit::<$t>(&entry));
                 }
             )*
-            None
+            Err(v)
         }
     };
 }
@@ -293,9 +313,32 @@ registry! {
     "std" as "std" => StdMap, Role::Other, Kin::Own;
 }
 
-/// Every entry this CPU runs, in display order.
+/// Calls `v.visit::<M>()` for the map named `name`, built in or added; `None` for an
+/// unknown name or one this CPU cannot run.
+///
+/// # Panics
+/// For a map a user's binary added without the job `V` (a harness bug: see
+/// [`added`](super::added)).
+pub fn dispatch<V: Visit>(name: &str, v: V) -> Option<V::Out> {
+    let v = match dispatch_built_in(name, v) {
+        Ok(out) => return Some(out),
+        Err(v) => v,
+    };
+    match added::visit_single(name, v) {
+        Dispatched::Done(out) => Some(out),
+        Dispatched::NotAdded => None,
+        Dispatched::NotAJob(job) => panic!("map '{name}' was added without the job '{job}'"),
+    }
+}
+
+/// Every entry this CPU runs, in display order: the built-in ones, then the ones a user's
+/// binary added.
 pub fn entries() -> Vec<Entry> {
-    all_entries().into_iter().filter(Entry::available).collect()
+    all_entries()
+        .into_iter()
+        .chain(added::added().single.iter().map(|a| a.entry))
+        .filter(Entry::available)
+        .collect()
 }
 
 /// The entry named `name`, if this CPU runs it.

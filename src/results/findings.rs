@@ -184,8 +184,7 @@ fn contention(rows: &[Row], out: &mut String) {
     let mut threads: Vec<u32> = cont().map(|r| r.id.threads).collect();
     threads.sort_unstable();
     threads.dedup();
-    let ours: Vec<&str> = contenders::ALL
-        .iter()
+    let ours: Vec<&str> = contenders::all()
         .filter(|d| d.role == Role::Ours)
         .map(|d| d.name)
         .collect();
@@ -214,10 +213,7 @@ fn contention(rows: &[Row], out: &mut String) {
             }
         }
     }
-    for harness in contenders::ALL
-        .iter()
-        .filter(|d| d.role == Role::HarnessOnly)
-    {
+    for harness in contenders::all().filter(|d| d.role == Role::HarnessOnly) {
         for &t in &threads {
             if let Some(n) = median(harness.name, Workload::ReadHeavy, t) {
                 let _ = writeln!(

@@ -19,6 +19,7 @@
 
 use crate::harness::checks::detect::{self, SpinBarrier};
 
+use crate::contenders::added::Jobs;
 use crate::contenders::{self, BuildSpec, Contender, ContenderVisitor, Handle};
 use crate::harness::checks::linearizability::{self, Answer, Call, Op};
 use crate::harness::measuring::noise;
@@ -188,7 +189,8 @@ pub fn run(cfg: &CheckConfig, progress: &mut dyn FnMut(&str)) -> Result<CheckRep
         ledger: None,
     };
     for name in &cfg.maps {
-        let v = contenders::visit(name, Linearize(cfg)).map_err(|e| e.to_string())?;
+        let linearize = contenders::visit(name, Linearizer).map_err(|e| e.to_string())?;
+        let v = linearize(cfg);
         progress(&format!("linearizability {name}: {}", VerdictLine(&v)));
         report.linearizability.push((name.clone(), v));
     }
@@ -204,40 +206,52 @@ pub fn run(cfg: &CheckConfig, progress: &mut dyn FnMut(&str)) -> Result<CheckRep
     Ok(report)
 }
 
-struct Linearize<'a>(&'a CheckConfig);
+/// Hands out [`linearize`] for a contender.
+struct Linearizer;
 
-impl ContenderVisitor for Linearize<'_> {
-    type Output = Verdict;
-    fn visit<C: Contender>(self) -> Verdict {
-        let cfg = self.0;
-        if C::ROLE == Role::HarnessOnly {
-            return Verdict::Skipped(format!("{} does no map work", C::NAME));
-        }
-        if let Some(l) = C::THREAD_LIMIT.filter(|l| cfg.threads > l.max) {
-            return Verdict::Skipped(l.why.to_string());
-        }
-        let mut ops = 0u64;
-        for run in 0..cfg.runs {
-            let seed = 0xC0FF_EE00 ^ u64::from(run);
-            let per_key = match record::<C>(cfg.threads, cfg.hot_keys, cfg.ops, seed) {
-                Ok(h) => h,
-                Err(e) => return Verdict::Panicked(e),
-            };
-            for (k, history) in per_key.iter().enumerate() {
-                let k = k as u64;
-                ops += history.len() as u64;
-                let initial = Some(Workload::SharedWrite.initial_value(k));
-                if let Some(window) = linearizability::shortest_failing(initial, history) {
-                    return Verdict::Fail {
-                        run,
-                        key: k,
-                        window,
-                    };
-                }
+impl ContenderVisitor for Linearizer {
+    type Output = fn(&CheckConfig) -> Verdict;
+    fn visit<C: Contender>(self) -> Self::Output {
+        linearize::<C>
+    }
+}
+
+/// Gives the concurrent map `C`, added by a user's binary, the jobs of this module (see
+/// `contenders::added`).
+pub fn add_concurrent_jobs<C: Contender>(jobs: &mut Jobs) {
+    jobs.concurrent::<Linearizer, C>();
+    jobs.concurrent::<TwoWritersRun, C>();
+}
+
+/// The linearizability check of `C` on hot keys, `cfg.runs` recorded runs.
+fn linearize<C: Contender>(cfg: &CheckConfig) -> Verdict {
+    if C::ROLE == Role::HarnessOnly {
+        return Verdict::Skipped(format!("{} does no map work", C::NAME));
+    }
+    if let Some(l) = C::THREAD_LIMIT.filter(|l| cfg.threads > l.max) {
+        return Verdict::Skipped(l.why.to_string());
+    }
+    let mut ops = 0u64;
+    for run in 0..cfg.runs {
+        let seed = 0xC0FF_EE00 ^ u64::from(run);
+        let per_key = match record::<C>(cfg.threads, cfg.hot_keys, cfg.ops, seed) {
+            Ok(h) => h,
+            Err(e) => return Verdict::Panicked(e),
+        };
+        for (k, history) in per_key.iter().enumerate() {
+            let k = k as u64;
+            ops += history.len() as u64;
+            let initial = Some(Workload::SharedWrite.initial_value(k));
+            if let Some(window) = linearizability::shortest_failing(initial, history) {
+                return Verdict::Fail {
+                    run,
+                    key: k,
+                    window,
+                };
             }
         }
-        Verdict::Pass { ops }
     }
+    Verdict::Pass { ops }
 }
 
 /// One recorded run: `threads` threads, `ops` ops each over `keys` hot keys (all present at

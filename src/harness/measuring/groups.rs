@@ -29,6 +29,7 @@
 
 use crate::harness::measuring::index_kernels::{self, Header};
 
+use crate::contenders::added::Jobs;
 use crate::contenders::single::{self as single_reg, Entry, SingleMap, Visit};
 use crate::contenders::{self, Contender, ContenderVisitor};
 use crate::gomap::locate::{FromB, Locate, Precomputed};
@@ -41,6 +42,7 @@ use crate::harness::measuring::rounds::{self, KernelMember, Member, Outcome, Pla
 use crate::harness::measuring::runner::{generate_streams, CellSpec, ContentionMember, SampleSize};
 use crate::harness::measuring::single::{Fixture, OpMember};
 use crate::harness::measuring::stop::{self, Signal};
+use crate::harness::workloads::workload::ThreadStream;
 use crate::results::analysis;
 use crate::results::format::{self, SizeStyle};
 use crate::results::schema::{Ratio, Rounds, Row, Unit};
@@ -497,15 +499,8 @@ fn with_group_after<R>(
             for name in maps {
                 let entry = single_reg::entry(name)
                     .ok_or_else(|| format!("unknown or unavailable map `{name}`"))?;
-                let member = single_reg::dispatch(
-                    name,
-                    MakeOp {
-                        op: *op,
-                        fx: &fx,
-                        secs: plan.sample_secs,
-                    },
-                )
-                .expect("listed");
+                let make = single_reg::dispatch(name, OpMaker).expect("listed");
+                let member = make(*op, &fx, plan.sample_secs);
                 slots.push((entry, member));
             }
             let slots = ops_slots(*op, *size, slots);
@@ -571,15 +566,8 @@ fn with_group_after<R>(
             let mut slots = Vec::new();
             for name in maps {
                 let d = contenders::describe(name).map_err(|e| e.to_string())?;
-                let member = contenders::visit(
-                    name,
-                    MakeContention {
-                        cell: *cell,
-                        streams: &streams,
-                        size,
-                    },
-                )
-                .map_err(|e| e.to_string())?;
+                let make = contenders::visit(name, ContentionMaker).map_err(|e| e.to_string())?;
+                let member = make(*cell, &streams, size);
                 slots.push(Slot {
                     id: cell.identity(name),
                     role: d.role,
@@ -790,31 +778,53 @@ fn ops_slots<'a>(op: Op, size: u64, built: Vec<(Entry, Built<'a>)>) -> Vec<Slot<
         .collect()
 }
 
-struct MakeOp<'f> {
-    op: Op,
-    fx: &'f Fixture,
-    secs: f64,
-}
+/// An ops member's constructor, monomorphized for one single-thread map.
+type MakeOp = for<'f> fn(Op, &'f Fixture, f64) -> Built<'f>;
 
-impl<'f> Visit for MakeOp<'f> {
-    type Out = Result<Box<dyn Member + 'f>, String>;
-    fn visit<M: SingleMap>(self, _entry: &Entry) -> Self::Out {
-        OpMember::<M>::new(self.op, self.fx, self.secs).map(|m| Box::new(m) as Box<dyn Member>)
+/// Hands out [`MakeOp`] for a map: the job of the ops suite.
+struct OpMaker;
+
+impl Visit for OpMaker {
+    type Out = MakeOp;
+    fn visit<M: SingleMap>(self, _entry: &Entry) -> MakeOp {
+        make_op::<M>
     }
 }
 
-struct MakeContention<'s> {
+fn make_op<M: SingleMap>(op: Op, fx: &Fixture, secs: f64) -> Built<'_> {
+    OpMember::<M>::new(op, fx, secs).map(|m| Box::new(m) as Box<dyn Member>)
+}
+
+/// A contention member's constructor, monomorphized for one contender.
+type MakeContention = for<'s> fn(CellSpec, &'s [ThreadStream], SampleSize) -> Built<'s>;
+
+/// Hands out [`MakeContention`] for a contender: the job of the contention suite.
+struct ContentionMaker;
+
+impl ContenderVisitor for ContentionMaker {
+    type Output = MakeContention;
+    fn visit<C: Contender>(self) -> MakeContention {
+        make_contention::<C>
+    }
+}
+
+fn make_contention<C: Contender>(
     cell: CellSpec,
-    streams: &'s [crate::harness::workloads::workload::ThreadStream],
+    streams: &[ThreadStream],
     size: SampleSize,
+) -> Built<'_> {
+    ContentionMember::<C>::new(cell, streams, size).map(|m| Box::new(m) as Box<dyn Member + '_>)
 }
 
-impl<'s> ContenderVisitor for MakeContention<'s> {
-    type Output = Result<Box<dyn Member + 's>, String>;
-    fn visit<C: Contender>(self) -> Self::Output {
-        ContentionMember::<C>::new(self.cell, self.streams, self.size)
-            .map(|m| Box::new(m) as Box<dyn Member + 's>)
-    }
+/// Gives the concurrent map `C`, added by a user's binary, the jobs of this module
+/// (see `contenders::added`).
+pub fn add_concurrent_jobs<C: Contender>(jobs: &mut Jobs) {
+    jobs.concurrent::<ContentionMaker, C>();
+}
+
+/// Gives the single-thread map `M`, added by a user's binary, the jobs of this module.
+pub fn add_single_jobs<M: SingleMap>(jobs: &mut Jobs) {
+    jobs.single::<OpMaker, M>();
 }
 
 #[cfg(test)]

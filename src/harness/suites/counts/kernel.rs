@@ -4,6 +4,7 @@
 //! building and prefilling the map are not counted.
 
 use super::MIN_OPS;
+use crate::contenders::added::Jobs;
 use crate::contenders::single::{self, SingleMap, Visit};
 use crate::harness::measuring::single::Fixture;
 use crate::vocabulary::Op;
@@ -20,6 +21,12 @@ pub fn run_kernel(map: &str, op: Op, n: usize) -> Result<u64, String> {
 struct Kernel {
     op: Op,
     n: usize,
+}
+
+/// Gives the single-thread map `M`, added by a user's binary, the job of this module (see
+/// `contenders::added`).
+pub fn add_single_jobs<M: SingleMap>(jobs: &mut Jobs) {
+    jobs.single::<Kernel, M>();
 }
 
 impl Visit for Kernel {

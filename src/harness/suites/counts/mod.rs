@@ -24,7 +24,7 @@
 //! was built with are written beside the rows, so that counts that could differ for those
 //! reasons alone are refused rather than judged.
 
-mod kernel;
+pub mod kernel;
 mod table;
 
 pub use kernel::run_kernel;
