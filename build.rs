@@ -17,7 +17,6 @@ const MAP_CRATES: &[&str] = &[
     "scc",
     "crossbeam-skiplist",
     "flurry",
-    "leapfrog",
     "cht",
 ];
 

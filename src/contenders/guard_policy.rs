@@ -3,8 +3,11 @@
 //! binary measures both policies of one map side by side, each monomorphized.
 //!
 //! A guard marks its thread as active: nothing retired after it was pinned may be freed
-//! until it is dropped or refreshed. Pinning costs a thread-local lookup and a fence-like
-//! store; holding a guard saves that cost but delays reclamation.
+//! until it is dropped or refreshed. Pinning costs a thread-local lookup and a store that
+//! must be ordered before the thread's next loads — in seize 0.3 (flurry's) a `SeqCst` store,
+//! a full fence on x86-64; in seize 0.5 (papaya's) a light store and barrier, a compiler
+//! fence where Linux offers `membarrier` — and unpinning an atomic swap. Holding a guard
+//! saves that cost but delays reclamation.
 //!
 //! - [`PerOp`]: a guard pinned and dropped around every operation — the pattern the maps'
 //!   own examples use (`map.pin().get(..)`), and the one every map that pins inside its

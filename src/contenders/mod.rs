@@ -26,7 +26,6 @@
 //! | `papaya` | `papaya::HashMap`, a guard pinned per operation | foldhash |
 //! | `papaya-held` | `papaya::HashMap`, a guard held by the handle, refreshed every 256 ops | foldhash |
 //! | `flurry` | `flurry::HashMap` (Java's `ConcurrentHashMap`), a guard pinned per operation | foldhash |
-//! | `leapfrog` | `leapfrog::LeapMap`, lock-free, no guard; values `u64::MAX − 1..` reserved | foldhash, 0 → 1 |
 //! | `cht` | `cht::HashMap`, lock-free, pins crossbeam-epoch inside each call (AGPL) | foldhash |
 //! | `skipmap` | `crossbeam_skiplist::SkipMap` (ordered, no hasher) | — |
 //! | `scc` | `scc::HashMap`, shared-read `read_sync` for gets | foldhash |
@@ -42,7 +41,6 @@ mod flurry;
 mod gomap;
 pub mod guard_policy;
 pub mod hasher;
-mod leapfrog;
 mod locked;
 mod null;
 mod papaya;
@@ -55,7 +53,6 @@ pub use self::cht::ChtContender;
 pub use self::dashmap::DashMapContender;
 pub use self::flurry::{FlurryContender, FlurryHeld};
 pub use self::gomap::{GoMapFailFast, GoMapMutex, GoMapRwLock, GoMapSharded};
-pub use self::leapfrog::LeapfrogContender;
 pub use self::locked::{HashbrownMutex, HashbrownRwLock, StdMutex};
 pub use self::null::Null;
 pub use self::papaya::{PapayaContender, PapayaHeld};
@@ -219,7 +216,6 @@ registry!(
     PapayaContender,
     PapayaHeld,
     FlurryContender,
-    LeapfrogContender,
     ChtContender,
     SkipMapContender,
     SccContender,
@@ -317,7 +313,6 @@ pub(crate) mod tests {
             "papaya",
             "papaya-held",
             "flurry",
-            "leapfrog",
             "cht",
             "skipmap",
             "scc",
