@@ -11,7 +11,7 @@
 //! Guards: one pinned per operation (`map.guard()`), the same policy as `papaya` and for the
 //! same reason (see [`guard_policy`](super::guard_policy) and `papaya.rs`): it is what every
 //! other epoch-based map of the matrix pays, and flurry's docs show `map.pin()` per access
-//! and warn that a guard kept around "may accumulate much garbage". Its docs offer the other
+//! and warn that garbage piles up behind a long-held guard. Its docs offer the other
 //! choice too (reuse one guard for many calls): [`FlurryHeld`] is that policy, with the
 //! guard refreshed every 256 operations as `papaya-held`'s. It is not registered — one flurry
 //! is enough for the matrix — but one short run measured both (add `FlurryHeld` to the
@@ -25,8 +25,8 @@
 //! Pinning costs flurry's reads about 9 ns an op (28.3 → 37.4 Mops/s at 1 thread) and its
 //! writes nothing visible: their allocation and retirement dwarf it.
 //!
-//! Capacity: `with_capacity_and_hasher(n)` presizes, as Java's constructor does, for `n`
-//! entries at its load factor 0.75.
+//! Capacity: `with_capacity_and_hasher(n)` presizes to the power of two ≥ 1.5n + 1 bins, as
+//! Java's constructor does, so `n` entries fit under its 0.75 load factor.
 
 use super::guard_policy::{GuardPolicy, Held, HeldGuard, PerOp};
 use super::hasher::SeededState;
