@@ -8,6 +8,9 @@ use crate::concurrent::sharded::default_shard_count;
 use crate::vocabulary::Role;
 use ::dashmap::DashMap;
 
+/// The crate, as `Cargo.lock` resolved it (see `build.rs`).
+const CRATE: &str = concat!("dashmap ", env!("GOMAP_BENCH_VERSION_DASHMAP"));
+
 pub struct DashMapContender {
     map: DashMap<u64, u64, SeededState>,
     shards: usize,
@@ -40,6 +43,7 @@ impl Contender for DashMapContender {
     fn facts(&self) -> Facts {
         Facts {
             shards: Some(self.shards),
+            crate_version: Some(CRATE.into()),
             ..Facts::default()
         }
     }

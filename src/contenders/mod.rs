@@ -27,13 +27,24 @@
 //! | `hashbrown-mutex` / `hashbrown-rwlock` | `Mutex` / `RwLock<hashbrown::HashMap>` | foldhash |
 //! | `std-mutex` | `Mutex<std::collections::HashMap>` | foldhash |
 //! | `papaya` | `papaya::HashMap`, a guard pinned per operation | foldhash |
+//! | `papaya-held` | `papaya::HashMap`, a guard held by the handle, refreshed every 256 ops | foldhash |
+//! | `flurry` | `flurry::HashMap` (Java's `ConcurrentHashMap`), a guard pinned per operation | foldhash |
+//! | `cht` | `cht::HashMap`, lock-free, pins crossbeam-epoch inside each call (AGPL) | foldhash |
 //! | `skipmap` | `crossbeam_skiplist::SkipMap` (ordered, no hasher) | — |
 //! | `scc` | `scc::HashMap`, shared-read `read_sync` for gets | foldhash |
 //! | `null` | no map at all: the harness's own cost per op | — |
+//!
+//! Each third-party map's rows record its crate and the version `Cargo.lock` resolved
+//! (`crate_version`, read by `build.rs`), and the epoch-based ones how they pin their guard
+//! (`guard`; the policies are [`guard_policy`]'s).
 
 pub mod added;
+#[cfg(feature = "cht")]
+mod cht;
 mod dashmap;
+mod flurry;
 mod gomap;
+pub mod guard_policy;
 pub mod hasher;
 mod locked;
 mod null;
@@ -43,11 +54,14 @@ mod scc;
 pub mod single;
 mod skipmap;
 
+#[cfg(feature = "cht")]
+pub use self::cht::ChtContender;
 pub use self::dashmap::DashMapContender;
+pub use self::flurry::{FlurryContender, FlurryHeld};
 pub use self::gomap::{GoMapFailFast, GoMapMutex, GoMapRwLock, GoMapSharded};
 pub use self::locked::{HashbrownMutex, HashbrownRwLock, StdMutex};
 pub use self::null::Null;
-pub use self::papaya::PapayaContender;
+pub use self::papaya::{PapayaContender, PapayaHeld};
 pub use self::scc::SccContender;
 pub use self::skipmap::SkipMapContender;
 
@@ -94,6 +108,9 @@ pub struct Facts {
     /// How the fail-fast map is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failfast_mode: Option<String>,
+    /// A third-party map's crate and the version `Cargo.lock` resolved (`"papaya 0.2.5"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crate_version: Option<String>,
 }
 
 /// A map under test, shared by all threads of a cell. Everything generic code needs to know
@@ -192,15 +209,18 @@ impl Descriptor {
 /// The registry: each built-in contender type named once; the list and the dispatch come
 /// from that one line.
 macro_rules! registry {
-    ($($t:ty),* $(,)?) => {
+    ($($(#[$cfg:meta])* $t:ty),* $(,)?) => {
         /// Every built-in contender, in the order runs use by default.
-        pub const BUILT_IN: &[Descriptor] = &[$(Descriptor::of::<$t>()),*];
+        pub const BUILT_IN: &[Descriptor] = &[$($(#[$cfg])* Descriptor::of::<$t>()),*];
 
         /// Calls `v.visit::<C>()` with the built-in contender registered as `name`.
         fn visit_built_in<V: ContenderVisitor>(name: &str, v: V) -> Result<V::Output, V> {
-            $(if name == <$t as Contender>::NAME {
-                return Ok(v.visit::<$t>());
-            })*
+            $(
+                $(#[$cfg])*
+                if name == <$t as Contender>::NAME {
+                    return Ok(v.visit::<$t>());
+                }
+            )*
             Err(v)
         }
     };
@@ -216,6 +236,11 @@ registry!(
     HashbrownRwLock,
     StdMutex,
     PapayaContender,
+    PapayaHeld,
+    FlurryContender,
+    // AGPL-3.0: linked only when asked for (`--features cht`), see contenders/cht.rs.
+    #[cfg(feature = "cht")]
+    ChtContender,
     SkipMapContender,
     SccContender,
     Null,
@@ -295,10 +320,11 @@ impl std::fmt::Display for UnknownContender {
 impl std::error::Error for UnknownContender {}
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    struct Smoke;
+    /// Every op's outcome on a fresh map, one thread: what each contender must report.
+    pub(crate) struct Smoke;
     impl ContenderVisitor for Smoke {
         type Output = ();
         fn visit<C: Contender>(self) {
@@ -334,6 +360,38 @@ mod tests {
             1,
             "one reference"
         );
+    }
+
+    /// The version a row records is the one `Cargo.lock` holds for that crate.
+    #[test]
+    fn third_party_rows_record_the_locked_crate_version() {
+        struct Version;
+        impl ContenderVisitor for Version {
+            type Output = Option<String>;
+            fn visit<C: Contender>(self) -> Option<String> {
+                C::build(&BuildSpec::default()).facts().crate_version
+            }
+        }
+        let lock = include_str!("../../Cargo.lock");
+        for name in [
+            "dashmap",
+            "papaya",
+            "papaya-held",
+            "flurry",
+            #[cfg(feature = "cht")]
+            "cht",
+            "skipmap",
+            "scc",
+        ] {
+            let recorded = visit(name, Version).unwrap().expect(name);
+            let (krate, version) = recorded.split_once(' ').unwrap();
+            let entry = format!("name = \"{krate}\"\nversion = \"{version}\"\n");
+            assert!(
+                lock.contains(&entry),
+                "{name}: {recorded} is not in Cargo.lock"
+            );
+        }
+        assert_eq!(visit("gomap-sharded", Version).unwrap(), None);
     }
 
     #[test]

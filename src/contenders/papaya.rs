@@ -1,58 +1,156 @@
-//! `papaya`: a lock-free hash map with epoch-style reclamation (`seize`). Every access needs a
-//! guard; we pin one **per operation** (`map.guard()`), the pattern its docs recommend for
-//! short operations. A guard held for a whole thread's run would be cheaper per op but would
-//! keep every retired table and entry alive until the run ends, so memory would grow with the
-//! run's length; per-op pinning keeps reclamation honest and puts its cost in the numbers.
+//! `papaya` and `papaya-held`: `papaya::HashMap<u64, u64>` with foldhash, a lock-free map with
+//! epoch-style reclamation (`seize`), under both guard policies of
+//! [`guard_policy`](super::guard_policy).
+//!
+//! API: `get` / `insert` / `remove` with an explicit guard — the calls `map.pin()` makes for
+//! you, minus the `HashMapRef` wrapper. Insert-or-replace is `insert`, whose old value says
+//! whether the key was present.
+//!
+//! Guards: `papaya` pins one per operation (`map.guard()`); `papaya-held`'s handle owns one
+//! `LocalGuard` (`map.guard()` once, on the thread that uses it) and refreshes it every 256
+//! operations. `LocalGuard`, not `OwnedGuard` (`owned_guard` / `pin_owned`): papaya and
+//! seize document the owned guard as the `Send` one for guards that move between threads
+//! (across `.await` in a work-stealing runtime), at the price of a thread slot of its own
+//! and a lock around its batch; a handle is made and used on one thread, so the local one is
+//! the right and cheaper guard.
+//!
+//! Which policy the default matrix should judge papaya by: **per operation** (`papaya`). The
+//! matrix asks what one operation costs a program, map against map, and every other
+//! epoch-based map in it pins per operation inside its own calls (scc, cht, skipmap,
+//! `flurry`), while the lock-based ones take their lock per operation. Holding a guard
+//! amortizes a cost those maps cannot amortize and delays reclamation (writes' garbage
+//! lives up to 256 operations longer), so it answers another question — what papaya costs a
+//! program that batches its accesses under one guard — which `papaya-held` answers beside it.
+//!
+//! How much it matters (`contention --quick --rounds 12 --dist uniform`, 2-core VM, while
+//! other engineers' builds used 1.2–1.7 cores: indications, not findings), per-op → held,
+//! ratio to dashmap with its 95% interval: read-heavy, 1 thread 0.698 [0.496, 0.982] → 0.891
+//! [0.809, 0.980], 2 threads 1.174 [0.914, 1.507] → 1.409 [1.206, 1.646]; exchange, 1 thread
+//! 0.233 [0.104, 0.525] → 0.260 [0.227, 0.295], 2 threads 0.150 [0.146, 0.157] → 0.144
+//! [0.126, 0.165]. Pinning costs a read about 3 ns (69 → 88 Mops/s at 1 thread); a write's
+//! allocation and retirement dwarf it.
 
+use super::guard_policy::{GuardPolicy, Held, HeldGuard, PerOp};
 use super::hasher::SeededState;
 use super::{BuildSpec, Contender, Facts, Handle};
+use ::papaya::{HashMap, LocalGuard};
+use std::marker::PhantomData;
 
-pub struct PapayaContender(::papaya::HashMap<u64, u64, SeededState>);
+/// The crate, as `Cargo.lock` resolved it (see `build.rs`).
+const CRATE: &str = concat!("papaya ", env!("GOMAP_BENCH_VERSION_PAPAYA"));
 
-impl Contender for PapayaContender {
-    const NAME: &'static str = "papaya";
-    type Handle<'a> = &'a Self;
+/// papaya's map under guard policy `P`.
+pub struct Papaya<P> {
+    map: HashMap<u64, u64, SeededState>,
+    _policy: PhantomData<P>,
+}
+
+/// `papaya`: a guard pinned per operation.
+pub type PapayaContender = Papaya<PerOp>;
+/// `papaya-held`: a guard held by the handle, refreshed every 256 operations.
+pub type PapayaHeld = Papaya<Held>;
+
+impl<P: GuardPolicy> Papaya<P> {
     fn build(spec: &BuildSpec) -> Self {
-        PapayaContender(
-            ::papaya::HashMap::builder()
+        Papaya {
+            map: HashMap::builder()
                 .capacity(spec.capacity)
                 .hasher(SeededState::default())
                 .build(),
-        )
+            _policy: PhantomData,
+        }
     }
-    fn handle(&self) -> &Self {
-        self
-    }
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-    fn facts(&self) -> Facts {
+
+    fn facts() -> Facts {
         Facts {
-            guard: Some("pinned per operation".into()),
+            guard: Some(P::FACT.into()),
+            crate_version: Some(CRATE.into()),
             ..Facts::default()
         }
     }
 }
 
-impl Handle for &PapayaContender {
+impl Contender for Papaya<PerOp> {
+    const NAME: &'static str = "papaya";
+    type Handle<'a> = &'a Self;
+    fn build(spec: &BuildSpec) -> Self {
+        Papaya::build(spec)
+    }
+    fn handle(&self) -> &Self {
+        self
+    }
+    fn len(&self) -> usize {
+        self.map.len()
+    }
+    fn facts(&self) -> Facts {
+        Self::facts()
+    }
+}
+
+impl Handle for &Papaya<PerOp> {
     #[inline(always)]
     fn get(&mut self, k: &u64) -> Option<u64> {
-        let g = self.0.guard();
-        self.0.get(k, &g).copied()
+        let g = self.map.guard();
+        self.map.get(k, &g).copied()
     }
     #[inline(always)]
     fn insert(&mut self, k: u64, v: u64) -> bool {
-        let g = self.0.guard();
-        self.0.insert(k, v, &g).is_none()
+        let g = self.map.guard();
+        self.map.insert(k, v, &g).is_none()
     }
     #[inline(always)]
     fn remove(&mut self, k: &u64) -> bool {
-        let g = self.0.guard();
-        self.0.remove(k, &g).is_some()
+        let g = self.map.guard();
+        self.map.remove(k, &g).is_some()
     }
     #[inline(always)]
     fn update(&mut self, k: u64, v: u64) -> bool {
-        let g = self.0.guard();
-        self.0.insert(k, v, &g).is_some()
+        let g = self.map.guard();
+        self.map.insert(k, v, &g).is_some()
+    }
+}
+
+impl Contender for Papaya<Held> {
+    const NAME: &'static str = "papaya-held";
+    type Handle<'a> = HeldHandle<'a>;
+    fn build(spec: &BuildSpec) -> Self {
+        Papaya::build(spec)
+    }
+    fn handle(&self) -> HeldHandle<'_> {
+        HeldHandle {
+            map: &self.map,
+            guard: HeldGuard::new(self.map.guard()),
+        }
+    }
+    fn len(&self) -> usize {
+        self.map.len()
+    }
+    fn facts(&self) -> Facts {
+        Self::facts()
+    }
+}
+
+/// One thread's view of `papaya-held`: the map and the guard it holds.
+pub struct HeldHandle<'a> {
+    map: &'a HashMap<u64, u64, SeededState>,
+    guard: HeldGuard<LocalGuard<'a>>,
+}
+
+impl Handle for HeldHandle<'_> {
+    #[inline(always)]
+    fn get(&mut self, k: &u64) -> Option<u64> {
+        self.map.get(k, self.guard.for_op()).copied()
+    }
+    #[inline(always)]
+    fn insert(&mut self, k: u64, v: u64) -> bool {
+        self.map.insert(k, v, self.guard.for_op()).is_none()
+    }
+    #[inline(always)]
+    fn remove(&mut self, k: &u64) -> bool {
+        self.map.remove(k, self.guard.for_op()).is_some()
+    }
+    #[inline(always)]
+    fn update(&mut self, k: u64, v: u64) -> bool {
+        self.map.insert(k, v, self.guard.for_op()).is_some()
     }
 }

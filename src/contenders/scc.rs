@@ -5,6 +5,9 @@
 use super::hasher::SeededState;
 use super::{BuildSpec, Contender, Facts, Handle};
 
+/// The crate, as `Cargo.lock` resolved it (see `build.rs`).
+const CRATE: &str = concat!("scc ", env!("GOMAP_BENCH_VERSION_SCC"));
+
 pub struct SccContender(::scc::HashMap<u64, u64, SeededState>);
 
 impl Contender for SccContender {
@@ -25,6 +28,7 @@ impl Contender for SccContender {
     fn facts(&self) -> Facts {
         Facts {
             read_api: Some("read_sync (shared)".into()),
+            crate_version: Some(CRATE.into()),
             ..Facts::default()
         }
     }

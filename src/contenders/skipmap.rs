@@ -10,6 +10,12 @@ use super::{BuildSpec, Contender, Facts, Handle};
 use crossbeam_skiplist::SkipMap;
 use std::cell::Cell;
 
+/// The crate, as `Cargo.lock` resolved it (see `build.rs`).
+const CRATE: &str = concat!(
+    "crossbeam-skiplist ",
+    env!("GOMAP_BENCH_VERSION_CROSSBEAM_SKIPLIST")
+);
+
 pub struct SkipMapContender(SkipMap<u64, u64>);
 
 impl SkipMapContender {
@@ -40,6 +46,7 @@ impl Contender for SkipMapContender {
     fn facts(&self) -> Facts {
         Facts {
             insert_api: Some("compare_insert (reports whether the key was present)".into()),
+            crate_version: Some(CRATE.into()),
             ..Facts::default()
         }
     }
