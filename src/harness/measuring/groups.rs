@@ -19,8 +19,15 @@
 //!
 //! [`with_group`] builds a group and hands it to a driver: the local suites run the rounds
 //! of all their groups in sweeps ([`run_groups`]), each group's blocks spread over the
-//! suite; `gomap-bench ab`'s workers run them one request at a time, so that two builds
-//! alternate.
+//! suite, every finished block journaled; `gomap-bench ab`'s workers run them one request
+//! at a time, so that two builds alternate.
+//!
+//! A contention member runs a map under test, which is untrusted code: every call into a
+//! member (its build, a sample, a rebuild, the final checks, its facts, its drop) is caught
+//! ([`fault`]: a panic puts that member out with its message, the others go on) and, in a
+//! contention group, watched ([`watchdog`]: a call that never returns stops the run, the
+//! journal saying which cell hung). Where the maps come from is a [`MapSource`]: the
+//! registry ([`Registered`]) unless a caller brings maps of its own.
 //!
 //! What a row's figures are (its ratio, its interval, a paired difference) is computed in
 //! `results::analysis`; this file only says which samples are paired with which. It is one
@@ -30,9 +37,10 @@
 use crate::harness::measuring::index_kernels::{self, Header};
 
 use crate::contenders::single::{self as single_reg, Entry, SingleMap, Visit};
-use crate::contenders::{self, Contender, ContenderVisitor};
+use crate::contenders::{self, Contender, ContenderVisitor, Descriptor};
 use crate::gomap::locate::{FromB, Locate, Precomputed};
 use crate::gomap::probe::{Probe, Scalar, Swar};
+use crate::harness::measuring::fault::{self, Fault};
 use crate::harness::measuring::journal::Journal;
 use crate::harness::measuring::noise;
 use crate::harness::measuring::placement;
@@ -41,13 +49,15 @@ use crate::harness::measuring::rounds::{self, KernelMember, Member, Outcome, Pla
 use crate::harness::measuring::runner::{generate_streams, CellSpec, ContentionMember, SampleSize};
 use crate::harness::measuring::single::{Fixture, OpMember};
 use crate::harness::measuring::stop::{self, Signal};
+use crate::harness::measuring::watchdog::{self, Watched};
+use crate::harness::workloads::workload::ThreadStream;
 use crate::results::analysis;
 use crate::results::format::{self, SizeStyle};
-use crate::results::schema::{Ratio, Rounds, Row, Unit};
+use crate::results::schema::{Failure, Ratio, Rounds, Row, Unit};
 use crate::rng::SplitMix64;
 use crate::vocabulary::{Identity, IndexKernel, Isa, Op, OpId, Pattern, Role, Suite};
 use serde::{Deserialize, Serialize};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// One comparison group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -131,6 +141,14 @@ impl GroupSpec {
         serde_json::to_value(self).expect("a group spec is plain data")
     }
 
+    /// The maps of a group of named maps, in the order of its members.
+    pub fn maps(&self) -> Option<&[String]> {
+        match self {
+            GroupSpec::Ops { maps, .. } | GroupSpec::Contention { maps, .. } => Some(maps),
+            GroupSpec::Index { .. } | GroupSpec::Probe { .. } => None,
+        }
+    }
+
     /// Refuses a group that would not fit in the memory available now.
     pub fn check_memory(&self) -> Result<(), String> {
         let need = self.bytes_needed();
@@ -157,7 +175,7 @@ fn available_bytes() -> Option<u64> {
 }
 
 /// A member, or why it could not be built.
-type Built<'a> = Result<Box<dyn Member + 'a>, String>;
+type Built<'a> = Result<Box<dyn Member + 'a>, Fault>;
 
 /// One member as the group keeps it: the identity of its row, its part, and the member
 /// itself (or why it could not be built).
@@ -192,22 +210,26 @@ pub struct Group<'a> {
     earlier: Earlier,
     /// Blocks the group's rounds are cut into ([`Plan::blocks`]).
     blocks: u32,
+    /// Contention groups: how their calls into members are watched for hangs.
+    watch: Option<Watch>,
 }
 
 /// How a group starts: its shuffle seed, when it was built, whether its thread is pinned,
-/// what earlier visits measured, and the plan's blocks.
+/// what earlier visits measured, the plan's blocks, and the watch on its calls.
 struct Start {
     seed: u64,
     t0: Instant,
     pinned: Option<bool>,
     earlier: Earlier,
     blocks: u32,
+    watch: Option<Watch>,
 }
 
 /// What a group's earlier visits left: each member's samples so far (or why it failed),
 /// the rounds planned and run, their wall time, and the most CPU other processes took during
-/// any of them. The next visit builds every member afresh and goes on from here.
-#[derive(Clone, Debug, Default)]
+/// any of them. The next visit builds every member afresh (but those that failed) and goes
+/// on from here. It is all data, so a journal keeps it after each block (see [`run_groups`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Earlier {
     outcomes: Option<Vec<Outcome>>,
     rounds_run: u32,
@@ -215,6 +237,100 @@ pub struct Earlier {
     planned: Option<u32>,
     secs: f64,
     other: Option<noise::OtherCpu>,
+}
+
+impl Earlier {
+    /// Member `slot` of `slots` failed (`failure`) for `reason`: it is out from now on, and
+    /// not built again.
+    fn fail(&mut self, slot: usize, slots: usize, failure: Failure, reason: String) {
+        let outcomes = self.outcomes.get_or_insert_with(Vec::new);
+        if outcomes.len() < slots {
+            outcomes.resize(slots, Outcome::default());
+        }
+        outcomes[slot].fail(Fault {
+            reason,
+            failure: Some(failure),
+        });
+    }
+
+    /// Why member `slot` is out, if an earlier visit (or sitting) put it out.
+    fn fault_of(&self, slot: usize) -> Option<Fault> {
+        let o = self.outcomes.as_ref()?.get(slot)?;
+        o.error.clone().map(|reason| Fault {
+            reason,
+            failure: o.failure,
+        })
+    }
+}
+
+/// How a contention group's calls into its members are watched ([`watchdog`]).
+#[derive(Clone, Debug)]
+struct Watch {
+    /// The group's journal key.
+    group: serde_json::Value,
+    cell: CellSpec,
+    /// An upper bound of the map ops one thread makes in any one call: a pass over the
+    /// streams, a validation's read-back, a rebuild's prefill and a checked replay's.
+    ops: u64,
+    sample_secs: f64,
+}
+
+impl Watch {
+    /// The watch on `spec`'s calls, for contention groups (the others run no map of a user's).
+    fn of(spec: &GroupSpec, plan: &Plan) -> Option<Watch> {
+        match spec {
+            GroupSpec::Contention {
+                cell,
+                stream_ops,
+                sample_ops,
+                ..
+            } => Some(Watch {
+                group: spec.key(),
+                cell: *cell,
+                ops: 3 * cell.workload.prefill(cell.size)
+                    + 2 * cell.stream_len(*stream_ops, *sample_ops),
+                sample_secs: plan.sample_secs,
+            }),
+            _ => None,
+        }
+    }
+
+    /// `map`'s cell, doing `doing`.
+    fn watched(&self, map: &str, doing: &str) -> Watched {
+        let c = &self.cell;
+        Watched {
+            group: self.group.clone(),
+            map: map.into(),
+            cell: format!(
+                "{map} {} {} size={} threads={}",
+                c.workload,
+                c.identity(map).dist_name(),
+                c.size,
+                c.threads
+            ),
+            doing: doing.into(),
+        }
+    }
+
+    /// The deadline of a call planned to take `planned` seconds.
+    fn limit(&self, planned: f64) -> Duration {
+        watchdog::deadline(planned.max(self.sample_secs), self.ops, self.cell.threads)
+    }
+}
+
+/// Calls `f`, a call into `map`'s member doing `doing` (planned to take `planned` seconds):
+/// caught, and watched where the group is.
+fn guarded<T>(
+    watch: Option<&Watch>,
+    map: &str,
+    doing: &str,
+    planned: f64,
+    f: impl FnOnce() -> Result<T, String>,
+) -> Result<T, Fault> {
+    match watch {
+        Some(w) => watchdog::watch(w.watched(map, doing), w.limit(planned), || fault::call(f)),
+        None => fault::call(f),
+    }
 }
 
 /// The busier of two measurements of the other processes' CPU.
@@ -233,14 +349,15 @@ impl<'a> Group<'a> {
             pinned,
             mut earlier,
             blocks,
+            watch,
         } = start;
         // A member keeps its samples from earlier visits; one that failed then, or cannot
         // be built now, is out.
         let mut outcomes = earlier.outcomes.take().unwrap_or_default();
         outcomes.resize(slots.len(), Outcome::default());
         for (o, s) in outcomes.iter_mut().zip(&slots) {
-            if let (None, Err(e)) = (&o.error, &s.member) {
-                o.error = Some(e.clone());
+            if let (None, Err(f)) = (&o.error, &s.member) {
+                o.fail(f.clone());
             }
         }
         Group {
@@ -255,12 +372,72 @@ impl<'a> Group<'a> {
             pinned,
             earlier,
             blocks,
+            watch,
         }
     }
 
-    /// Runs every member's checks, and keeps what this visit measured for the next one.
+    /// Calls member `i` (caught, and watched in a contention group), doing `doing`: its
+    /// answer, or `None` once it is out. A fault puts it out, the reason prefixed by
+    /// `doing`; one whose map did not answer (a panic) is dropped at once.
+    fn call_member<T>(
+        &mut self,
+        i: usize,
+        doing: &str,
+        f: impl FnOnce(&mut (dyn Member + 'a)) -> Result<T, String>,
+    ) -> Option<T> {
+        if self.outcomes[i].error.is_some() {
+            return None;
+        }
+        let slot = &mut self.slots[i];
+        let m = slot.member.as_mut().ok()?;
+        let planned = m.sample_cost_secs();
+        match guarded(self.watch.as_ref(), &slot.id.map, doing, planned, || {
+            f(&mut **m)
+        }) {
+            Ok(x) => Some(x),
+            Err(fault) => {
+                let crashed = fault.failure.is_some();
+                self.outcomes[i].fail(fault.at(doing));
+                if crashed {
+                    self.retire(i);
+                }
+                None
+            }
+        }
+    }
+
+    /// Drops member `i` (caught and watched: it is the map's code); a drop that panics is
+    /// the member's fault, returned.
+    fn retire(&mut self, i: usize) -> Option<Fault> {
+        let why = Fault::from(self.outcomes[i].error.clone().unwrap_or_default());
+        let m = std::mem::replace(&mut self.slots[i].member, Err(why)).ok()?;
+        let map = &self.slots[i].id.map;
+        guarded(self.watch.as_ref(), map, "drop", 0.0, || {
+            drop(m);
+            Ok(())
+        })
+        .err()
+        .map(|f| f.at("drop"))
+    }
+
+    /// Drops every member; a member still in the running whose drop panics is out.
+    fn retire_all(&mut self) -> Vec<Option<Fault>> {
+        (0..self.slots.len())
+            .map(|i| {
+                let f = self.retire(i);
+                if let (Some(f), None) = (&f, &self.outcomes[i].error) {
+                    self.outcomes[i].fail(f.clone());
+                }
+                f
+            })
+            .collect()
+    }
+
+    /// Runs every member's checks, drops them, and keeps what this visit measured for the
+    /// next one.
     fn leave(mut self) -> Earlier {
         self.check_members();
+        self.retire_all();
         let other = busier(self.earlier.other, self.other_cpu());
         Earlier {
             outcomes: Some(self.outcomes),
@@ -280,12 +457,8 @@ impl<'a> Group<'a> {
 
     /// The final checks of every member still in the running.
     fn check_members(&mut self) {
-        for (s, o) in self.slots.iter_mut().zip(&mut self.outcomes) {
-            if let (Ok(m), None) = (s.member.as_mut(), &o.error) {
-                if let Err(e) = m.finish() {
-                    o.error = Some(e);
-                }
-            }
+        for i in 0..self.slots.len() {
+            self.call_member(i, "final checks", |m| m.finish());
         }
     }
 
@@ -316,20 +489,10 @@ impl<'a> Group<'a> {
 
     /// One sample of member `i` in the current round; `None` once it has failed.
     pub fn sample_one(&mut self, i: usize) -> Option<f64> {
-        if self.outcomes[i].error.is_some() {
-            return None;
-        }
-        let m = self.slots[i].member.as_mut().ok()?;
-        match m.sample() {
-            Ok(x) => {
-                self.outcomes[i].samples.push(x);
-                Some(x)
-            }
-            Err(e) => {
-                self.outcomes[i].error = Some(format!("round {}: {e}", self.rounds_run + 1));
-                None
-            }
-        }
+        let round = format!("round {}", self.rounds_run + 1);
+        let x = self.call_member(i, &round, |m| m.sample())?;
+        self.outcomes[i].samples.push(x);
+        Some(x)
     }
 
     /// Closes the current round (after [`Group::sample_one`] of each member).
@@ -339,12 +502,9 @@ impl<'a> Group<'a> {
 
     /// Rebuilds every member that is still in the running (between blocks of rounds).
     pub fn rebuild(&mut self) {
-        for (s, o) in self.slots.iter_mut().zip(&mut self.outcomes) {
-            if let (Ok(m), None) = (s.member.as_mut(), &o.error) {
-                if let Err(e) = m.rebuild() {
-                    o.error = Some(format!("rebuild after round {}: {e}", self.rounds_run));
-                }
-            }
+        let doing = format!("rebuild after round {}", self.rounds_run);
+        for i in 0..self.slots.len() {
+            self.call_member(i, &doing, |m| m.rebuild());
         }
     }
 
@@ -369,14 +529,23 @@ impl<'a> Group<'a> {
         };
         let mut rows: Vec<Row> = Vec::new();
         for (s, o) in self.slots.iter().zip(&self.outcomes) {
-            let mut row = match &o.error {
-                None => Row::new(s.id.clone(), self.unit, o.samples.clone()),
-                Some(e) => Row::failed(s.id.clone(), self.unit, e.clone()),
+            let mut row = match (&o.error, o.failure) {
+                (None, _) => Row::new(s.id.clone(), self.unit, o.samples.clone()),
+                (Some(e), None) => Row::failed(s.id.clone(), self.unit, e.clone()),
+                (Some(e), Some(f)) => Row::crashed(s.id.clone(), self.unit, f, e.clone()),
             };
             row.extra.role = Some(s.role);
             row.extra.rounds = Some(rounds);
             if let Ok(m) = &s.member {
-                m.describe(&mut row.extra);
+                // The contender's facts are the map's code too.
+                let mut x = row.extra.clone();
+                match guarded(self.watch.as_ref(), &s.id.map, "facts", 0.0, || {
+                    m.describe(&mut x);
+                    Ok(())
+                }) {
+                    Ok(()) => row.extra = x,
+                    Err(f) => crash(&mut row, f.at("facts")),
+                }
             }
             if self.pinned.is_some() {
                 row.extra.pinned = self.pinned;
@@ -386,6 +555,11 @@ impl<'a> Group<'a> {
                 row.extra.other_cpu_pct = Some((o.pct * 10.0).round() / 10.0);
             }
             rows.push(row);
+        }
+        for (row, f) in rows.iter_mut().zip(self.retire_all()) {
+            if let (true, Some(f)) = (row.valid, f) {
+                crash(row, f);
+            }
         }
         // Each row ÷ the group's reference, round by round.
         if let Some(r) = self.slots.iter().position(|s| s.role == Role::Reference) {
@@ -440,6 +614,21 @@ impl<'a> Group<'a> {
     }
 }
 
+/// Marks a row failed by `f`, a panic: no samples, the reason and the failure.
+fn crash(row: &mut Row, f: Fault) {
+    *row = Row {
+        extra: std::mem::take(&mut row.extra),
+        ..Row::crashed(
+            row.id.clone(),
+            row.unit,
+            f.failure.unwrap_or(Failure::Panicked),
+            f.reason.clone(),
+        )
+    };
+    row.extra.validation_error = Some(f.reason);
+    row.extra.failure = f.failure.or(Some(Failure::Panicked));
+}
+
 /// The map name of a paired-difference row: `<a>-minus-<b>`, prefixed by the path.
 pub fn difference_name(path: Option<&str>) -> String {
     let pair = format!("{}-minus-{}", Precomputed::NAME, FromB::NAME);
@@ -462,15 +651,59 @@ pub fn with_group<R>(
     plan: &Plan,
     drive: impl FnOnce(Group<'_>) -> R,
 ) -> Result<R, String> {
-    with_group_after(spec, plan, Earlier::default(), drive)
+    with_group_after(spec, plan, Earlier::default(), &Registered, drive)
 }
 
-/// [`with_group`] for a later visit of a group: the members are built afresh and go on
-/// from what `earlier` visits measured.
+/// Where a contention group's maps come from, by name: the registry ([`Registered`]), or a
+/// caller's own maps beside it (the tests' deliberately broken ones).
+pub trait MapSource {
+    /// The declaration of the map named `name`; an unknown name is an error of the group.
+    fn describe(&self, name: &str) -> Result<Descriptor, String>;
+    /// A member of map `name` in `cell`, over `streams`, its samples sized by `size`:
+    /// `ContentionMember::<C>::new` for the map's type `C`. Called caught and watched.
+    fn member<'s>(
+        &self,
+        name: &str,
+        cell: CellSpec,
+        streams: &'s [ThreadStream],
+        size: SampleSize,
+    ) -> Result<Box<dyn Member + 's>, String>;
+}
+
+/// The registry's contenders ([`contenders::visit`]).
+pub struct Registered;
+
+impl MapSource for Registered {
+    fn describe(&self, name: &str) -> Result<Descriptor, String> {
+        contenders::describe(name)
+            .copied()
+            .map_err(|e| e.to_string())
+    }
+
+    fn member<'s>(
+        &self,
+        name: &str,
+        cell: CellSpec,
+        streams: &'s [ThreadStream],
+        size: SampleSize,
+    ) -> Result<Box<dyn Member + 's>, String> {
+        let make = MakeContention {
+            cell,
+            streams,
+            size,
+        };
+        contenders::visit(name, make).map_err(|e| e.to_string())?
+    }
+}
+
+/// [`with_group`] for a later visit of a group: the members are built afresh (but those an
+/// earlier visit put out) and go on from what `earlier` visits measured; contention maps
+/// come from `maps`.
 fn with_group_after<R>(
     spec: &GroupSpec,
     plan: &Plan,
     earlier: Earlier,
+    maps_from: &dyn MapSource,
     drive: impl FnOnce(Group<'_>) -> R,
 ) -> Result<R, String> {
     spec.check_memory()?;
@@ -483,29 +716,35 @@ fn with_group_after<R>(
     let pinned = pin.as_ref().map(|p| p.ok);
     let t0 = Instant::now();
     let seed = plan.seed ^ fnv1a(spec.label().as_bytes());
+    let watch = Watch::of(spec, plan);
+    // Members an earlier visit put out are not built again (one that hung would hang again).
+    let out: Vec<Option<Fault>> = (0..spec.maps().map_or(0, <[String]>::len))
+        .map(|i| earlier.fault_of(i))
+        .collect();
     let start = Start {
         seed,
         t0,
         pinned,
         earlier,
         blocks: plan.blocks,
+        watch: watch.clone(),
     };
     match spec {
         GroupSpec::Ops { op, size, maps } => {
             let fx = Fixture::new(*size as usize);
             let mut slots = Vec::new();
-            for name in maps {
+            for (i, name) in maps.iter().enumerate() {
                 let entry = single_reg::entry(name)
                     .ok_or_else(|| format!("unknown or unavailable map `{name}`"))?;
-                let member = single_reg::dispatch(
-                    name,
-                    MakeOp {
-                        op: *op,
-                        fx: &fx,
-                        secs: plan.sample_secs,
-                    },
-                )
-                .expect("listed");
+                let make = MakeOp {
+                    op: *op,
+                    fx: &fx,
+                    secs: plan.sample_secs,
+                };
+                let member = match &out[i] {
+                    Some(f) => Err(f.clone()),
+                    None => fault::call(|| single_reg::dispatch(name, make).expect("listed")),
+                };
                 slots.push((entry, member));
             }
             let slots = ops_slots(*op, *size, slots);
@@ -569,17 +808,15 @@ fn with_group_after<R>(
                 None => SampleSize::Secs(plan.sample_secs),
             };
             let mut slots = Vec::new();
-            for name in maps {
-                let d = contenders::describe(name).map_err(|e| e.to_string())?;
-                let member = contenders::visit(
-                    name,
-                    MakeContention {
-                        cell: *cell,
-                        streams: &streams,
-                        size,
-                    },
-                )
-                .map_err(|e| e.to_string())?;
+            for (i, name) in maps.iter().enumerate() {
+                let d = maps_from.describe(name)?;
+                let member = match &out[i] {
+                    Some(f) => Err(f.clone()),
+                    None => guarded(watch.as_ref(), name, "build", 0.0, || {
+                        maps_from.member(name, *cell, &streams, size)
+                    })
+                    .map_err(|f| f.at("build")),
+                };
                 slots.push(Slot {
                     id: cell.identity(name),
                     role: d.role,
@@ -606,14 +843,29 @@ fn with_group_after<R>(
 /// (`analysis::undisturbed`, against the series' own fast quartile), and the ratio's halves
 /// (its early and its late blocks) show what moved within the run.
 ///
-/// With a `journal`, a group it already holds is not measured again (its rows come from
-/// it, marked so), and each group that finishes is appended to it before the next visit.
-/// A stop ([`stop`]) is obeyed between visits; a second signal abandons the visit under
-/// way at its next round. Either way the unfinished groups are `None`.
+/// With a `journal`, every visit is appended to it as soon as it ends: a block
+/// ([`Earlier`], all the group carries into its next visit) or, on the group's last, its
+/// rows. A resumed run takes a group the journal holds whole (its rows marked so), goes on
+/// with a group it holds blocks of from the block after its last one (so its rows have the
+/// same blocks, rounds and sample counts as if it had never stopped), and reports a map
+/// the journal says hung as failed instead of building it again. A stop ([`stop`]) is obeyed
+/// between visits; a second signal abandons the visit under way at its next round. Either
+/// way the unfinished groups are `None`.
 pub fn run_groups(
     specs: &[GroupSpec],
     plan: &Plan,
+    journal: Option<&mut Journal>,
+    visited: impl FnMut(usize, Option<&[Row]>),
+) -> Result<Swept, String> {
+    run_groups_with(specs, plan, journal, &Registered, visited)
+}
+
+/// [`run_groups`] with the contention groups' maps from `maps`.
+pub fn run_groups_with(
+    specs: &[GroupSpec],
+    plan: &Plan,
     mut journal: Option<&mut Journal>,
+    maps: &dyn MapSource,
     mut visited: impl FnMut(usize, Option<&[Row]>),
 ) -> Result<Swept, String> {
     for s in specs {
@@ -621,14 +873,25 @@ pub fn run_groups(
     }
     let sweeps = plan.blocks.max(1);
     let mut earlier: Vec<Earlier> = vec![Earlier::default(); specs.len()];
+    // Blocks of each group already measured (by an earlier sitting, for a resumed run).
+    let mut done = vec![0u32; specs.len()];
     let mut rows: Vec<Option<Vec<Row>>> = specs
         .iter()
         .map(|s| journal.as_deref().and_then(|j| j.rows_of(&s.key())))
         .collect();
+    if let Some(j) = journal.as_deref() {
+        for (i, spec) in specs.iter().enumerate() {
+            if rows[i].is_none() {
+                (earlier[i], done[i]) = resumed(j, spec, sweeps)?;
+            }
+        }
+    }
+    // A hang is recorded in the journal by the watchdog, while this thread is stuck.
+    let _hangs_journaled = HangsJournaled::into(journal.as_deref())?;
     let mut stopped = None;
     'sweeps: for k in 0..sweeps {
         for (i, spec) in specs.iter().enumerate() {
-            if rows[i].is_some() {
+            if rows[i].is_some() || done[i] > k {
                 continue;
             }
             if let Some(sig) = stop::requested() {
@@ -645,6 +908,7 @@ pub fn run_groups(
                     .get_or_insert_with(|| plan.rounds_for(cost));
                 for _ in plan.block_rounds(k, rounds) {
                     if stop::abandoned() {
+                        g.retire_all();
                         return VisitEnd::Abandoned;
                     }
                     g.round();
@@ -655,9 +919,15 @@ pub fn run_groups(
                     VisitEnd::Left(g.leave())
                 }
             };
-            match with_group_after(spec, plan, before, visit)? {
+            match with_group_after(spec, plan, before, maps, visit)? {
                 VisitEnd::Left(e) => {
+                    if let Some(j) = journal.as_deref_mut() {
+                        let state = serde_json::to_value(&e).map_err(|e| e.to_string())?;
+                        j.append_block(spec.key(), k, state)
+                            .map_err(|e| e.to_string())?;
+                    }
                     earlier[i] = e;
+                    done[i] = k + 1;
                     visited(i, None);
                 }
                 VisitEnd::Done(r) => {
@@ -679,6 +949,53 @@ pub fn run_groups(
         stopped = None;
     }
     Ok(Swept { rows, stopped })
+}
+
+/// What `journal` holds of unfinished group `spec`: what its last journaled block left, and
+/// how many of its blocks that is, with the maps that hung put out.
+fn resumed(j: &Journal, spec: &GroupSpec, sweeps: u32) -> Result<(Earlier, u32), String> {
+    let key = spec.key();
+    let (mut earlier, done) = match j.block_of(&key) {
+        None => (Earlier::default(), 0),
+        Some(b) => {
+            let e = serde_json::from_value(b.state.clone()).map_err(|e| {
+                format!(
+                    "{}: block {} of {} cannot be read ({e}); run without --resume to start afresh",
+                    j.path().display(),
+                    b.block + 1,
+                    spec.label()
+                )
+            })?;
+            (e, (b.block + 1).min(sweeps.saturating_sub(1)))
+        }
+    };
+    let maps = spec.maps().unwrap_or_default();
+    for cell in j.failed_of(&key) {
+        if let Some(slot) = maps.iter().position(|m| *m == cell.map) {
+            earlier.fail(slot, maps.len(), Failure::Hung, cell.reason);
+        }
+    }
+    Ok((earlier, done))
+}
+
+/// While it lives, a hang is recorded in this journal ([`watchdog::journal_into`]).
+struct HangsJournaled;
+
+impl HangsJournaled {
+    fn into(journal: Option<&Journal>) -> Result<HangsJournaled, String> {
+        let log = journal
+            .map(Journal::failure_log)
+            .transpose()
+            .map_err(|e| e.to_string())?;
+        watchdog::journal_into(log);
+        Ok(HangsJournaled)
+    }
+}
+
+impl Drop for HangsJournaled {
+    fn drop(&mut self) {
+        watchdog::journal_into(None);
+    }
 }
 
 /// What the sweeps of [`run_groups`] ended with.
@@ -744,13 +1061,14 @@ fn probe_slot<'a, P: Probe>(
 ) -> Slot<'a> {
     // A probe strategy is named by its ISA: it is both the row's map and its isa.
     let id = Identity::new(Suite::Probe, P::ISA.name(), OpId::Probe(pattern)).isa(Some(P::ISA));
-    let member: Result<Box<dyn Member + 'a>, String> = probe_kernels::validate::<P>(pattern, cases)
+    let member: Built<'a> = probe_kernels::validate::<P>(pattern, cases)
         .map(|()| {
             Box::new(KernelMember::new(
                 move |n| probe_kernels::run::<P>(cases, n),
                 secs,
             )) as Box<dyn Member + 'a>
-        });
+        })
+        .map_err(Fault::from);
     Slot {
         id,
         role: if P::IS_GO {
@@ -921,7 +1239,11 @@ mod tests {
         let read = journal::read_journal(&std::fs::read(j.path()).unwrap()).unwrap();
         assert_eq!(read.entries.len(), 2);
         assert_eq!(read.entries[1].group, fresh.key());
-        assert_eq!(read.entries[1].rows.len(), 2);
+        assert!(
+            matches!(&read.entries[1].kept, journal::Kept::Rows(r) if r.len() == 2),
+            "{:?}",
+            read.entries[1]
+        );
     }
 
     #[test]
