@@ -396,6 +396,9 @@ fn a_run_stopped_between_blocks_resumes_at_the_next_block_with_the_same_structur
     .into_rows();
     assert_eq!(resumed_visits, 3);
     assert_eq!(resumed.len(), full.len());
+    // Both groups had blocks kept: their rows are stitched, and say so.
+    assert!(resumed.iter().all(|r| r.extra.from_journal == Some(true)));
+    assert!(full.iter().all(|r| r.extra.from_journal.is_none()));
     for (a, b) in full.iter().zip(&resumed) {
         assert_eq!(a.id, b.id);
         assert!(a.valid && b.valid, "{b:?}");

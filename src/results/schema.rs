@@ -321,8 +321,9 @@ pub struct Extra {
     /// Contention: bytes the map held after its prefill.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes_after_prefill: Option<i64>,
-    /// The row was measured by an earlier sitting of the run and taken from its journal by
-    /// `--resume` (`harness::measuring::journal`), not measured by the process that wrote the file.
+    /// The row was measured, whole or in part (its first blocks of rounds), by an earlier
+    /// sitting of the run and taken from its journal by `--resume`
+    /// (`harness::measuring::journal`): a stitched row says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_journal: Option<bool>,
     /// What the contender says of itself (shard count, guard policy, …).

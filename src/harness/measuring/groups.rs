@@ -237,6 +237,9 @@ pub struct Earlier {
     planned: Option<u32>,
     secs: f64,
     other: Option<noise::OtherCpu>,
+    /// Taken from a journal: blocks of this group were measured by an earlier sitting.
+    #[serde(skip)]
+    from_journal: bool,
 }
 
 impl Earlier {
@@ -445,6 +448,7 @@ impl<'a> Group<'a> {
             planned: self.earlier.planned,
             secs: self.earlier.secs + self.started.elapsed().as_secs_f64(),
             other,
+            from_journal: self.earlier.from_journal,
         }
     }
 
@@ -536,6 +540,10 @@ impl<'a> Group<'a> {
             };
             row.extra.role = Some(s.role);
             row.extra.rounds = Some(rounds);
+            if self.earlier.from_journal {
+                // Stitched: its first blocks were measured by an earlier sitting.
+                row.extra.from_journal = Some(true);
+            }
             if let Ok(m) = &s.member {
                 // The contender's facts are the map's code too.
                 let mut x = row.extra.clone();
@@ -614,19 +622,15 @@ impl<'a> Group<'a> {
     }
 }
 
-/// Marks a row failed by `f`, a panic: no samples, the reason and the failure.
+/// Marks a row failed by `f`, a panic: no samples, the reason and the failure; the facts
+/// it has are kept.
 fn crash(row: &mut Row, f: Fault) {
-    *row = Row {
-        extra: std::mem::take(&mut row.extra),
-        ..Row::crashed(
-            row.id.clone(),
-            row.unit,
-            f.failure.unwrap_or(Failure::Panicked),
-            f.reason.clone(),
-        )
-    };
-    row.extra.validation_error = Some(f.reason);
-    row.extra.failure = f.failure.or(Some(Failure::Panicked));
+    let failure = f.failure.unwrap_or(Failure::Panicked);
+    let mut extra = std::mem::take(&mut row.extra);
+    *row = Row::crashed(row.id.clone(), row.unit, failure, f.reason);
+    extra.validation_error = row.extra.validation_error.take();
+    extra.failure = Some(failure);
+    row.extra = extra;
 }
 
 /// The map name of a paired-difference row: `<a>-minus-<b>`, prefixed by the path.
@@ -966,6 +970,10 @@ fn resumed(j: &Journal, spec: &GroupSpec, sweeps: u32) -> Result<(Earlier, u32),
                     spec.label()
                 )
             })?;
+            let e = Earlier {
+                from_journal: true,
+                ..e
+            };
             (e, (b.block + 1).min(sweeps.saturating_sub(1)))
         }
     };
