@@ -70,7 +70,7 @@ pub struct RunConfig {
     /// lasts its lifetime, so a run's intervals see that draw only if it has several.
     pub processes: u32,
     /// Go on from the journals a stopped or killed run left (one per process and pass,
-    /// beside its part file): their finished groups are not measured again.
+    /// beside its part file): their finished blocks of rounds are not measured again.
     pub resume: bool,
 }
 

@@ -57,7 +57,8 @@ pub struct Args {
     #[arg(long)]
     quiet: bool,
     /// Go on from the journal a stopped or killed run left beside `--out`: its finished
-    /// groups are not measured again (same configuration and build only).
+    /// blocks of rounds are not measured again, and a map it says hung is reported failed,
+    /// not run again (same configuration and build only).
     #[arg(long)]
     resume: bool,
 }

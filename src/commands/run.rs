@@ -47,7 +47,7 @@ pub struct Args {
     #[arg(long)]
     processes: Option<u32>,
     /// Go on from the journals a stopped or killed run left (beside each process's part
-    /// file in results/local/): finished groups are not measured again.
+    /// file in results/local/): finished blocks of rounds are not measured again.
     #[arg(long)]
     resume: bool,
 }

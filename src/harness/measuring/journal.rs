@@ -414,7 +414,7 @@ impl Journal {
         write_line(&mut self.file, &self.path, value)
     }
 
-    /// `3 finished groups, 5 blocks of others, 1 failed cell`: what it held when opened.
+    /// `3 finished groups, 5 blocks of others, 1 hung cells (…)`: what it held when opened.
     fn summary(&self) -> String {
         let count = |f: fn(&Kept) -> bool| self.held.iter().filter(|e| f(&e.kept)).count();
         let groups = count(|k| matches!(k, Kept::Rows(_)));

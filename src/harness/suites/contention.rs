@@ -360,8 +360,8 @@ pub struct Measured {
     pub stopped: Option<Signal>,
 }
 
-/// [`run_contention`], keeping each finished group in `journal` and taking those it
-/// already holds from it (`harness::measuring::journal`), and stopping early on SIGINT / SIGTERM
+/// [`run_contention`], keeping each finished block of rounds in `journal` and taking what
+/// it already holds from it (a map it says hung is reported failed, not run again) (`harness::measuring::journal`), and stopping early on SIGINT / SIGTERM
 /// ([`crate::harness::measuring::stop`]).
 pub fn run_contention_journaled(
     config: &ContentionConfig,
