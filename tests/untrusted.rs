@@ -543,3 +543,14 @@ fn a_hung_cell_stops_the_run_in_one_line_and_resume_finishes_without_it() {
         assert!(r.valid && r.samples.len() == 6, "{r:?}");
     }
 }
+
+// TODO(after the registration API, `gomap_bench::main_with::<Lineup>()`, lands): the same
+// panic and hang end to end through the CLI, with a test binary that registers these maps:
+// - `contention --quick --threads 2 --workloads exchange --dist uniform --maps
+//   dashmap,broken-panics-in-insert,null --out X.json`: exit 3 (`EXIT_CELL_FAILED`), the
+//   summary shows `FAILED (panicked)`, X.json's row `valid: false` with
+//   `extra.failure: "panicked"`, the other rows valid;
+// - the same with `--maps dashmap,broken-hangs` and `GOMAP_BENCH_DEADLINE_SECS=2`: exit 4
+//   (`EXIT_HUNG`), stderr exactly one line `gomap-bench: hung: broken-hangs exchange uniform
+//   size=4096 threads=2 gave no answer in …`, the journal ending in the `failed` line; then
+//   `--resume`: exit 3, the broken-hangs row `extra.failure: "hung"`, the journal removed.

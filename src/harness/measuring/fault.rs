@@ -56,18 +56,25 @@ pub struct ThreadPanic {
     pub message: String,
 }
 
-/// A panic's message: its `&str` or `String` payload, or the thread and message of a
-/// [`ThreadPanic`].
-pub fn panic_message(p: &(dyn Any + Send)) -> String {
+/// A panic's message: its `&str` or `String` payload, or for a [`ThreadPanic`] the thread
+/// and its message.
+pub fn message(p: &(dyn Any + Send)) -> String {
     if let Some(t) = p.downcast_ref::<ThreadPanic>() {
         return format!("thread {} panicked: {}", t.thread, t.message);
     }
-    let msg = p
-        .downcast_ref::<&str>()
+    p.downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "non-string panic payload".into());
-    format!("panicked: {msg}")
+        .unwrap_or_else(|| "non-string panic payload".into())
+}
+
+/// A panic as a cell's reason: `panicked: MESSAGE`, or `thread T panicked: MESSAGE`.
+pub fn panic_message(p: &(dyn Any + Send)) -> String {
+    if p.is::<ThreadPanic>() {
+        message(p)
+    } else {
+        format!("panicked: {}", message(p))
+    }
 }
 
 /// Runs `f`, a call into a member: its value, or its error (a wrong answer) or panic as a

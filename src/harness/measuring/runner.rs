@@ -268,11 +268,7 @@ fn worker<C: Contender, L: Ledger>(
 /// Raises a worker thread's panic again on this thread, naming the thread, once every
 /// thread has been joined.
 fn raise(thread: u32, p: &(dyn std::any::Any + Send)) -> ! {
-    let message = fault::panic_message(p);
-    let message = message
-        .strip_prefix("panicked: ")
-        .unwrap_or(&message)
-        .to_string();
+    let message = fault::message(p);
     std::panic::resume_unwind(Box::new(ThreadPanic { thread, message }))
 }
 
