@@ -407,13 +407,13 @@ fn a_run_stopped_between_blocks_resumes_at_the_next_block_with_the_same_structur
             a.extra.rounds.map(|r| r.rounds),
             b.extra.rounds.map(|r| r.rounds)
         );
-        let blocks = |r: &Row| {
-            r.extra
-                .ratio
-                .as_ref()
-                .map(|x| x.blocks.as_ref().map(Vec::len))
-        };
-        assert_eq!(blocks(a), blocks(b), "{}", a.id);
+        // A ratio per block of rounds (those with an undisturbed round: how many depends on
+        // the machine's moods, not on the resume).
+        assert_eq!(a.extra.ratio.is_some(), b.extra.ratio.is_some(), "{}", a.id);
+        if let Some(r) = &b.extra.ratio {
+            let n = r.blocks.as_ref().map_or(0, Vec::len);
+            assert!((1..=3).contains(&n), "{}: {n} blocks", b.id);
+        }
     }
     // The kept blocks' samples are the resumed rows' first ones: taken, not measured again.
     let Kept::Block(b) = &kept[2].kept else {

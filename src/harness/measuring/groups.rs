@@ -891,7 +891,7 @@ pub fn run_groups_with(
         }
     }
     // A hang is recorded in the journal by the watchdog, while this thread is stuck.
-    let _hangs_journaled = HangsJournaled::into(journal.as_deref())?;
+    let _hangs_journaled = HangsJournaled::start(journal.as_deref())?;
     let mut stopped = None;
     'sweeps: for k in 0..sweeps {
         for (i, spec) in specs.iter().enumerate() {
@@ -990,7 +990,7 @@ fn resumed(j: &Journal, spec: &GroupSpec, sweeps: u32) -> Result<(Earlier, u32),
 struct HangsJournaled;
 
 impl HangsJournaled {
-    fn into(journal: Option<&Journal>) -> Result<HangsJournaled, String> {
+    fn start(journal: Option<&Journal>) -> Result<HangsJournaled, String> {
         let log = journal
             .map(Journal::failure_log)
             .transpose()

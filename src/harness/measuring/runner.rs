@@ -682,7 +682,8 @@ impl<C: Contender> Member for ContentionMember<'_, C> {
 }
 
 /// One validated repetition on pre-generated streams, all ops timed; its wall time (first
-/// start to last finish). For callers that do their own statistics (the criterion bench).
+/// start to last finish). For callers that do their own statistics (the criterion bench);
+/// a thread's panic is raised again here.
 pub fn timed_rep<C: Contender>(
     spec: &CellSpec,
     streams: &[ThreadStream],
