@@ -32,7 +32,8 @@
 //!   rounds, in one file), `checks` (answers checked rather than timed: linearizability,
 //!   the two-writers program, Go's racy programs), `measuring` (interleaved rounds, groups,
 //!   the timed loops, the pinned runner, placement, allocator, noise, stop signals, the
-//!   journal, this machine's facts) and `workloads` (keys, op mixes and streams, validation,
+//!   journal, a map's faults and the watchdog on its hangs, this machine's facts) and
+//!   `workloads` (keys, op mixes and streams, validation,
 //!   conservation). The rooms answer the questions a newcomer brings — what does this
 //!   command measure, is it correct, how is it timed, what does a thread do — and each uses
 //!   only the rooms under it.

@@ -11,7 +11,7 @@
 
 use crate::harness::measuring::facts;
 use crate::harness::measuring::journal::{self, Header, Journal};
-use crate::harness::measuring::stop;
+use crate::harness::measuring::{stop, watchdog};
 use crate::harness::suites::contention::{self, ContentionConfig};
 use crate::harness::suites::locate::{self, LocateConfig};
 use crate::harness::suites::plans;
@@ -70,7 +70,7 @@ pub struct RunConfig {
     /// lasts its lifetime, so a run's intervals see that draw only if it has several.
     pub processes: u32,
     /// Go on from the journals a stopped or killed run left (one per process and pass,
-    /// beside its part file): their finished groups are not measured again.
+    /// beside its part file): their finished blocks of rounds are not measured again.
     pub resume: bool,
 }
 
@@ -136,6 +136,10 @@ fn measure_in_child(
     let status = status?;
     // A process stopped by a signal fails, but leaves its partial file.
     let stopped = stop::requested().is_some() && file.exists();
+    if status.code() == Some(i32::from(watchdog::HUNG_EXIT)) {
+        // It said which cell in one line; its journal recorded it.
+        return Err(Box::new(Hung));
+    }
     if !(status.success() || stopped) {
         return Err(format!("pass {pass}, process {} failed ({status})", part + 1).into());
     }
@@ -143,6 +147,23 @@ fn measure_in_child(
     let _ = std::fs::remove_file(&file);
     Ok(r)
 }
+
+/// A `measure` process was stopped by a map that hung (`harness::measuring::watchdog`):
+/// it said which cell on stderr, and its journal holds every finished block and the hung
+/// cell, so `run --resume` goes on without it. `run` exits with the watchdog's status.
+#[derive(Debug)]
+pub struct Hung;
+
+impl std::fmt::Display for Hung {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "a map hung (the line above names the cell); `run --resume` goes on without it"
+        )
+    }
+}
+
+impl std::error::Error for Hung {}
 
 /// Process `part` of `parts` in this process, journaled as a child would be.
 fn measure_here(

@@ -3,9 +3,10 @@
 //!
 //! The runs are `contention` with one block, so that groups finish one by one, each in a
 //! few tenths of a second (6 rounds; 60 where a group must outlast two signals): the tests
-//! see the journal grow and signal the run between two groups.
+//! see the journal grow and signal the run between two groups; and one with three blocks,
+//! killed after its first, which resumes block by block.
 
-use gomap_bench::harness::measuring::journal::{path_for, read_journal, Entry};
+use gomap_bench::harness::measuring::journal::{path_for, read_journal, Entry, Kept};
 use gomap_bench::results::io;
 use gomap_bench::results::schema::{Results, Row};
 use gomap_bench::vocabulary::Identity;
@@ -71,12 +72,23 @@ fn start_with(args: Vec<String>) -> Child {
         .unwrap()
 }
 
-/// The finished groups in the journal now (a line being written is not counted).
-fn journaled(journal: &Path) -> Vec<Entry> {
+/// The lines of the journal now (a line being written is not counted).
+fn lines(journal: &Path) -> Vec<Entry> {
     std::fs::read(journal)
         .ok()
         .and_then(|b| read_journal(&b).ok())
         .map_or_else(Vec::new, |r| r.entries)
+}
+
+/// The rows of each finished group in the journal now.
+fn journaled(journal: &Path) -> Vec<Vec<Row>> {
+    lines(journal)
+        .into_iter()
+        .filter_map(|e| match e.kept {
+            Kept::Rows(rows) => Some(rows),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Waits until the journal holds at least one finished group (and fails the test if the
@@ -178,7 +190,7 @@ fn a_killed_run_keeps_its_finished_groups_and_resume_measures_only_the_rest() {
     let final_rows = rows_by_id(&results.rows);
     let mut from_journal = 0;
     for e in &kept {
-        for r in &e.rows {
+        for r in e {
             let f = final_rows[&r.identity()];
             assert_eq!(f.extra.from_journal, Some(true), "{}", r.id);
             assert_eq!(f.samples, r.samples, "{}", r.id);
@@ -191,6 +203,81 @@ fn a_killed_run_keeps_its_finished_groups_and_resume_measures_only_the_rest() {
         .filter(|r| r.extra.from_journal.is_some())
         .count();
     assert_eq!(marked, from_journal);
+}
+
+#[test]
+fn a_run_killed_after_a_block_resumes_at_the_next_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.json");
+    let journal = path_for(&out);
+    // 3 blocks of 2 rounds: every group finishes only in the third sweep.
+    let mut a = args(&out, "15");
+    let at = a.iter().position(|x| x == "--blocks").unwrap();
+    a[at + 1] = "3".into();
+    let mut child = start_with(a.clone());
+    let t0 = Instant::now();
+    while lines(&journal).is_empty() {
+        assert!(child.try_wait().unwrap().is_none(), "ended before a block");
+        assert!(t0.elapsed() < Duration::from_secs(60), "no block finished");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    let kept = lines(&journal);
+    let blocks: Vec<_> = kept
+        .iter()
+        .filter_map(|e| match &e.kept {
+            Kept::Block(b) => Some((e.group.clone(), b.clone())),
+            _ => None,
+        })
+        .collect();
+    assert!(!blocks.is_empty() && blocks.len() == kept.len(), "{kept:?}");
+    assert!(blocks.len() < GROUPS * 2, "{} blocks", blocks.len());
+
+    a.push("--resume".into());
+    let o = bench().args(&a).output().unwrap();
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("0 finished groups,") && err.contains("blocks of others"),
+        "{err}"
+    );
+    let results: Results = io::read(&out).unwrap();
+    assert!(!results.run.partial && !journal.exists());
+    // Every cell exactly once, each with every round of the plan.
+    assert_eq!(results.rows.len(), ROWS);
+    for r in &results.rows {
+        assert!(r.valid, "{r:?}");
+        assert_eq!(r.samples.len(), 6, "{}", r.id);
+        assert_eq!(r.extra.rounds.unwrap().rounds, 6);
+    }
+    // Rows of a group with kept blocks are stitched, and say so.
+    let stitched = results
+        .rows
+        .iter()
+        .filter(|r| r.extra.from_journal.is_some())
+        .count();
+    let groups_kept: std::collections::BTreeSet<String> =
+        blocks.iter().map(|(g, _)| g.to_string()).collect();
+    assert_eq!(stitched, 2 * groups_kept.len());
+    // A kept block's samples were taken, not measured again: its group's first rows start
+    // with them.
+    let (group, b) = &blocks[0];
+    let first: Vec<f64> =
+        serde_json::from_value(b.state["outcomes"][0]["samples"].clone()).unwrap();
+    assert_eq!(first.len(), 2 * (b.block as usize + 1));
+    let cell = &group["Contention"]["cell"];
+    let row = results
+        .rows
+        .iter()
+        .find(|r| {
+            r.id.map == "dashmap"
+                && r.id.op.name() == cell["workload"].as_str().unwrap()
+                && r.id.dist_name() == cell["dist"].as_str().unwrap()
+        })
+        .unwrap();
+    assert_eq!(row.samples[..first.len()], first[..]);
 }
 
 #[test]
@@ -209,10 +296,7 @@ fn sigint_stops_after_the_current_group_with_a_partial_file_marked_partial() {
     let results: Results = io::read(&out).unwrap();
     assert!(results.run.partial);
     let kept = journaled(&journal);
-    assert_eq!(
-        results.rows.len(),
-        kept.iter().map(|e| e.rows.len()).sum::<usize>()
-    );
+    assert_eq!(results.rows.len(), kept.iter().map(Vec::len).sum::<usize>());
     assert!(!results.rows.is_empty() && results.rows.len() < ROWS);
     assert!(results.rows.iter().all(|r| r.extra.from_journal.is_none()));
 

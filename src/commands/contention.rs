@@ -1,10 +1,16 @@
 //! `gomap-bench contention`: the concurrent maps under contention
 //! ([`crate::harness::suites::contention`]), journaled for `--resume`; a summary on stdout.
+//!
+//! Its exit status ([`status_of`]): 0 when every cell was measured (a map that answered wrongly
+//! is a measured cell, invalid: a finding, as skipmap's at two threads); [`EXIT_CELL_FAILED`]
+//! when a map panicked or hung (its row is marked `failure`); [`EXIT_HUNG`](super::EXIT_HUNG) when a map hung in
+//! this sitting and stopped it; 128 + the signal when stopped by one; 2 on bad input.
 
-use super::{baseline_policy, Outcome, PlanArgs};
+use super::{baseline_policy, Outcome, PlanArgs, EXIT_CELL_FAILED};
 use crate::harness::measuring::journal;
 use crate::harness::suites::contention::{self, ContentionConfig};
 use crate::results::io;
+use crate::results::schema::Results;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -51,7 +57,8 @@ pub struct Args {
     #[arg(long)]
     quiet: bool,
     /// Go on from the journal a stopped or killed run left beside `--out`: its finished
-    /// groups are not measured again (same configuration and build only).
+    /// blocks of rounds are not measured again, and a map it says hung is reported failed,
+    /// not run again (same configuration and build only).
     #[arg(long)]
     resume: bool,
 }
@@ -97,5 +104,15 @@ pub fn run(a: Args) -> Outcome {
     io::write(&a.out, &measured.results, policy)?;
     println!("results: {}", a.out.display());
     let status = journal::close(journal, measured.stopped, &a.out, &mut super::progress)?;
-    Ok(status.into())
+    Ok(status_of(status, &measured.results).into())
+}
+
+/// The exit status of a run that `journal::close` gave `closed` (0, or a signal's): a
+/// complete run with a failed cell is [`EXIT_CELL_FAILED`].
+pub fn status_of(closed: u8, results: &Results) -> u8 {
+    if closed == 0 && contention::any_failed(results) {
+        EXIT_CELL_FAILED
+    } else {
+        closed
+    }
 }

@@ -145,6 +145,13 @@ enum Command {
     /// against the baseline (a few minutes; --quick: under one).
     Run(commands::run::Args),
     /// Concurrent maps under contention: every map × workload × distribution × thread count.
+    ///
+    /// Exit status: 0 every cell measured (a map that answers wrongly is measured and marked
+    /// INVALID); 2 bad input; 3 a cell FAILED: its map panicked, or hung in an earlier
+    /// sitting (its row says which, the others were measured); 4 a map hung: the run stopped
+    /// with one line naming the cell, its journal keeps every finished block and the hung
+    /// cell, and --resume finishes the rest; 130 / 143 stopped by SIGINT / SIGTERM (the
+    /// journal kept likewise).
     Contention(commands::contention::Args),
     /// Compare a run against a baseline: exit 0 no regression, 1 regression, 2 bad input.
     Compare(commands::compare::Args),

@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long)]
     update_baseline: bool,
     /// Go on from the journal a stopped or killed run left beside `--out`: its finished
-    /// groups are not measured again (same configuration and build only).
+    /// blocks of rounds are not measured again (same configuration and build only).
     #[arg(long)]
     resume: bool,
 }

@@ -45,6 +45,15 @@ pub type Outcome = Result<ExitCode, Box<dyn std::error::Error>>;
 /// Exit status for bad input (unreadable, malformed, incomparable files; bad flags).
 pub const EXIT_BAD_INPUT: u8 = 2;
 
+/// Exit status of a measuring run that completed but could not measure a cell: its map
+/// panicked, or hung in an earlier sitting of a resumed run (the row is marked `failure`).
+/// Distinct from a regression's 1: nothing was compared.
+pub const EXIT_CELL_FAILED: u8 = 3;
+
+/// Exit status of a run that a hung map stopped: one line on stderr names the cell, the
+/// journal keeps every finished block and the hung cell, `--resume` goes on without it.
+pub const EXIT_HUNG: u8 = crate::harness::measuring::watchdog::HUNG_EXIT;
+
 /// A progress line, on stderr.
 pub fn progress(line: &str) {
     eprintln!("{line}");

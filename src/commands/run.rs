@@ -1,6 +1,7 @@
 //! `gomap-bench run`: the main job ([`crate::pipeline`]), its flags, and what it prints: the
 //! findings tables and the comparison with the baseline on stdout, progress on stderr; exit
-//! 1 on a regression, 128 + the signal when stopped.
+//! 1 on a regression, 128 + the signal when stopped, 4 when a map hung (`--resume` goes on
+//! without its cell).
 
 use super::Outcome;
 use crate::pipeline;
@@ -46,7 +47,7 @@ pub struct Args {
     #[arg(long)]
     processes: Option<u32>,
     /// Go on from the journals a stopped or killed run left (beside each process's part
-    /// file in results/local/): finished groups are not measured again.
+    /// file in results/local/): finished blocks of rounds are not measured again.
     #[arg(long)]
     resume: bool,
 }
@@ -75,7 +76,13 @@ pub fn run(a: Args) -> Outcome {
         }),
         resume: a.resume,
     };
-    let outcome = pipeline::run(&cfg, &mut super::progress)?;
+    let outcome = match pipeline::run(&cfg, &mut super::progress) {
+        Err(e) if e.is::<pipeline::Hung>() => {
+            eprintln!("gomap-bench: {e}");
+            return Ok(ExitCode::from(super::EXIT_HUNG));
+        }
+        r => r?,
+    };
     if let Some(sig) = outcome.stopped {
         eprintln!(
             "stopped by {}: {} is partial; `run --resume` goes on from the journals in {}",

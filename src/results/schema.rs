@@ -229,6 +229,14 @@ impl Row {
         row
     }
 
+    /// A row whose map could not be measured at all ([`Failure`]): invalid, with the reason
+    /// and how it failed.
+    pub fn crashed(id: Identity, unit: Unit, failure: Failure, reason: impl Into<String>) -> Row {
+        let mut row = Row::failed(id, unit, reason);
+        row.extra.failure = Some(failure);
+        row
+    }
+
     /// Marks the row invalid with `reason` (the first reason given wins).
     pub fn invalidate(&mut self, reason: impl Into<String>) {
         self.valid = false;
@@ -261,6 +269,10 @@ pub struct Extra {
     /// Why a row was not validated at all (the harness-only contender).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation: Option<String>,
+    /// Set on an invalid row whose map did not answer at all, rather than answered wrongly:
+    /// it panicked or hung (the reason is `validation_error`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<Failure>,
     /// The 95% interval: of the median (criterion) or of the mean difference (locate).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ci95_low: Option<f64>,
@@ -309,8 +321,9 @@ pub struct Extra {
     /// Contention: bytes the map held after its prefill.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes_after_prefill: Option<i64>,
-    /// The row was measured by an earlier sitting of the run and taken from its journal by
-    /// `--resume` (`harness::measuring::journal`), not measured by the process that wrote the file.
+    /// The row was measured, whole or in part (its first blocks of rounds), by an earlier
+    /// sitting of the run and taken from its journal by `--resume`
+    /// (`harness::measuring::journal`): a stitched row says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_journal: Option<bool>,
     /// What the contender says of itself (shard count, guard policy, …).
@@ -320,6 +333,18 @@ pub struct Extra {
     /// …), kept as they came.
     #[serde(flatten)]
     pub other: BTreeMap<String, serde_json::Value>,
+}
+
+/// How a cell failed when its map did not answer (a map that answers wrongly is invalid
+/// without a failure: that is a finding about the map, and the run measured it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Failure {
+    /// A method of the map panicked (in any thread): the message is the reason.
+    Panicked,
+    /// A call into the map did not return before its deadline; the run stopped there and a
+    /// `--resume` reported the cell failed instead of measuring it again.
+    Hung,
 }
 
 /// A row ÷ the reference of its group, paired round by round, with its 95% interval: defined

@@ -19,8 +19,15 @@
 //!
 //! [`with_group`] builds a group and hands it to a driver: the local suites run the rounds
 //! of all their groups in sweeps ([`run_groups`]), each group's blocks spread over the
-//! suite; `gomap-bench ab`'s workers run them one request at a time, so that two builds
-//! alternate.
+//! suite, every finished block journaled; `gomap-bench ab`'s workers run them one request
+//! at a time, so that two builds alternate.
+//!
+//! A contention member runs a map under test, which is untrusted code: every call into a
+//! member (its build, a sample, a rebuild, the final checks, its facts, its drop) is caught
+//! ([`fault`]: a panic puts that member out with its message, the others go on) and, in a
+//! contention group, watched ([`watchdog`]: a call that never returns stops the run, the
+//! journal saying which cell hung). The maps come from the registry, a user's own
+//! included (`contenders::added`).
 //!
 //! What a row's figures are (its ratio, its interval, a paired difference) is computed in
 //! `results::analysis`; this file only says which samples are paired with which. It is one
@@ -34,6 +41,7 @@ use crate::contenders::single::{self as single_reg, Entry, SingleMap, Visit};
 use crate::contenders::{self, Contender, ContenderVisitor};
 use crate::gomap::locate::{FromB, Locate, Precomputed};
 use crate::gomap::probe::{Probe, Scalar, Swar};
+use crate::harness::measuring::fault::{self, Fault};
 use crate::harness::measuring::journal::Journal;
 use crate::harness::measuring::noise;
 use crate::harness::measuring::placement;
@@ -42,14 +50,15 @@ use crate::harness::measuring::rounds::{self, KernelMember, Member, Outcome, Pla
 use crate::harness::measuring::runner::{generate_streams, CellSpec, ContentionMember, SampleSize};
 use crate::harness::measuring::single::{Fixture, OpMember};
 use crate::harness::measuring::stop::{self, Signal};
+use crate::harness::measuring::watchdog::{self, Watched};
 use crate::harness::workloads::workload::ThreadStream;
 use crate::results::analysis;
 use crate::results::format::{self, SizeStyle};
-use crate::results::schema::{Ratio, Rounds, Row, Unit};
+use crate::results::schema::{Failure, Ratio, Rounds, Row, Unit};
 use crate::rng::SplitMix64;
 use crate::vocabulary::{Identity, IndexKernel, Isa, Op, OpId, Pattern, Role, Suite};
 use serde::{Deserialize, Serialize};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// One comparison group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -133,6 +142,14 @@ impl GroupSpec {
         serde_json::to_value(self).expect("a group spec is plain data")
     }
 
+    /// The maps of a group of named maps, in the order of its members.
+    pub fn maps(&self) -> Option<&[String]> {
+        match self {
+            GroupSpec::Ops { maps, .. } | GroupSpec::Contention { maps, .. } => Some(maps),
+            GroupSpec::Index { .. } | GroupSpec::Probe { .. } => None,
+        }
+    }
+
     /// Refuses a group that would not fit in the memory available now.
     pub fn check_memory(&self) -> Result<(), String> {
         let need = self.bytes_needed();
@@ -159,7 +176,7 @@ fn available_bytes() -> Option<u64> {
 }
 
 /// A member, or why it could not be built.
-type Built<'a> = Result<Box<dyn Member + 'a>, String>;
+type Built<'a> = Result<Box<dyn Member + 'a>, Fault>;
 
 /// One member as the group keeps it: the identity of its row, its part, and the member
 /// itself (or why it could not be built).
@@ -194,22 +211,26 @@ pub struct Group<'a> {
     earlier: Earlier,
     /// Blocks the group's rounds are cut into ([`Plan::blocks`]).
     blocks: u32,
+    /// Contention groups: how their calls into members are watched for hangs.
+    watch: Option<Watch>,
 }
 
 /// How a group starts: its shuffle seed, when it was built, whether its thread is pinned,
-/// what earlier visits measured, and the plan's blocks.
+/// what earlier visits measured, the plan's blocks, and the watch on its calls.
 struct Start {
     seed: u64,
     t0: Instant,
     pinned: Option<bool>,
     earlier: Earlier,
     blocks: u32,
+    watch: Option<Watch>,
 }
 
 /// What a group's earlier visits left: each member's samples so far (or why it failed),
 /// the rounds planned and run, their wall time, and the most CPU other processes took during
-/// any of them. The next visit builds every member afresh and goes on from here.
-#[derive(Clone, Debug, Default)]
+/// any of them. The next visit builds every member afresh (but those that failed) and goes
+/// on from here. It is all data, so a journal keeps it after each block (see [`run_groups`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Earlier {
     outcomes: Option<Vec<Outcome>>,
     rounds_run: u32,
@@ -217,6 +238,103 @@ pub struct Earlier {
     planned: Option<u32>,
     secs: f64,
     other: Option<noise::OtherCpu>,
+    /// Taken from a journal: blocks of this group were measured by an earlier sitting.
+    #[serde(skip)]
+    from_journal: bool,
+}
+
+impl Earlier {
+    /// Member `slot` of `slots` failed (`failure`) for `reason`: it is out from now on, and
+    /// not built again.
+    fn fail(&mut self, slot: usize, slots: usize, failure: Failure, reason: String) {
+        let outcomes = self.outcomes.get_or_insert_with(Vec::new);
+        if outcomes.len() < slots {
+            outcomes.resize(slots, Outcome::default());
+        }
+        outcomes[slot].fail(Fault {
+            reason,
+            failure: Some(failure),
+        });
+    }
+
+    /// Why member `slot` is out, if an earlier visit (or sitting) put it out.
+    fn fault_of(&self, slot: usize) -> Option<Fault> {
+        let o = self.outcomes.as_ref()?.get(slot)?;
+        o.error.clone().map(|reason| Fault {
+            reason,
+            failure: o.failure,
+        })
+    }
+}
+
+/// How a contention group's calls into its members are watched ([`watchdog`]).
+#[derive(Clone, Debug)]
+struct Watch {
+    /// The group's journal key.
+    group: serde_json::Value,
+    cell: CellSpec,
+    /// An upper bound of the map ops one thread makes in any one call: a pass over the
+    /// streams, a validation's read-back, a rebuild's prefill and a checked replay's.
+    ops: u64,
+    sample_secs: f64,
+}
+
+impl Watch {
+    /// The watch on `spec`'s calls, for contention groups (the others run no map of a user's).
+    fn of(spec: &GroupSpec, plan: &Plan) -> Option<Watch> {
+        match spec {
+            GroupSpec::Contention {
+                cell,
+                stream_ops,
+                sample_ops,
+                ..
+            } => Some(Watch {
+                group: spec.key(),
+                cell: *cell,
+                ops: 3 * cell.workload.prefill(cell.size)
+                    + 2 * cell.stream_len(*stream_ops, *sample_ops),
+                sample_secs: plan.sample_secs,
+            }),
+            _ => None,
+        }
+    }
+
+    /// `map`'s cell, doing `doing`.
+    fn watched(&self, map: &str, doing: &str) -> Watched {
+        let c = &self.cell;
+        Watched {
+            group: self.group.clone(),
+            map: map.into(),
+            cell: format!(
+                "{map} {} {} size={} threads={}",
+                c.workload,
+                c.identity(map).dist_name(),
+                c.size,
+                c.threads
+            ),
+            doing: doing.into(),
+        }
+    }
+
+    /// The deadline of a call planned to take `planned` seconds.
+    fn limit(&self, planned: f64) -> Duration {
+        watchdog::deadline(planned.max(self.sample_secs), self.ops, self.cell.threads)
+    }
+}
+
+/// Calls `f`, a call into `map`'s member doing `doing` (planned to take `planned` seconds):
+/// caught, and watched where the group is.
+fn guarded<T>(
+    watch: Option<&Watch>,
+    map: &str,
+    doing: &str,
+    planned: f64,
+    f: impl FnOnce() -> Result<T, String>,
+) -> Result<T, Fault> {
+    match watch {
+        Some(w) => watchdog::watch(w.watched(map, doing), w.limit(planned), || fault::call(f)),
+        None => fault::call(f),
+    }
 }
 
 /// The busier of two measurements of the other processes' CPU.
@@ -235,14 +353,15 @@ impl<'a> Group<'a> {
             pinned,
             mut earlier,
             blocks,
+            watch,
         } = start;
         // A member keeps its samples from earlier visits; one that failed then, or cannot
         // be built now, is out.
         let mut outcomes = earlier.outcomes.take().unwrap_or_default();
         outcomes.resize(slots.len(), Outcome::default());
         for (o, s) in outcomes.iter_mut().zip(&slots) {
-            if let (None, Err(e)) = (&o.error, &s.member) {
-                o.error = Some(e.clone());
+            if let (None, Err(f)) = (&o.error, &s.member) {
+                o.fail(f.clone());
             }
         }
         Group {
@@ -257,12 +376,72 @@ impl<'a> Group<'a> {
             pinned,
             earlier,
             blocks,
+            watch,
         }
     }
 
-    /// Runs every member's checks, and keeps what this visit measured for the next one.
+    /// Calls member `i` (caught, and watched in a contention group), doing `doing`: its
+    /// answer, or `None` once it is out. A fault puts it out, the reason prefixed by
+    /// `doing`; one whose map did not answer (a panic) is dropped at once.
+    fn call_member<T>(
+        &mut self,
+        i: usize,
+        doing: &str,
+        f: impl FnOnce(&mut (dyn Member + 'a)) -> Result<T, String>,
+    ) -> Option<T> {
+        if self.outcomes[i].error.is_some() {
+            return None;
+        }
+        let slot = &mut self.slots[i];
+        let m = slot.member.as_mut().ok()?;
+        let planned = m.sample_cost_secs();
+        match guarded(self.watch.as_ref(), &slot.id.map, doing, planned, || {
+            f(&mut **m)
+        }) {
+            Ok(x) => Some(x),
+            Err(fault) => {
+                let crashed = fault.failure.is_some();
+                self.outcomes[i].fail(fault.at(doing));
+                if crashed {
+                    self.retire(i);
+                }
+                None
+            }
+        }
+    }
+
+    /// Drops member `i` (caught and watched: it is the map's code); a drop that panics is
+    /// the member's fault, returned.
+    fn retire(&mut self, i: usize) -> Option<Fault> {
+        let why = Fault::from(self.outcomes[i].error.clone().unwrap_or_default());
+        let m = std::mem::replace(&mut self.slots[i].member, Err(why)).ok()?;
+        let map = &self.slots[i].id.map;
+        guarded(self.watch.as_ref(), map, "drop", 0.0, || {
+            drop(m);
+            Ok(())
+        })
+        .err()
+        .map(|f| f.at("drop"))
+    }
+
+    /// Drops every member; a member still in the running whose drop panics is out.
+    fn retire_all(&mut self) -> Vec<Option<Fault>> {
+        (0..self.slots.len())
+            .map(|i| {
+                let f = self.retire(i);
+                if let (Some(f), None) = (&f, &self.outcomes[i].error) {
+                    self.outcomes[i].fail(f.clone());
+                }
+                f
+            })
+            .collect()
+    }
+
+    /// Runs every member's checks, drops them, and keeps what this visit measured for the
+    /// next one.
     fn leave(mut self) -> Earlier {
         self.check_members();
+        self.retire_all();
         let other = busier(self.earlier.other, self.other_cpu());
         Earlier {
             outcomes: Some(self.outcomes),
@@ -270,6 +449,7 @@ impl<'a> Group<'a> {
             planned: self.earlier.planned,
             secs: self.earlier.secs + self.started.elapsed().as_secs_f64(),
             other,
+            from_journal: self.earlier.from_journal,
         }
     }
 
@@ -282,12 +462,8 @@ impl<'a> Group<'a> {
 
     /// The final checks of every member still in the running.
     fn check_members(&mut self) {
-        for (s, o) in self.slots.iter_mut().zip(&mut self.outcomes) {
-            if let (Ok(m), None) = (s.member.as_mut(), &o.error) {
-                if let Err(e) = m.finish() {
-                    o.error = Some(e);
-                }
-            }
+        for i in 0..self.slots.len() {
+            self.call_member(i, "final checks", |m| m.finish());
         }
     }
 
@@ -318,20 +494,10 @@ impl<'a> Group<'a> {
 
     /// One sample of member `i` in the current round; `None` once it has failed.
     pub fn sample_one(&mut self, i: usize) -> Option<f64> {
-        if self.outcomes[i].error.is_some() {
-            return None;
-        }
-        let m = self.slots[i].member.as_mut().ok()?;
-        match m.sample() {
-            Ok(x) => {
-                self.outcomes[i].samples.push(x);
-                Some(x)
-            }
-            Err(e) => {
-                self.outcomes[i].error = Some(format!("round {}: {e}", self.rounds_run + 1));
-                None
-            }
-        }
+        let round = format!("round {}", self.rounds_run + 1);
+        let x = self.call_member(i, &round, |m| m.sample())?;
+        self.outcomes[i].samples.push(x);
+        Some(x)
     }
 
     /// Closes the current round (after [`Group::sample_one`] of each member).
@@ -341,12 +507,9 @@ impl<'a> Group<'a> {
 
     /// Rebuilds every member that is still in the running (between blocks of rounds).
     pub fn rebuild(&mut self) {
-        for (s, o) in self.slots.iter_mut().zip(&mut self.outcomes) {
-            if let (Ok(m), None) = (s.member.as_mut(), &o.error) {
-                if let Err(e) = m.rebuild() {
-                    o.error = Some(format!("rebuild after round {}: {e}", self.rounds_run));
-                }
-            }
+        let doing = format!("rebuild after round {}", self.rounds_run);
+        for i in 0..self.slots.len() {
+            self.call_member(i, &doing, |m| m.rebuild());
         }
     }
 
@@ -371,14 +534,27 @@ impl<'a> Group<'a> {
         };
         let mut rows: Vec<Row> = Vec::new();
         for (s, o) in self.slots.iter().zip(&self.outcomes) {
-            let mut row = match &o.error {
-                None => Row::new(s.id.clone(), self.unit, o.samples.clone()),
-                Some(e) => Row::failed(s.id.clone(), self.unit, e.clone()),
+            let mut row = match (&o.error, o.failure) {
+                (None, _) => Row::new(s.id.clone(), self.unit, o.samples.clone()),
+                (Some(e), None) => Row::failed(s.id.clone(), self.unit, e.clone()),
+                (Some(e), Some(f)) => Row::crashed(s.id.clone(), self.unit, f, e.clone()),
             };
             row.extra.role = Some(s.role);
             row.extra.rounds = Some(rounds);
+            if self.earlier.from_journal {
+                // Stitched: its first blocks were measured by an earlier sitting.
+                row.extra.from_journal = Some(true);
+            }
             if let Ok(m) = &s.member {
-                m.describe(&mut row.extra);
+                // The contender's facts are the map's code too.
+                let mut x = row.extra.clone();
+                match guarded(self.watch.as_ref(), &s.id.map, "facts", 0.0, || {
+                    m.describe(&mut x);
+                    Ok(())
+                }) {
+                    Ok(()) => row.extra = x,
+                    Err(f) => crash(&mut row, f.at("facts")),
+                }
             }
             if self.pinned.is_some() {
                 row.extra.pinned = self.pinned;
@@ -388,6 +564,11 @@ impl<'a> Group<'a> {
                 row.extra.other_cpu_pct = Some((o.pct * 10.0).round() / 10.0);
             }
             rows.push(row);
+        }
+        for (row, f) in rows.iter_mut().zip(self.retire_all()) {
+            if let (true, Some(f)) = (row.valid, f) {
+                crash(row, f);
+            }
         }
         // Each row ÷ the group's reference, round by round.
         if let Some(r) = self.slots.iter().position(|s| s.role == Role::Reference) {
@@ -442,6 +623,17 @@ impl<'a> Group<'a> {
     }
 }
 
+/// Marks a row failed by `f`, a panic: no samples, the reason and the failure; the facts
+/// it has are kept.
+fn crash(row: &mut Row, f: Fault) {
+    let failure = f.failure.unwrap_or(Failure::Panicked);
+    let mut extra = std::mem::take(&mut row.extra);
+    *row = Row::crashed(row.id.clone(), row.unit, failure, f.reason);
+    extra.validation_error = row.extra.validation_error.take();
+    extra.failure = Some(failure);
+    row.extra = extra;
+}
+
 /// The map name of a paired-difference row: `<a>-minus-<b>`, prefixed by the path.
 pub fn difference_name(path: Option<&str>) -> String {
     let pair = format!("{}-minus-{}", Precomputed::NAME, FromB::NAME);
@@ -467,8 +659,8 @@ pub fn with_group<R>(
     with_group_after(spec, plan, Earlier::default(), drive)
 }
 
-/// [`with_group`] for a later visit of a group: the members are built afresh and go on
-/// from what `earlier` visits measured.
+/// [`with_group`] for a later visit of a group: the members are built afresh (but those an
+/// earlier visit put out) and go on from what `earlier` visits measured.
 fn with_group_after<R>(
     spec: &GroupSpec,
     plan: &Plan,
@@ -485,22 +677,31 @@ fn with_group_after<R>(
     let pinned = pin.as_ref().map(|p| p.ok);
     let t0 = Instant::now();
     let seed = plan.seed ^ fnv1a(spec.label().as_bytes());
+    let watch = Watch::of(spec, plan);
+    // Members an earlier visit put out are not built again (one that hung would hang again).
+    let out: Vec<Option<Fault>> = (0..spec.maps().map_or(0, <[String]>::len))
+        .map(|i| earlier.fault_of(i))
+        .collect();
     let start = Start {
         seed,
         t0,
         pinned,
         earlier,
         blocks: plan.blocks,
+        watch: watch.clone(),
     };
     match spec {
         GroupSpec::Ops { op, size, maps } => {
             let fx = Fixture::new(*size as usize);
             let mut slots = Vec::new();
-            for name in maps {
+            for (i, name) in maps.iter().enumerate() {
                 let entry = single_reg::entry(name)
                     .ok_or_else(|| format!("unknown or unavailable map `{name}`"))?;
                 let make = single_reg::dispatch(name, OpMaker).expect("listed");
-                let member = make(*op, &fx, plan.sample_secs);
+                let member = match &out[i] {
+                    Some(f) => Err(f.clone()),
+                    None => fault::call(|| make(*op, &fx, plan.sample_secs)),
+                };
                 slots.push((entry, member));
             }
             let slots = ops_slots(*op, *size, slots);
@@ -564,10 +765,16 @@ fn with_group_after<R>(
                 None => SampleSize::Secs(plan.sample_secs),
             };
             let mut slots = Vec::new();
-            for name in maps {
+            for (i, name) in maps.iter().enumerate() {
                 let d = contenders::describe(name).map_err(|e| e.to_string())?;
                 let make = contenders::visit(name, ContentionMaker).map_err(|e| e.to_string())?;
-                let member = make(*cell, &streams, size);
+                let member = match &out[i] {
+                    Some(f) => Err(f.clone()),
+                    None => guarded(watch.as_ref(), name, "build", 0.0, || {
+                        make(*cell, &streams, size)
+                    })
+                    .map_err(|f| f.at("build")),
+                };
                 slots.push(Slot {
                     id: cell.identity(name),
                     role: d.role,
@@ -594,10 +801,14 @@ fn with_group_after<R>(
 /// (`analysis::undisturbed`, against the series' own fast quartile), and the ratio's halves
 /// (its early and its late blocks) show what moved within the run.
 ///
-/// With a `journal`, a group it already holds is not measured again (its rows come from
-/// it, marked so), and each group that finishes is appended to it before the next visit.
-/// A stop ([`stop`]) is obeyed between visits; a second signal abandons the visit under
-/// way at its next round. Either way the unfinished groups are `None`.
+/// With a `journal`, every visit is appended to it as soon as it ends: a block
+/// ([`Earlier`], all the group carries into its next visit) or, on the group's last, its
+/// rows. A resumed run takes a group the journal holds whole (its rows marked so), goes on
+/// with a group it holds blocks of from the block after its last one (so its rows have the
+/// same blocks, rounds and sample counts as if it had never stopped), and reports a map
+/// the journal says hung as failed instead of building it again. A stop ([`stop`]) is obeyed
+/// between visits; a second signal abandons the visit under way at its next round. Either
+/// way the unfinished groups are `None`.
 pub fn run_groups(
     specs: &[GroupSpec],
     plan: &Plan,
@@ -609,14 +820,25 @@ pub fn run_groups(
     }
     let sweeps = plan.blocks.max(1);
     let mut earlier: Vec<Earlier> = vec![Earlier::default(); specs.len()];
+    // Blocks of each group already measured (by an earlier sitting, for a resumed run).
+    let mut done = vec![0u32; specs.len()];
     let mut rows: Vec<Option<Vec<Row>>> = specs
         .iter()
         .map(|s| journal.as_deref().and_then(|j| j.rows_of(&s.key())))
         .collect();
+    if let Some(j) = journal.as_deref() {
+        for (i, spec) in specs.iter().enumerate() {
+            if rows[i].is_none() {
+                (earlier[i], done[i]) = resumed(j, spec, sweeps)?;
+            }
+        }
+    }
+    // A hang is recorded in the journal by the watchdog, while this thread is stuck.
+    let _hangs_journaled = HangsJournaled::start(journal.as_deref())?;
     let mut stopped = None;
     'sweeps: for k in 0..sweeps {
         for (i, spec) in specs.iter().enumerate() {
-            if rows[i].is_some() {
+            if rows[i].is_some() || done[i] > k {
                 continue;
             }
             if let Some(sig) = stop::requested() {
@@ -633,6 +855,7 @@ pub fn run_groups(
                     .get_or_insert_with(|| plan.rounds_for(cost));
                 for _ in plan.block_rounds(k, rounds) {
                     if stop::abandoned() {
+                        g.retire_all();
                         return VisitEnd::Abandoned;
                     }
                     g.round();
@@ -645,7 +868,13 @@ pub fn run_groups(
             };
             match with_group_after(spec, plan, before, visit)? {
                 VisitEnd::Left(e) => {
+                    if let Some(j) = journal.as_deref_mut() {
+                        let state = serde_json::to_value(&e).map_err(|e| e.to_string())?;
+                        j.append_block(spec.key(), k, state)
+                            .map_err(|e| e.to_string())?;
+                    }
                     earlier[i] = e;
+                    done[i] = k + 1;
                     visited(i, None);
                 }
                 VisitEnd::Done(r) => {
@@ -667,6 +896,57 @@ pub fn run_groups(
         stopped = None;
     }
     Ok(Swept { rows, stopped })
+}
+
+/// What `journal` holds of unfinished group `spec`: what its last journaled block left, and
+/// how many of its blocks that is, with the maps that hung put out.
+fn resumed(j: &Journal, spec: &GroupSpec, sweeps: u32) -> Result<(Earlier, u32), String> {
+    let key = spec.key();
+    let (mut earlier, done) = match j.block_of(&key) {
+        None => (Earlier::default(), 0),
+        Some(b) => {
+            let e = serde_json::from_value(b.state.clone()).map_err(|e| {
+                format!(
+                    "{}: block {} of {} cannot be read ({e}); run without --resume to start afresh",
+                    j.path().display(),
+                    b.block + 1,
+                    spec.label()
+                )
+            })?;
+            let e = Earlier {
+                from_journal: true,
+                ..e
+            };
+            (e, (b.block + 1).min(sweeps.saturating_sub(1)))
+        }
+    };
+    let maps = spec.maps().unwrap_or_default();
+    for cell in j.failed_of(&key) {
+        if let Some(slot) = maps.iter().position(|m| *m == cell.map) {
+            earlier.fail(slot, maps.len(), Failure::Hung, cell.reason);
+        }
+    }
+    Ok((earlier, done))
+}
+
+/// While it lives, a hang is recorded in this journal ([`watchdog::journal_into`]).
+struct HangsJournaled;
+
+impl HangsJournaled {
+    fn start(journal: Option<&Journal>) -> Result<HangsJournaled, String> {
+        let log = journal
+            .map(Journal::failure_log)
+            .transpose()
+            .map_err(|e| e.to_string())?;
+        watchdog::journal_into(log);
+        Ok(HangsJournaled)
+    }
+}
+
+impl Drop for HangsJournaled {
+    fn drop(&mut self) {
+        watchdog::journal_into(None);
+    }
 }
 
 /// What the sweeps of [`run_groups`] ended with.
@@ -732,13 +1012,14 @@ fn probe_slot<'a, P: Probe>(
 ) -> Slot<'a> {
     // A probe strategy is named by its ISA: it is both the row's map and its isa.
     let id = Identity::new(Suite::Probe, P::ISA.name(), OpId::Probe(pattern)).isa(Some(P::ISA));
-    let member: Result<Box<dyn Member + 'a>, String> = probe_kernels::validate::<P>(pattern, cases)
+    let member: Built<'a> = probe_kernels::validate::<P>(pattern, cases)
         .map(|()| {
             Box::new(KernelMember::new(
                 move |n| probe_kernels::run::<P>(cases, n),
                 secs,
             )) as Box<dyn Member + 'a>
-        });
+        })
+        .map_err(Fault::from);
     Slot {
         id,
         role: if P::IS_GO {
@@ -778,8 +1059,11 @@ fn ops_slots<'a>(op: Op, size: u64, built: Vec<(Entry, Built<'a>)>) -> Vec<Slot<
         .collect()
 }
 
+/// A member as a map's constructor makes it (a panic in it is caught by the caller).
+type Made<'a> = Result<Box<dyn Member + 'a>, String>;
+
 /// An ops member's constructor, monomorphized for one single-thread map.
-type MakeOp = for<'f> fn(Op, &'f Fixture, f64) -> Built<'f>;
+type MakeOp = for<'f> fn(Op, &'f Fixture, f64) -> Made<'f>;
 
 /// Hands out [`MakeOp`] for a map: the job of the ops suite.
 struct OpMaker;
@@ -791,12 +1075,12 @@ impl Visit for OpMaker {
     }
 }
 
-fn make_op<M: SingleMap>(op: Op, fx: &Fixture, secs: f64) -> Built<'_> {
+fn make_op<M: SingleMap>(op: Op, fx: &Fixture, secs: f64) -> Made<'_> {
     OpMember::<M>::new(op, fx, secs).map(|m| Box::new(m) as Box<dyn Member>)
 }
 
 /// A contention member's constructor, monomorphized for one contender.
-type MakeContention = for<'s> fn(CellSpec, &'s [ThreadStream], SampleSize) -> Built<'s>;
+type MakeContention = for<'s> fn(CellSpec, &'s [ThreadStream], SampleSize) -> Made<'s>;
 
 /// Hands out [`MakeContention`] for a contender: the job of the contention suite.
 struct ContentionMaker;
@@ -812,7 +1096,7 @@ fn make_contention<C: Contender>(
     cell: CellSpec,
     streams: &[ThreadStream],
     size: SampleSize,
-) -> Built<'_> {
+) -> Made<'_> {
     ContentionMember::<C>::new(cell, streams, size).map(|m| Box::new(m) as Box<dyn Member + '_>)
 }
 
@@ -931,7 +1215,11 @@ mod tests {
         let read = journal::read_journal(&std::fs::read(j.path()).unwrap()).unwrap();
         assert_eq!(read.entries.len(), 2);
         assert_eq!(read.entries[1].group, fresh.key());
-        assert_eq!(read.entries[1].rows.len(), 2);
+        assert!(
+            matches!(&read.entries[1].kept, journal::Kept::Rows(r) if r.len() == 2),
+            "{:?}",
+            read.entries[1]
+        );
     }
 
     #[test]

@@ -3,25 +3,34 @@
 //!
 //! A measuring command that writes `OUT.json` keeps `OUT.journal.jsonl` beside it, JSON
 //! Lines, append-only: a header line (the command, its configuration, the git revision and
-//! dirty flag of the source the binary was built from), then one line per finished group
-//! (its key, the group's spec as JSON, and its rows). Each line is written with one `write`
-//! and fsync'd before the run goes on, so a SIGKILL or a power cut loses at most the group
-//! being measured. The results file is still assembled at the end and written atomically
-//! (`io::write`); the journal is removed once a complete results file is written, and kept
-//! when the run stops early, for `--resume`.
+//! dirty flag of the source the binary was built from), then one line per thing finished,
+//! each naming its group by the group's spec as JSON ([`Entry`], [`Kept`]):
+//! - a finished *block*: one sweep's visit of a group
+//!   (`harness::measuring::groups::run_groups`), with what the group carries into its next
+//!   block (every member's samples so far or why it failed, the rounds planned and run, the
+//!   seconds and the other processes' CPU so far), as the groups module writes it;
+//! - a finished *group*, on its last block: its rows;
+//! - a *failed cell*: a map of a group that hung (`harness::measuring::watchdog`), which a
+//!   resumed run reports failed instead of measuring again.
 //!
-//! The unit is a finished *group*, not a visit: a group's rounds are spread over the sweeps
-//! (`harness::measuring::groups::run_groups`) and its members keep state across visits (the checks
-//! they have made) that a line of JSON cannot carry, so a group is journaled when its last
-//! visit ends. With one block (`--blocks 1`) groups finish one by one; with several, most
-//! finish in the last sweep.
+//! Each line is written with one `write` and fsync'd before the run goes on, so a SIGKILL or
+//! a power cut loses at most the block being measured. The results file is still assembled
+//! at the end and written atomically (`io::write`); the journal is removed once a complete
+//! results file is written, and kept when the run stops early, for `--resume`.
 //!
-//! `--resume` takes a journal's groups only when they would be measured alike now: the same
-//! command, the same configuration (the command line itself aside: `--resume` changes it),
-//! and the same build (git revision and dirty flag). Anything else is refused in one line
-//! saying what differs, and the journal is left as it was. A last line cut short (the
-//! process was killed while writing it) is dropped with a warning; a bad line before the
-//! last means the file is not a journal of ours, and is refused.
+//! Why blocks carry no member: a group's members are built afresh on every visit, and each
+//! visit ends with their checks, so all that one block leaves to the next is data (its
+//! samples, its counts), and a resumed group goes on from its last journaled block exactly
+//! as the uninterrupted run would have: the same blocks, rounds and sample counts. The one
+//! thing a resumed run draws anew is what a fresh build always draws (where the maps land,
+//! the calibration of the next block's samples).
+//!
+//! `--resume` takes a journal's lines only when they would be measured alike now: the same
+//! journal format ([`JOURNAL_VERSION`]), command and configuration (the command line itself
+//! aside: `--resume` changes it), and the same build (git revision and dirty flag). Anything
+//! else is refused in one line saying what differs, and the journal is left as it was. A
+//! last line cut short (the process was killed while writing it) is dropped with a warning;
+//! a bad line before the last means the file is not a journal of ours, and is refused.
 
 use crate::harness::measuring::facts;
 use crate::harness::measuring::stop::Signal;
@@ -32,8 +41,9 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The journal format's version, in its header.
-pub const JOURNAL_VERSION: u32 = 1;
+/// The journal format's version, in its header. 2: a line per finished block and per hung
+/// cell, beside the finished groups' rows (1 had only those).
+pub const JOURNAL_VERSION: u32 = 2;
 
 /// `OUT.json` → `OUT.journal.jsonl`, beside it.
 pub fn path_for(out: &Path) -> PathBuf {
@@ -157,13 +167,41 @@ fn shown(v: Option<&serde_json::Value>) -> String {
     v.map_or_else(|| "absent".into(), ToString::to_string)
 }
 
-/// One finished group.
+/// One line after the header: something of one group that is finished.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     /// The group's spec, as JSON: how a resumed run finds it.
     pub group: serde_json::Value,
-    /// Its rows, as the group finished them.
-    pub rows: Vec<Row>,
+    /// What of it is finished (one key beside `group`: `rows`, `block` or `failed`).
+    #[serde(flatten)]
+    pub kept: Kept,
+}
+
+/// What a journal line keeps of its group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kept {
+    /// The group finished: its rows.
+    Rows(Vec<Row>),
+    /// A block of its sweeps finished, and what the group carries into the next one.
+    Block(Block),
+    /// A map of the group hung: its cell is failed, not measured again.
+    Failed(FailedCell),
+}
+
+/// A finished block: `block` (0-based) of the group's sweeps, and the group's `state` after
+/// it (the groups module's, as JSON: the journal only keeps it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    pub block: u32,
+    pub state: serde_json::Value,
+}
+
+/// A cell that failed so that it must not be run again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FailedCell {
+    pub map: String,
+    pub reason: String,
 }
 
 /// An open journal: the groups it held when opened, and the file, for appending.
@@ -233,9 +271,9 @@ impl Journal {
                     .seek(std::io::SeekFrom::End(0))
                     .map_err(|e| ResultsError::io(&journal.path, "seek", e))?;
                 notes.push(format!(
-                    "resuming from {}: {} finished groups",
+                    "resuming from {}: {}",
                     journal.path.display(),
-                    journal.held.len()
+                    journal.summary()
                 ));
                 Ok(Opened { journal, notes })
             }
@@ -280,41 +318,113 @@ impl Journal {
         Ok(j)
     }
 
-    /// Whether the journal held `group` when it was opened.
+    /// What the journal held of `group` when it was opened, oldest first.
+    fn kept_of<'s>(&'s self, group: &'s serde_json::Value) -> impl Iterator<Item = &'s Kept> {
+        self.held
+            .iter()
+            .filter(move |e| e.group == *group)
+            .map(|e| &e.kept)
+    }
+
+    /// Whether the journal held `group` finished when it was opened.
     pub fn holds(&self, group: &serde_json::Value) -> bool {
-        self.held.iter().any(|e| e.group == *group)
+        self.kept_of(group).any(|k| matches!(k, Kept::Rows(_)))
     }
 
     /// The rows a journal held for `group` when it was opened (marked as taken from it).
     pub fn rows_of(&self, group: &serde_json::Value) -> Option<Vec<Row>> {
-        let e = self.held.iter().rev().find(|e| e.group == *group)?;
-        let mut rows = e.rows.clone();
+        let mut rows = self
+            .kept_of(group)
+            .filter_map(|k| match k {
+                Kept::Rows(r) => Some(r.clone()),
+                _ => None,
+            })
+            .last()?;
         for r in &mut rows {
             r.extra.from_journal = Some(true);
         }
         Some(rows)
     }
 
+    /// The last block of unfinished `group` the journal held when it was opened.
+    pub fn block_of<'s>(&'s self, group: &'s serde_json::Value) -> Option<&'s Block> {
+        self.kept_of(group)
+            .filter_map(|k| match k {
+                Kept::Block(b) => Some(b),
+                _ => None,
+            })
+            .last()
+    }
+
+    /// Blocks of `group` the journal held: all of `blocks` for a finished group, else those
+    /// up to its last journaled block.
+    pub fn blocks_kept(&self, group: &serde_json::Value, blocks: u32) -> u32 {
+        if self.holds(group) {
+            return blocks;
+        }
+        self.block_of(group)
+            .map_or(0, |b| (b.block + 1).min(blocks))
+    }
+
+    /// The cells of `group` the journal held as failed.
+    pub fn failed_of(&self, group: &serde_json::Value) -> Vec<FailedCell> {
+        self.kept_of(group)
+            .filter_map(|k| match k {
+                Kept::Failed(f) => Some(f.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Appends a finished group and syncs it to disk before returning.
     pub fn append(&mut self, group: serde_json::Value, rows: &[Row]) -> Result<(), ResultsError> {
-        let entry = Entry {
+        self.write_line(&Entry {
             group,
-            rows: rows.to_vec(),
-        };
-        self.write_line(&entry)
+            kept: Kept::Rows(rows.to_vec()),
+        })
+    }
+
+    /// Appends block `block` of `group`, finished, with the group's `state` after it.
+    pub fn append_block(
+        &mut self,
+        group: serde_json::Value,
+        block: u32,
+        state: serde_json::Value,
+    ) -> Result<(), ResultsError> {
+        self.write_line(&Entry {
+            group,
+            kept: Kept::Block(Block { block, state }),
+        })
+    }
+
+    /// A second handle on the file, for the watchdog to record a hung cell with while the
+    /// thread that owns this journal is stuck in a map.
+    pub fn failure_log(&self) -> Result<FailureLog, ResultsError> {
+        let file = self
+            .file
+            .try_clone()
+            .map_err(|e| ResultsError::io(&self.path, "open a second handle on", e))?;
+        Ok(FailureLog {
+            path: self.path.clone(),
+            file,
+        })
     }
 
     fn write_line(&mut self, value: &impl Serialize) -> Result<(), ResultsError> {
-        let mut line = serde_json::to_vec(value)
-            .map_err(|e| ResultsError::at(&self.path, format!("cannot serialize: {e}")))?;
-        line.push(b'\n');
-        // One write: a line is torn only by a kill in the middle of it.
-        self.file
-            .write_all(&line)
-            .map_err(|e| ResultsError::io(&self.path, "append to", e))?;
-        self.file
-            .sync_data()
-            .map_err(|e| ResultsError::io(&self.path, "fsync", e))
+        write_line(&mut self.file, &self.path, value)
+    }
+
+    /// `3 finished groups, 5 blocks of others, 1 hung cells (…)`: what it held when opened.
+    fn summary(&self) -> String {
+        let count = |f: fn(&Kept) -> bool| self.held.iter().filter(|e| f(&e.kept)).count();
+        let groups = count(|k| matches!(k, Kept::Rows(_)));
+        let blocks = count(|k| matches!(k, Kept::Block(_)));
+        let failed = count(|k| matches!(k, Kept::Failed(_)));
+        let mut s = format!("{groups} finished groups, {blocks} blocks of others");
+        if failed > 0 {
+            s += &format!(", {failed} hung cells (reported failed, not measured again)");
+        }
+        s
     }
 
     /// Where it is.
@@ -325,6 +435,50 @@ impl Journal {
     /// Removes the journal: the complete results file now holds everything it did.
     pub fn remove(self) -> Result<(), ResultsError> {
         fs::remove_file(&self.path).map_err(|e| ResultsError::io(&self.path, "remove", e))
+    }
+}
+
+/// Appends one line to the journal at `path` and syncs it to disk.
+fn write_line(file: &mut File, path: &Path, value: &impl Serialize) -> Result<(), ResultsError> {
+    let mut line = serde_json::to_vec(value)
+        .map_err(|e| ResultsError::at(path, format!("cannot serialize: {e}")))?;
+    line.push(b'\n');
+    // One write: a line is torn only by a kill in the middle of it.
+    file.write_all(&line)
+        .map_err(|e| ResultsError::io(path, "append to", e))?;
+    file.sync_data()
+        .map_err(|e| ResultsError::io(path, "fsync", e))
+}
+
+/// A journal's file as the watchdog holds it: it can only record a failed cell. It shares the
+/// journal's file offset (a duplicated descriptor), so its line goes after the last one.
+#[derive(Debug)]
+pub struct FailureLog {
+    path: PathBuf,
+    file: File,
+}
+
+impl FailureLog {
+    /// Appends that `map`'s cell of `group` failed, for `reason`, and syncs it.
+    pub fn record_failed(
+        &mut self,
+        group: &serde_json::Value,
+        map: &str,
+        reason: &str,
+    ) -> Result<(), ResultsError> {
+        let entry = Entry {
+            group: group.clone(),
+            kept: Kept::Failed(FailedCell {
+                map: map.into(),
+                reason: reason.into(),
+            }),
+        };
+        write_line(&mut self.file, &self.path, &entry)
+    }
+
+    /// The journal's path.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 
@@ -398,6 +552,13 @@ pub fn read_journal(bytes: &[u8]) -> Result<Read, String> {
             serde_json::from_slice::<Header>(line)
                 .map(|h| read.header = Some(h))
                 .map_err(|e| e.to_string())
+        } else if read
+            .header
+            .as_ref()
+            .is_some_and(|h| h.journal != JOURNAL_VERSION)
+        {
+            // Another format's lines are not read: its header says why it is refused.
+            break;
         } else {
             serde_json::from_slice::<Entry>(line)
                 .map(|e| read.entries.push(e))
@@ -505,7 +666,7 @@ mod tests {
             serde_json::to_string(&header()).unwrap(),
             serde_json::to_string(&Entry {
                 group: json!(1),
-                rows: vec![]
+                kept: Kept::Rows(vec![])
             })
             .unwrap()
         );
@@ -551,6 +712,60 @@ mod tests {
         );
         assert_eq!(a.difference(&b), None);
         assert!(a.config.get("argv").is_none());
+    }
+
+    #[test]
+    fn blocks_and_failed_cells_are_read_back_beside_finished_groups() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, mut j) = journal_at(dir.path());
+        let (g, h) = (json!({"g": 1}), json!({"g": 2}));
+        j.append_block(g.clone(), 0, json!({"rounds_run": 3}))
+            .unwrap();
+        j.append_block(g.clone(), 1, json!({"rounds_run": 6}))
+            .unwrap();
+        j.failure_log()
+            .unwrap()
+            .record_failed(&g, "broken", "hung: no answer")
+            .unwrap();
+        j.append(h.clone(), &[row("a")]).unwrap();
+        drop(j);
+        let text = fs::read_to_string(path_for(&out)).unwrap();
+        assert!(
+            text.lines()
+                .nth(3)
+                .unwrap()
+                .contains(r#""failed":{"map":"broken""#),
+            "{text}"
+        );
+        let o = Journal::open(&out, &header(), true).unwrap();
+        assert!(o.notes[0].contains("1 finished groups, 2 blocks of others, 1 hung cells"));
+        let j = o.journal;
+        assert_eq!(j.block_of(&g).unwrap().block, 1);
+        assert_eq!(j.block_of(&g).unwrap().state, json!({"rounds_run": 6}));
+        assert_eq!((j.blocks_kept(&g, 4), j.blocks_kept(&h, 4)), (2, 4));
+        assert!(!j.holds(&g) && j.rows_of(&g).is_none() && j.holds(&h));
+        assert_eq!(j.failed_of(&g)[0].map, "broken");
+        assert!(j.failed_of(&h).is_empty() && j.block_of(&h).is_none());
+    }
+
+    #[test]
+    fn a_journal_of_another_format_is_refused_in_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("x.json");
+        let mut old = serde_json::to_value(header()).unwrap();
+        old["journal"] = json!(1);
+        // Version 1's group line, which this format does not read.
+        let text = format!(
+            "{old}\n{}\n",
+            json!({"group": {"g": 1}, "rows": [], "x": 1})
+        );
+        fs::write(path_for(&out), &text).unwrap();
+        let e = Journal::open(&out, &header(), true)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("journal format 1 (this build writes 2)"), "{e}");
+        assert!(!e.contains('\n'));
+        assert_eq!(fs::read_to_string(path_for(&out)).unwrap(), text);
     }
 
     #[test]

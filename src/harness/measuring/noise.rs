@@ -57,8 +57,8 @@ fn parse_own_ticks(stat: &str) -> Option<u64> {
     Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
 }
 
-/// CPU other processes used between two snapshots.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// CPU other processes used between two snapshots (kept in a journal's blocks, too).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OtherCpu {
     /// In % of one core.
     pub pct: f64,

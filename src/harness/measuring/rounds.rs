@@ -11,10 +11,12 @@
 //!
 //! Each sample begins with an untimed warm-up of the member's own data (a pass over part of
 //! its keys, or the first ops of its stream), so that a member does not pay for the cache
-//! and TLB damage the one before it did. A member that fails stops being sampled; its row is
-//! invalid with the reason, the others go on.
+//! and TLB damage the one before it did. A member that fails (a wrong answer, or a panic,
+//! caught: [`fault`](super::fault)) stops being sampled; its row is invalid with the reason,
+//! the others go on.
 
-use crate::results::schema::Extra;
+use crate::harness::measuring::fault;
+use crate::results::schema::{Extra, Failure};
 use crate::rng::SplitMix64;
 
 /// The seed every plan's shuffled orders start from, unless told otherwise.
@@ -147,12 +149,24 @@ pub fn order(seed: u64, round: u32, n: usize) -> Vec<usize> {
 }
 
 /// What the rounds gave one member.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Outcome {
     /// One sample per round it took part in (a failed member stops early).
     pub samples: Vec<f64>,
     /// Why it failed, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// How, when its map did not answer at all (it panicked, or hung).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<Failure>,
+}
+
+impl Outcome {
+    /// Puts the member out for `f`.
+    pub fn fail(&mut self, f: fault::Fault) {
+        self.error = Some(f.reason);
+        self.failure = f.failure;
+    }
 }
 
 /// Runs `rounds` rounds over `members`, then their final checks. `after_round` sees each
@@ -169,17 +183,17 @@ pub fn run(
             if out[i].error.is_some() {
                 continue;
             }
-            match members[i].sample() {
+            match fault::call(|| members[i].sample()) {
                 Ok(x) => out[i].samples.push(x),
-                Err(e) => out[i].error = Some(format!("round {}: {e}", round + 1)),
+                Err(f) => out[i].fail(f.at(&format!("round {}", round + 1))),
             }
         }
         after_round(round);
     }
     for (m, o) in members.iter_mut().zip(&mut out) {
         if o.error.is_none() {
-            if let Err(e) = m.finish() {
-                o.error = Some(e);
+            if let Err(f) = fault::call(|| m.finish()) {
+                o.fail(f);
             }
         }
     }

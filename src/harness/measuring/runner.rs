@@ -17,8 +17,11 @@
 //!    every op kind, the final length and a sample of keys, against what the consumed prefix
 //!    of the streams predicts (for `shared-write`, where threads write the same keys:
 //!    conservation key by key, [`conserve`]); then the map is rebuilt, untimed, and the
-//!    streams start over. A wrong outcome or a panicking thread fails the member with the
-//!    reason.
+//!    streams start over. A wrong outcome fails the member with the reason: for the
+//!    predicted workloads, the first wrong answer of a checked replay of the pass
+//!    ([`validate::check_answer`]) beside the totals that caught it. A panicking thread's
+//!    panic is raised again on the calling thread ([`ThreadPanic`]), where the group catches
+//!    it as the member's fault ([`fault`](crate::harness::measuring::fault)).
 //!
 //! Rapid-grow grows a map from empty, so its pass is one sample long (every sample starts
 //! from an empty map), and every member of its group runs the same number of ops: how far
@@ -31,11 +34,12 @@
 
 use crate::contenders::{BuildSpec, Contender, Handle};
 use crate::harness::measuring::allocator;
+use crate::harness::measuring::fault::{self, ThreadPanic};
 use crate::harness::measuring::latency::{Latency, SAMPLE_EVERY, SAMPLE_MASK};
 use crate::harness::measuring::rounds::Member;
 use crate::harness::workloads::conserve::{HotKeys, KeyCounts, Ledger, NoLedger};
 use crate::harness::workloads::keys::key;
-use crate::harness::workloads::validate;
+use crate::harness::workloads::validate::{self, Answer, WrongAnswer};
 use crate::harness::workloads::workload::ThreadStream;
 use crate::harness::workloads::workload::{self, index_of, kind_of, Expected, PerKind, Stream};
 use crate::results::analysis;
@@ -215,8 +219,6 @@ struct SegmentOut {
     pinned: bool,
     /// `shared-write`: every thread's ledger, summed.
     keys: Option<KeyCounts>,
-    /// A panic.
-    error: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -263,11 +265,11 @@ fn worker<C: Contender, L: Ledger>(
     }
 }
 
-fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "non-string panic payload".into())
+/// Raises a worker thread's panic again on this thread, naming the thread, once every
+/// thread has been joined.
+fn raise(thread: u32, p: &(dyn std::any::Any + Send)) -> ! {
+    let message = fault::message(p);
+    std::panic::resume_unwind(Box::new(ThreadPanic { thread, message }))
 }
 
 /// False for the harness-only contender, whose answers mean nothing and are not validated.
@@ -341,31 +343,81 @@ fn run_segment_with<C: Contender, L: Ledger>(
         latency: Latency::new(),
         pinned: true,
         keys: None,
-        error: None,
     };
     let (mut first, mut last) = (None::<Instant>, None::<Instant>);
-    for (t, o) in outs.into_iter().enumerate() {
+    let mut workers = Vec::with_capacity(outs.len());
+    for (o, stream) in outs.into_iter().zip(streams) {
         match o {
-            Ok(w) => {
-                out.latency.merge(&w.latency);
-                out.successes.add(&w.successes);
-                out.pinned &= w.pinned;
-                if let Some(k) = &w.keys {
-                    out.keys.get_or_insert_with(KeyCounts::default).add(k);
-                }
-                first = Some(first.map_or(w.start, |f| f.min(w.start)));
-                last = Some(last.map_or(w.end, |l| l.max(w.end)));
-            }
-            Err(p) => {
-                out.error
-                    .get_or_insert_with(|| format!("thread {t} panicked: {}", panic_message(&*p)));
-            }
+            Ok(w) => workers.push(w),
+            Err(p) => raise(stream.thread, &*p),
         }
     }
-    if let (Some(f), Some(l), None) = (first, last, &out.error) {
+    for w in workers {
+        out.latency.merge(&w.latency);
+        out.successes.add(&w.successes);
+        out.pinned &= w.pinned;
+        if let Some(k) = &w.keys {
+            out.keys.get_or_insert_with(KeyCounts::default).add(k);
+        }
+        first = Some(first.map_or(w.start, |f| f.min(w.start)));
+        last = Some(last.map_or(w.end, |l| l.max(w.end)));
+    }
+    if let (Some(f), Some(l)) = (first, last) {
         out.secs = l.duration_since(f).as_secs_f64();
     }
     out
+}
+
+/// One op, unrecorded: what the map answered.
+fn answer<H: Handle>(h: &mut H, op: u64, i: u64) -> Answer {
+    let index = index_of(op);
+    let k = key(index);
+    // The values the timed loop writes.
+    let values = NoLedger;
+    match kind_of(op) {
+        OpKind::Read => Answer::Read(h.get(&k)),
+        OpKind::Insert => Answer::Insert(h.insert(k, values.value(index, i, true))),
+        OpKind::Remove => Answer::Remove(h.remove(&k)),
+        OpKind::Update => Answer::Update(h.update(k, values.value(index, i, false))),
+    }
+}
+
+/// Replays the first `pos` ops of every stream on a fresh map, untimed, every thread at once
+/// as in the timed pass, each checking every answer ([`validate::check_answer`]) and stopping
+/// at its first wrong one; the earliest of those (by position in the stream, then thread).
+/// For the workloads that predict every answer.
+fn first_wrong_answer<C: Contender>(
+    spec: &CellSpec,
+    streams: &[ThreadStream],
+    pos: usize,
+) -> Result<Option<WrongAnswer>, String> {
+    let map = build_and_prefill::<C>(spec)?;
+    let map = &map;
+    let found: Vec<thread::Result<Option<WrongAnswer>>> = thread::scope(|s| {
+        let hs: Vec<_> = streams
+            .iter()
+            .map(|stream| {
+                s.spawn(move || {
+                    let mut h = map.handle();
+                    let ops = &stream.ops[..pos.min(stream.ops.len())];
+                    ops.iter().enumerate().find_map(|(i, &op)| {
+                        let got = answer(&mut h, op, i as u64);
+                        validate::check_answer(spec.workload, stream.thread, i as u64, op, got)
+                            .err()
+                    })
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join()).collect()
+    });
+    let mut wrong = Vec::new();
+    for (f, stream) in found.into_iter().zip(streams) {
+        match f {
+            Ok(w) => wrong.extend(w),
+            Err(p) => raise(stream.thread, &*p),
+        }
+    }
+    Ok(wrong.into_iter().min_by_key(|w| (w.position, w.thread)))
 }
 
 /// Every thread's first `n` ops, generated in parallel.
@@ -494,9 +546,6 @@ impl<'s, C: Contender> ContentionMember<'s, C> {
 
     /// Counts a segment of `n` timed ops per thread into this pass.
     fn absorb(&mut self, ops_with_warm: usize, r: &SegmentOut) -> Result<(), String> {
-        if let Some(e) = &r.error {
-            return Err(e.clone());
-        }
         if self.spec.workload.is_shared() {
             let span = self.pos..self.pos + ops_with_warm;
             let reads: u64 = self
@@ -531,9 +580,13 @@ impl<'s, C: Contender> ContentionMember<'s, C> {
             if self.spec.workload.is_shared() {
                 validate::check_conserved(&self.map, prefill, &prefixes, &self.keys)?;
             } else {
-                validate::check_counts(&expected, &self.successes).and_then(|()| {
+                let checked = validate::check_counts(&expected, &self.successes).and_then(|()| {
                     validate::check_final(&self.map, prefill, &prefixes, &self.successes)
-                })?;
+                });
+                drop(prefixes);
+                if let Err(e) = checked {
+                    return Err(self.name_the_wrong_answer(e));
+                }
             }
         }
         if rebuild {
@@ -547,6 +600,25 @@ impl<'s, C: Contender> ContentionMember<'s, C> {
             self.keys = KeyCounts::default();
         }
         Ok(())
+    }
+}
+
+impl<C: Contender> ContentionMember<'_, C> {
+    /// A failed pass's totals `totals`, with the first op that answered wrongly, found by a
+    /// checked replay of the pass on a fresh map (the member is out: its map can go first).
+    fn name_the_wrong_answer(&mut self, totals: String) -> String {
+        self.map = C::build(&BuildSpec::default());
+        match first_wrong_answer::<C>(&self.spec, self.streams, self.pos) {
+            Ok(Some(w)) => format!(
+                "first wrong answer: {w} (found by a checked replay of the pass, whose totals \
+                 were: {totals})"
+            ),
+            Ok(None) => format!(
+                "{totals} (a checked replay of the pass found no op answering wrongly: the \
+                 wrong answers depend on timing, or only the totals are wrong)"
+            ),
+            Err(e) => format!("{totals} (no checked replay: {e})"),
+        }
     }
 }
 
@@ -610,7 +682,8 @@ impl<C: Contender> Member for ContentionMember<'_, C> {
 }
 
 /// One validated repetition on pre-generated streams, all ops timed; its wall time (first
-/// start to last finish). For callers that do their own statistics (the criterion bench).
+/// start to last finish). For callers that do their own statistics (the criterion bench);
+/// a thread's panic is raised again here.
 pub fn timed_rep<C: Contender>(
     spec: &CellSpec,
     streams: &[ThreadStream],
@@ -618,9 +691,6 @@ pub fn timed_rep<C: Contender>(
     let map = build_and_prefill::<C>(spec)?;
     let n = streams.first().map_or(0, |s| s.ops.len());
     let r = run_segment(spec, &map, streams, 0, 0, n);
-    if let Some(e) = r.error {
-        return Err(e);
-    }
     if does_map_work::<C>() {
         let prefixes: Vec<Stream<'_>> = streams.iter().map(|s| s.as_stream()).collect();
         let mut expected = Expected::default();

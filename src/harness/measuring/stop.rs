@@ -1,13 +1,14 @@
 //! Stopping a run on request: SIGINT (Ctrl-C) and SIGTERM.
 //!
-//! A run's finished groups are already in its journal (`harness::measuring::journal`), so a stop need
-//! not lose them; it should not lose the group being measured either, when that can be
-//! helped. So the first signal only raises a flag, which the sweeps read between groups
-//! ([`crate::harness::measuring::groups::run_groups`]): the current group runs to its end, is journaled, and
-//! the command writes its results file from what it has, marked partial, and exits
-//! 128 + the signal (130 for SIGINT, 143 for SIGTERM), as a shell reports a killed job. A
-//! second signal abandons the current group at its next round (a few milliseconds); a
-//! third ends the process at once, in the handler, for a run that hangs.
+//! A run's finished blocks are already in its journal (`harness::measuring::journal`), so a
+//! stop need not lose them; it should not lose the block being measured either, when that
+//! can be helped. So the first signal only raises a flag, which the sweeps read between
+//! visits of groups ([`crate::harness::measuring::groups::run_groups`]): the current block
+//! runs to its end, is journaled, and the command writes its results file from the groups it
+//! finished, marked partial, and exits 128 + the signal (130 for SIGINT, 143 for SIGTERM), as
+//! a shell reports a killed job. A second signal abandons the current block at its next round
+//! (a few milliseconds); a third ends the process at once, in the handler. (A map that hangs
+//! needs no signal: the watchdog stops the run, `harness::measuring::watchdog`.)
 //!
 //! The handler does only what a signal handler may: atomic stores, `kill(2)` and `_exit(2)`.
 //! A process that runs the measurement in a child (the re-execution without ASLR, `run`'s
@@ -130,7 +131,7 @@ pub fn set_child(pid: Option<u32>) {
     }
 }
 
-/// The first signal received, if any: the run should stop after its current group.
+/// The first signal received, if any: the run should stop after its current block.
 pub fn requested() -> Option<Signal> {
     if COUNT.load(Ordering::SeqCst) == 0 {
         return None;
@@ -138,7 +139,7 @@ pub fn requested() -> Option<Signal> {
     Signal::from_number(FIRST.load(Ordering::SeqCst))
 }
 
-/// Whether a second signal came: the current group is abandoned at its next round.
+/// Whether a second signal came: the current block is abandoned at its next round.
 pub fn abandoned() -> bool {
     COUNT.load(Ordering::SeqCst) >= 2
 }

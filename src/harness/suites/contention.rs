@@ -22,7 +22,7 @@ use crate::harness::suites::plans;
 use crate::harness::workloads::workload::MAX_THREADS;
 use crate::harness::workloads::workload::{DEFAULT_HOT_KEYS, MAX_HOT_KEYS, MAX_OPS, MAX_PREFILL};
 use crate::results::format::Estimate;
-use crate::results::schema::{Results, Row};
+use crate::results::schema::{Failure, Results, Row};
 use crate::vocabulary::{Dist, OpId, Workload};
 use serde_json::json;
 use std::fmt::{self, Write as _};
@@ -314,9 +314,32 @@ fn cell_line(row: &Row) -> String {
         );
     }
     if !row.valid {
-        let _ = write!(s, " INVALID: {}", validation_error(row));
+        let _ = write!(s, " {}: {}", verdict(row), validation_error(row));
     }
     s
+}
+
+/// How an invalid row is shown: `FAILED (panicked)` when its map did not answer, `INVALID`
+/// when it answered wrongly.
+fn verdict(row: &Row) -> String {
+    match row.extra.failure {
+        Some(f) => format!("FAILED ({})", failure_name(f)),
+        None => "INVALID".into(),
+    }
+}
+
+fn failure_name(f: Failure) -> &'static str {
+    match f {
+        Failure::Panicked => "panicked",
+        Failure::Hung => "hung",
+    }
+}
+
+/// Whether a cell of `results` failed: its map panicked, or hung (in an earlier sitting of a
+/// resumed run). A map that answered wrongly did not fail its cell: the cell was measured,
+/// and is invalid.
+pub fn any_failed(results: &Results) -> bool {
+    results.rows.iter().any(|r| r.extra.failure.is_some())
 }
 
 fn validation_error(row: &Row) -> &str {
@@ -337,8 +360,8 @@ pub struct Measured {
     pub stopped: Option<Signal>,
 }
 
-/// [`run_contention`], keeping each finished group in `journal` and taking those it
-/// already holds from it (`harness::measuring::journal`), and stopping early on SIGINT / SIGTERM
+/// [`run_contention`], keeping each finished block of rounds in `journal` and taking what
+/// it already holds from it (a map it says hung is reported failed, not run again) (`harness::measuring::journal`), and stopping early on SIGINT / SIGTERM
 /// ([`crate::harness::measuring::stop`]).
 pub fn run_contention_journaled(
     config: &ContentionConfig,
@@ -347,11 +370,12 @@ pub fn run_contention_journaled(
     config.validate()?;
     let (groups, skipped) = config.groups();
     let specs: Vec<GroupSpec> = groups.iter().map(|(g, _)| g.clone()).collect();
-    let held = journal
-        .as_deref()
-        .map_or(0, |j| specs.iter().filter(|s| j.holds(&s.key())).count());
-    let sweeps = u64::from(config.plan.blocks.max(1));
-    let mut progress = Progress::new((specs.len() - held) as u64 * sweeps, config.quiet);
+    let sweeps = config.plan.blocks.max(1);
+    let held: u32 = journal.as_deref().map_or(0, |j| {
+        specs.iter().map(|s| j.blocks_kept(&s.key(), sweeps)).sum()
+    });
+    let visits = specs.len() as u64 * u64::from(sweeps) - u64::from(held);
+    let mut progress = Progress::new(visits, config.quiet);
     for s in &skipped {
         progress.note(s);
     }
@@ -439,6 +463,7 @@ pub fn summary(results: &Results) -> String {
             for t in &threads {
                 let cell = match rows.iter().find(|r| r.id.map == *m && r.id.threads == *t) {
                     None => "-".to_string(),
+                    Some(r) if r.extra.failure.is_some() => "FAILED".to_string(),
                     Some(r) if !r.valid => "INVALID".to_string(),
                     Some(r) => format!("{:.2}{}", r.median, if r.noisy { " ~" } else { "" }),
                 };
@@ -449,9 +474,11 @@ pub fn summary(results: &Results) -> String {
     }
     let bad: Vec<&Row> = results.rows.iter().filter(|r| !r.valid).collect();
     let noisy = results.rows.iter().filter(|r| r.noisy).count();
+    let failed = bad.iter().filter(|r| r.extra.failure.is_some()).count();
     let _ = writeln!(
         out,
-        "\n{} cells, {} valid, {} invalid, {} noisy (~: other processes used > 10% of a core)",
+        "\n{} cells, {} valid, {} invalid ({failed} of them failed: the map panicked or hung), \
+         {} noisy (~: other processes used > 10% of a core)",
         results.rows.len(),
         results.rows.len() - bad.len(),
         bad.len(),
@@ -460,7 +487,8 @@ pub fn summary(results: &Results) -> String {
     for r in bad {
         let _ = writeln!(
             out,
-            "INVALID {} {} {} threads={}: {}",
+            "{} {} {} {} threads={}: {}",
+            verdict(r),
             r.id.map,
             r.id.op,
             r.id.dist_name(),

@@ -134,8 +134,8 @@ pub fn run(cfg: &LocateConfig, log: Log) -> Result<Vec<Row>, String> {
     Ok(run_journaled(cfg, None, log)?.0)
 }
 
-/// [`run`], keeping each finished group in `journal` and taking those it already holds
-/// from it (`harness::measuring::journal`); stops early on SIGINT / SIGTERM ([`crate::harness::measuring::stop`]), with
+/// [`run`], keeping each finished block of rounds in `journal` and taking what it already
+/// holds from it (`harness::measuring::journal`); stops early on SIGINT / SIGTERM ([`crate::harness::measuring::stop`]), with
 /// the rows of the groups finished so far and the signal.
 pub fn run_journaled(
     cfg: &LocateConfig,
