@@ -209,6 +209,9 @@ pub fn main() -> ExitCode {
         // Before the re-execution, so that this process passes each signal on to the run
         // instead of dying of it (see `harness::stop`).
         stop::install();
+        if let Some(note) = placement::missing_here().filter(|_| !cli.command.is_part()) {
+            eprintln!("{note}");
+        }
         if let Some(code) = placement::reexec_without_aslr() {
             return ExitCode::from(code);
         }
@@ -240,6 +243,11 @@ pub fn main() -> ExitCode {
 }
 
 impl Command {
+    /// A process `run` starts for a share of its work (its note was `run`'s to print).
+    fn is_part(&self) -> bool {
+        matches!(self, Command::Measure(_))
+    }
+
     /// The commands whose numbers are compared with other runs' (see `harness::placement`):
     /// they run without address-space randomization, and stop cleanly on a signal.
     fn measures(&self) -> bool {
