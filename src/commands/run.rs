@@ -1,6 +1,7 @@
 //! `gomap-bench run`: the main job ([`crate::pipeline`]), its flags, and what it prints: the
-//! findings tables and the comparison with the baseline on stdout, progress on stderr; exit
-//! 1 on a regression, 128 + the signal when stopped.
+//! findings tables and the comparison with the baseline on stdout, progress on stderr (a bar
+//! and one short line per suite and process; each group's line with `--verbose`); exit 1 on
+//! a regression, 128 + the signal when stopped.
 
 use super::Outcome;
 use crate::pipeline;
@@ -49,6 +50,10 @@ pub struct Args {
     /// file in results/local/): finished groups are not measured again.
     #[arg(long)]
     resume: bool,
+    /// Print every single-thread group's line as it ends (what `locate` prints), instead of
+    /// a progress bar and one line per suite and process.
+    #[arg(long)]
+    verbose: bool,
 }
 
 pub fn run(a: Args) -> Outcome {
@@ -74,6 +79,7 @@ pub fn run(a: Args) -> Outcome {
             pipeline::DEFAULT_PROCESSES
         }),
         resume: a.resume,
+        verbose: a.verbose,
     };
     let outcome = pipeline::run(&cfg, &mut super::progress)?;
     if let Some(sig) = outcome.stopped {
