@@ -157,8 +157,9 @@ enum Command {
     Collect(commands::collect::Args),
     /// Merge results files from one machine (later rows replace earlier ones).
     Merge(commands::merge::Args),
-    /// Did a change regress? Two builds (binaries or git revisions) measured alternately in
-    /// one sitting, judged by paired ratios: exit 0 no regression, 1 regression, 2 bad input.
+    /// Did a change regress? Two builds (binaries, git revisions, or WORKTREE: the working
+    /// tree as it is) measured alternately in one sitting, judged by paired ratios: exit 0 no
+    /// regression, 1 regression, 2 bad input.
     Ab(commands::ab::Args),
     /// Print the findings tables (ratios with their 95% intervals) of a results file, as
     /// `run` prints them.
