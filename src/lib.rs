@@ -71,6 +71,15 @@ macro_rules! serde_by_name {
     };
 }
 
+// Unix only: the signal handling (`harness::measuring::stop`), the exit status of a
+// re-executed process, the link `counts` runs its kernels through and the shell `ab` exports
+// a revision with are Unix calls. Beyond that, what needs Linux or x86_64 has a fallback or
+// a one-line refusal (the README's platforms paragraph lists them).
+#[cfg(not(unix))]
+compile_error!(
+    "gomap-bench builds on Unix only, and measures fully on Linux x86_64 (see the README)"
+);
+
 pub mod ab;
 pub mod commands;
 pub mod concurrent;

@@ -11,6 +11,7 @@
 
 use crate::harness::measuring::facts;
 use crate::harness::measuring::journal::{self, Header, Journal};
+use crate::harness::measuring::progress::Detail;
 use crate::harness::measuring::{stop, watchdog};
 use crate::harness::suites::contention::{self, ContentionConfig};
 use crate::harness::suites::locate::{self, LocateConfig};
@@ -72,6 +73,10 @@ pub struct RunConfig {
     /// Go on from the journals a stopped or killed run left (one per process and pass,
     /// beside its part file): their finished blocks of rounds are not measured again.
     pub resume: bool,
+    /// Every single-thread group's line as it ends, as `locate` prints them; otherwise a bar
+    /// per suite and one line when it ends ([`Detail::Summary`]), so that the findings are
+    /// not buried under a line per group of every process.
+    pub verbose: bool,
 }
 
 /// The file process `part` (0-based) of pass `pass` writes its share into; its journal is
@@ -105,7 +110,7 @@ pub fn measure_config(
 }
 
 /// Process `part` (0-based) of `parts` of one pass in a child process:
-/// `BIN measure --out FILE --part K --parts P [--quick] [--resume]`. The child journals
+/// `BIN measure --out FILE --part K --parts P [--quick] [--resume] [--verbose]`. The child journals
 /// its groups beside FILE; a signal is passed on to it ([`stop::set_child`]), and when it
 /// stops early its file is partial (`run.partial`).
 fn measure_in_child(
@@ -126,6 +131,9 @@ fn measure_in_child(
     }
     if cfg.resume {
         cmd.arg("--resume");
+    }
+    if cfg.verbose {
+        cmd.arg("--verbose");
     }
     let _ = std::fs::remove_file(&file);
     stop::detach(&mut cmd);
@@ -174,19 +182,20 @@ fn measure_here(
     log: &mut dyn FnMut(&str),
 ) -> Result<Results, Box<dyn std::error::Error>> {
     let file = part_file(pass, part);
-    measure_part(&file, cfg.quick, part, parts, cfg.resume, log)
+    measure_part(&file, cfg.quick, part, parts, cfg.resume, cfg.verbose, log)
 }
 
 /// Process `part` (0-based) of `parts` of one pass, journaled beside `out` (`gomap-bench
 /// measure`, or a pass measured in `run`'s own process). The journal stays either way:
 /// `run` removes it once the whole run is written. Stopped by a signal, the results are
-/// partial.
+/// partial. `verbose`: as [`RunConfig::verbose`].
 pub fn measure_part(
     out: &Path,
     quick: bool,
     part: u32,
     parts: u32,
     resume: bool,
+    verbose: bool,
     log: &mut dyn FnMut(&str),
 ) -> Result<Results, Box<dyn std::error::Error>> {
     if part >= parts {
@@ -194,7 +203,7 @@ pub fn measure_part(
     }
     let (lc, cc) = part_configs(quick, part, parts);
     let mut journal = journal::open(out, &part_header(quick, part, parts), resume, log)?;
-    measure_once(quick, &lc, &cc, Some(&mut journal), log)
+    measure_once(quick, &lc, &cc, Some(&mut journal), verbose, log)
 }
 
 /// The default [`RunConfig::processes`] (`--quick`: 1): one per block of the main job's
@@ -438,18 +447,26 @@ fn check_journals(cfg: &RunConfig, passes: u32) -> Result<(), ResultsError> {
 
 /// One pass of every suite of the main job (`gomap-bench measure`), each finished group
 /// kept in `journal` (and those it holds taken from it). Stopped by a signal, its results
-/// are the groups finished so far, marked partial.
+/// are the groups finished so far, marked partial. Each suite says what `cc.detail` says
+/// (the main job's: a bar, then one line); `verbose` adds each single-thread group's line
+/// to `log`, under a heading per suite.
 pub fn measure_once(
     quick: bool,
     lc: &LocateConfig,
     cc: &ContentionConfig,
     mut journal: Option<&mut Journal>,
+    verbose: bool,
     log: &mut dyn FnMut(&str),
 ) -> Result<Results, Box<dyn std::error::Error>> {
     let started = std::time::Instant::now();
-    log("== single thread: locate, probe, ops");
-    let (mut rows, stopped) = locate::run_journaled(lc, journal.as_deref_mut(), log)?;
-    if stopped.is_none() {
+    let detail = if verbose {
+        log("== single thread: locate, probe, ops");
+        Detail::Lines
+    } else {
+        cc.detail
+    };
+    let (mut rows, stopped) = locate::run_journaled(lc, journal.as_deref_mut(), detail, log)?;
+    if verbose && stopped.is_none() {
         log("== contention");
     }
     // Run even when stopped: it measures nothing then, but takes what the journal holds.
@@ -536,6 +553,58 @@ fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) ->
 mod tests {
     use super::*;
     use crate::vocabulary::Role;
+
+    /// By default the single-thread groups say nothing through `log` (a bar and one line go
+    /// to stderr instead); `verbose` gives every group's line, under the suites' headings.
+    #[test]
+    fn group_lines_are_behind_verbose() {
+        use crate::harness::measuring::rounds::Plan;
+        use crate::vocabulary::{Dist, Op, Workload};
+        let plan = Plan {
+            max_rounds: 6,
+            min_rounds: 6,
+            group_secs: 0.05,
+            seed: 1,
+            sample_secs: 0.0002,
+            blocks: 1,
+        };
+        let lc = LocateConfig {
+            sizes: vec![1 << 10],
+            ops: vec![Op::GetHit],
+            maps: vec!["gomap/fast64".into(), "hashbrown".into()],
+            plan,
+        };
+        let cc = ContentionConfig {
+            threads: vec![1],
+            workloads: vec![Workload::ReadHeavy],
+            maps: vec!["null".into(), "dashmap".into()],
+            dists: vec![Dist::Uniform],
+            size: 1 << 10,
+            plan,
+            stream_ops: 1 << 10,
+            ops_per_sample: Some(1 << 10),
+            detail: Detail::Quiet,
+            ..ContentionConfig::quick()
+        };
+        let lines = |verbose: bool| {
+            let mut lines = Vec::new();
+            measure_once(true, &lc, &cc, None, verbose, &mut |l| {
+                lines.push(l.to_string())
+            })
+            .unwrap();
+            lines
+        };
+        assert_eq!(lines(false), Vec::<String>::new());
+        let verbose = lines(true);
+        assert_eq!(verbose[0], "== single thread: locate, probe, ops");
+        assert_eq!(verbose.last().unwrap(), "== contention");
+        let groups = lc.groups();
+        assert_eq!(verbose.len(), groups.len() + 2, "{verbose:#?}");
+        assert!(verbose[1..=groups.len()]
+            .iter()
+            .zip(&groups)
+            .all(|(l, g)| l.starts_with(&g.label())));
+    }
 
     /// `run` prints the rows that need a look as `compare`'s full table shows them: the same
     /// lines as picking them out of that table by their first word.

@@ -186,3 +186,74 @@ fn bad_input_is_one_line_and_exit_2() {
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
     }
 }
+
+/// A git repository of one committed file (no Cargo project: a build of any side fails at
+/// once, after `ab` has said what it resolved).
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c"])
+            .args(["commit.gpgsign=false"])
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "git {args:?}: {o:?}");
+    };
+    std::fs::write(dir.path().join("a.txt"), "committed\n").unwrap();
+    git(&["init", "-q"]);
+    git(&["add", "a.txt"]);
+    git(&["commit", "-q", "-m", "one"]);
+    dir
+}
+
+fn ab_in(dir: &Path, base: &str, head: &Path) -> String {
+    let o = bench()
+        .current_dir(dir)
+        .args(["ab", base])
+        .arg(head)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const UNCOMMITTED: &str =
+    "ab: HEAD is the last commit; the working tree's uncommitted changes are not in it";
+
+#[test]
+fn head_of_a_dirty_tree_is_said_to_lack_the_uncommitted_changes() {
+    let repo = repo();
+    let fake = fake(repo.path(), "fake", 1.0);
+    // Clean: nothing to say.
+    let err = ab_in(repo.path(), "HEAD", &fake);
+    assert!(!err.contains(UNCOMMITTED), "{err}");
+    assert!(err.contains("ab: building HEAD"), "{err}");
+    // An edit to a tracked file: one line, before the build.
+    std::fs::write(repo.path().join("a.txt"), "edited\n").unwrap();
+    let err = ab_in(repo.path(), "HEAD", &fake);
+    let said: Vec<&str> = err.lines().filter(|l| l.starts_with(UNCOMMITTED)).collect();
+    assert_eq!(said.len(), 1, "{err}");
+    assert!(said[0].contains("WORKTREE"), "{err}");
+}
+
+#[test]
+fn worktree_builds_the_tree_in_place_not_an_export() {
+    let repo = repo();
+    let fake = fake(repo.path(), "fake", 1.0);
+    std::fs::write(repo.path().join("a.txt"), "edited\n").unwrap();
+    let err = ab_in(repo.path(), "WORKTREE", &fake);
+    let top = std::fs::canonicalize(repo.path()).unwrap();
+    assert!(
+        err.contains(&format!(
+            "ab: building WORKTREE (the working tree as it is) in {}",
+            top.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("WORKTREE does not build"), "{err}");
+    assert!(!err.contains(UNCOMMITTED), "{err}");
+    // Nothing was exported.
+    assert!(!repo.path().join("target/ab/src").exists());
+}

@@ -286,3 +286,41 @@ fn report_subcommand_writes_one_page_and_refuses_bad_input() {
     std::fs::write(&garbage, "{\"schema_version\": 1, \"run\"").unwrap();
     assert_bad_input(&bin(&["report", s(&garbage), "--out", s(&out)]), &garbage);
 }
+
+/// Without an output flag, `plot`, `report` and `detect` write under `results/local/`
+/// (git-ignored), never into the committed `results/plots/`, `results/report.html` or
+/// `results/detection-rust.json`.
+#[test]
+fn default_outputs_are_git_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let all = save(d, "all.json", &everything());
+    let here = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_gomap-bench"))
+            .args(args)
+            .current_dir(d)
+            .output()
+            .expect("run gomap-bench")
+    };
+    for args in [
+        &["plot", s(&all)][..],
+        &["report", s(&all)],
+        &["detect", "--runs", "1", "--programs", "disjoint-keys"],
+    ] {
+        let o = here(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+    let local = d.join("results/local");
+    assert!(std::fs::read_dir(local.join("plots")).unwrap().count() > 0);
+    assert!(local.join("report.html").is_file());
+    assert!(local.join("detection-rust.json").is_file());
+    let mut committed: Vec<_> = std::fs::read_dir(d.join("results"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    committed.sort();
+    assert_eq!(committed, ["local"], "only results/local/ is written");
+    // And .gitignore names it.
+    let ignore = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.gitignore"));
+    assert!(ignore.unwrap().lines().any(|l| l == "/results/local/"));
+}

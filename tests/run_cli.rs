@@ -2,7 +2,8 @@
 //! reads back (pooled from two processes, as the main job measures), plots, findings, and a
 //! comparison against a baseline; and bad input.
 
-use gomap_bench::results::io;
+use gomap_bench::harness::suites::locate;
+use gomap_bench::results::{findings, io};
 use std::process::Command;
 
 #[test]
@@ -37,6 +38,29 @@ fn run_quick_end_to_end() {
     assert!(stdout.contains("no baseline"), "{stdout}");
 
     let results = io::read(&out).unwrap();
+    // The terminal: one short line per suite and process (stderr is not a terminal here,
+    // so no bar), then the findings tables, whose width is the data's; every other line
+    // fits 120 columns, and no group's line is printed.
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let summaries = |suite: &str| {
+        let prefix = format!("{suite}: ");
+        stderr.lines().filter(|l| l.starts_with(&prefix)).count()
+    };
+    assert_eq!(summaries(locate::LABEL), 2, "{stderr}");
+    assert_eq!(summaries("contention"), 2, "{stderr}");
+    assert!(!stderr.contains(" rounds):"), "a group's line: {stderr}");
+    let tables = findings::findings(&results.rows);
+    let after = stdout
+        .strip_prefix(tables.as_str())
+        .expect("the findings first");
+    for l in stderr.lines().chain(after.lines()) {
+        assert!(
+            l.chars().count() <= 120,
+            "{} columns: {l}",
+            l.chars().count()
+        );
+    }
+
     assert_eq!(results.run.config["processes"], 2);
     // Pooled: each ratio lists the blocks of both processes.
     let pooled = results

@@ -6,7 +6,7 @@
 //! this answers in a minute what the timed `ab` can only resolve to a few percent; whether
 //! the added work makes the change *slower* is still the timed `ab`'s question.
 
-use super::build::resolve;
+use super::build::{label, resolve};
 use crate::harness::suites::counts::CountsConfig;
 use crate::results::compare::{self, Comparison, Options};
 use crate::results::{counted, io};
@@ -96,8 +96,8 @@ pub fn run(
     let _ = std::fs::remove_dir_all(&dir);
     let mut cmp = counted_both?;
     cmp.notes
-        .push(format!("BASE = {base} ({})", bins[0].display()));
+        .push(format!("BASE = {} ({})", label(base), bins[0].display()));
     cmp.notes
-        .push(format!("HEAD = {head} ({})", bins[1].display()));
+        .push(format!("HEAD = {} ({})", label(head), bins[1].display()));
     Ok(cmp)
 }

@@ -32,8 +32,10 @@
 //! interval — the false-positive rate to expect of the rows of ours.
 //!
 //! BASE and HEAD are each a path to a `gomap-bench` binary, or a git revision, which is
-//! exported (`git archive`) and built in release mode under `target/ab/` (built once per
-//! commit and kept: [`build`]). The driver's side of a worker process is [`process`], the
+//! exported (`git archive`, so committed files only) and built in release mode under
+//! `target/ab/` (built once per commit and kept), or the word `WORKTREE`: the working tree
+//! as it is, uncommitted edits included ([`build`]; it says in one line when a revision
+//! given is the last commit of a tree with uncommitted changes). The driver's side of a worker process is [`process`], the
 //! worker's own side [`worker`], the lines between them [`protocol`].
 
 mod build;
@@ -51,7 +53,7 @@ use crate::results::compare::{self, ComparedRow, Comparison, Verdict};
 use crate::results::format::Estimate;
 use crate::results::schema::Row;
 use crate::vocabulary::{Identity, Suite};
-pub use build::resolve;
+pub use build::{label, resolve, WORKTREE};
 use process::{built, end_round, finish, sample, Builds};
 use std::collections::HashMap;
 use std::time::Instant;
@@ -130,8 +132,8 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
     let builds = Builds {
         base: resolve(&cfg.base, log)?,
         head: resolve(&cfg.head, log)?,
-        base_label: format!("BASE {}", cfg.base),
-        head_label: format!("HEAD {}", cfg.head),
+        base_label: format!("BASE {}", label(&cfg.base)),
+        head_label: format!("HEAD {}", label(&cfg.head)),
     };
     // Both speak our protocol, before any group is measured.
     drop(builds.spawn()?);
@@ -178,8 +180,8 @@ pub fn run(cfg: &AbConfig, log: &mut dyn FnMut(&str)) -> Result<AbOutcome, Strin
             "intervals cover 1 − 5%/{m} each (Bonferroni over the {m} rows of ours); controls (third-party rows, the same code in both builds): {false_pos} of {} beyond theirs",
             controls.len()
         ),
-        format!("BASE = {} ({})", cfg.base, builds.base.display()),
-        format!("HEAD = {} ({})", cfg.head, builds.head.display()),
+        format!("BASE = {} ({})", label(&cfg.base), builds.base.display()),
+        format!("HEAD = {} ({})", label(&cfg.head), builds.head.display()),
         format!(
             "{} groups in {total:.0} s ({:.1} s a group, up to {} blocks each on a fresh pair of workers); verdicts: HEAD ÷ BASE, the geometric mean of the blocks' medians, interval the wider of the sign test's over the rounds and Student's t over the blocks (family-wise 95%), minimum effect {}%",
             group_secs.len(),

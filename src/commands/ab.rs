@@ -13,9 +13,10 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The old build: a gomap-bench binary or a git revision (built under target/ab/).
+    /// The old build: a gomap-bench binary, a git revision (its committed files, built under
+    /// target/ab/), or WORKTREE: the working tree as it is, uncommitted edits included.
     base: String,
-    /// The new build: a gomap-bench binary or a git revision.
+    /// The new build: a gomap-bench binary, a git revision, or WORKTREE.
     head: String,
     /// The main job's --quick groups: under a couple of minutes.
     #[arg(long)]

@@ -8,6 +8,7 @@
 
 use super::{baseline_policy, Outcome, PlanArgs, EXIT_CELL_FAILED};
 use crate::harness::measuring::journal;
+use crate::harness::measuring::progress::Detail;
 use crate::harness::suites::contention::{self, ContentionConfig};
 use crate::results::io;
 use crate::results::schema::Results;
@@ -88,7 +89,11 @@ fn config(a: &Args) -> Result<ContentionConfig, Box<dyn std::error::Error>> {
     c.ops_per_sample = a.ops.or(c.ops_per_sample);
     c.shards = a.shards.or(c.shards);
     c.oversubscribe = a.oversubscribe;
-    c.quiet = a.quiet;
+    c.detail = if a.quiet {
+        Detail::Quiet
+    } else {
+        Detail::Lines
+    };
     c.validate()?;
     Ok(c)
 }

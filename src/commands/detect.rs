@@ -20,8 +20,10 @@ pub struct Args {
     /// 20 runs per program: a few seconds.
     #[arg(long)]
     quick: bool,
-    /// Results file (its own file: the baseline never holds rates).
-    #[arg(long, default_value = "results/detection-rust.json")]
+    /// Results file (its own file: the baseline never holds rates). Git-ignored by default:
+    /// the committed `results/detection-rust.json` is replaced only when named, as
+    /// `scripts/go-anchor.sh` does.
+    #[arg(long, default_value = "results/local/detection-rust.json")]
     out: PathBuf,
 }
 

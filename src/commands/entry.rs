@@ -164,8 +164,9 @@ enum Command {
     Collect(commands::collect::Args),
     /// Merge results files from one machine (later rows replace earlier ones).
     Merge(commands::merge::Args),
-    /// Did a change regress? Two builds (binaries or git revisions) measured alternately in
-    /// one sitting, judged by paired ratios: exit 0 no regression, 1 regression, 2 bad input.
+    /// Did a change regress? Two builds (binaries, git revisions, or WORKTREE: the working
+    /// tree as it is) measured alternately in one sitting, judged by paired ratios: exit 0 no
+    /// regression, 1 regression, 2 bad input.
     Ab(commands::ab::Args),
     /// Print the findings tables (ratios with their 95% intervals) of a results file, as
     /// `run` prints them.
@@ -216,6 +217,9 @@ pub fn main() -> ExitCode {
         // Before the re-execution, so that this process passes each signal on to the run
         // instead of dying of it (see `harness::stop`).
         stop::install();
+        if let Some(note) = placement::missing_here().filter(|_| !cli.command.is_part()) {
+            eprintln!("{note}");
+        }
         if let Some(code) = placement::reexec_without_aslr() {
             return ExitCode::from(code);
         }
@@ -247,6 +251,11 @@ pub fn main() -> ExitCode {
 }
 
 impl Command {
+    /// A process `run` starts for a share of its work (its note was `run`'s to print).
+    fn is_part(&self) -> bool {
+        matches!(self, Command::Measure(_))
+    }
+
     /// The commands whose numbers are compared with other runs' (see `harness::placement`):
     /// they run without address-space randomization, and stop cleanly on a signal.
     fn measures(&self) -> bool {

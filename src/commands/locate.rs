@@ -3,6 +3,7 @@
 //! findings tables on stdout.
 
 use super::{baseline_policy, parse_name, Outcome, PlanArgs};
+use crate::harness::measuring::progress::Detail;
 use crate::harness::measuring::{facts, journal};
 use crate::harness::suites::locate::{self, LocateConfig};
 use crate::results::schema::Results;
@@ -60,7 +61,12 @@ pub fn run(a: Args) -> Outcome {
     let config = serde_json::to_value(&cfg)?;
     let header = journal::Header::new("locate", config.clone());
     let mut journal = journal::open(&a.out, &header, a.resume, &mut super::progress)?;
-    let (rows, stopped) = locate::run_journaled(&cfg, Some(&mut journal), &mut super::progress)?;
+    let (rows, stopped) = locate::run_journaled(
+        &cfg,
+        Some(&mut journal),
+        Detail::Lines,
+        &mut super::progress,
+    )?;
     let mut run = facts::collect(config);
     run.partial = stopped.is_some();
     let results = Results::new(run, rows);

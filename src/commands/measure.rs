@@ -23,6 +23,9 @@ pub struct Args {
     /// Go on from the journal beside `--out`.
     #[arg(long)]
     resume: bool,
+    /// Every single-thread group's line (`run --verbose`).
+    #[arg(long)]
+    verbose: bool,
 }
 
 pub fn run(a: Args) -> Outcome {
@@ -32,6 +35,7 @@ pub fn run(a: Args) -> Outcome {
         a.part,
         a.parts,
         a.resume,
+        a.verbose,
         &mut super::progress,
     )?;
     io::write(&a.out, &results, io::BaselinePolicy::Protect)?;

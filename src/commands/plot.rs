@@ -11,7 +11,9 @@ pub struct Args {
     /// Results files; rows of later files replace rows of earlier ones.
     #[arg(required = true)]
     results: Vec<PathBuf>,
-    #[arg(long, default_value = "results/plots")]
+    /// Where the charts go (git-ignored by default; the committed `results/plots/` is
+    /// redrawn only when named, as `scripts/plot.sh` does without arguments).
+    #[arg(long, default_value = "results/local/plots")]
     out_dir: PathBuf,
 }
 

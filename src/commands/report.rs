@@ -11,8 +11,9 @@ pub struct Args {
     /// Results files; rows of later files replace rows of earlier ones.
     #[arg(required = true)]
     results: Vec<PathBuf>,
-    /// The HTML file to write (atomically).
-    #[arg(long, default_value = "results/report.html")]
+    /// The HTML file to write (atomically; git-ignored by default: the committed
+    /// `results/report.html` is rewritten only when named, as `scripts/plot.sh` does).
+    #[arg(long, default_value = "results/local/report.html")]
     out: PathBuf,
 }
 

@@ -1,6 +1,7 @@
 //! `gomap-bench run`: the main job ([`crate::pipeline`]), its flags, and what it prints: the
-//! findings tables and the comparison with the baseline on stdout, progress on stderr; exit
-//! 1 on a regression, 128 + the signal when stopped, 4 when a map hung (`--resume` goes on
+//! findings tables and the comparison with the baseline on stdout, progress on stderr (a bar
+//! and one short line per suite and process; each group's line with `--verbose`); exit 1 on
+//! a regression, 128 + the signal when stopped, 4 when a map hung (`--resume` goes on
 //! without its cell).
 
 use super::Outcome;
@@ -50,6 +51,10 @@ pub struct Args {
     /// file in results/local/): finished blocks of rounds are not measured again.
     #[arg(long)]
     resume: bool,
+    /// Print every single-thread group's line as it ends (what `locate` prints), instead of
+    /// a progress bar and one line per suite and process.
+    #[arg(long)]
+    verbose: bool,
 }
 
 pub fn run(a: Args) -> Outcome {
@@ -75,6 +80,7 @@ pub fn run(a: Args) -> Outcome {
             pipeline::DEFAULT_PROCESSES
         }),
         resume: a.resume,
+        verbose: a.verbose,
     };
     let outcome = match pipeline::run(&cfg, &mut super::progress) {
         Err(e) if e.is::<pipeline::Hung>() => {

@@ -103,6 +103,16 @@ pub fn with_aslr(cmd: &mut std::process::Command) -> &mut std::process::Command 
     randomized(cmd, true)
 }
 
+/// What a measurement lacks on this platform, in one line; `None` on Linux. Elsewhere it
+/// runs with the layout drawn anew per process (no `personality(2)`), on ordinary pages (no
+/// `madvise` path: `harness::allocator`) and without noise flags (no `/proc`:
+/// `harness::noise`), so its figures are not comparable with a Linux run's.
+pub fn missing_here() -> Option<&'static str> {
+    (!cfg!(target_os = "linux")).then_some(
+        "note: not Linux: no fixed layout, huge pages or noise flags; not comparable with Linux runs",
+    )
+}
+
 /// Set in the re-executed process, so that it never re-executes again.
 pub const REEXEC_ENV: &str = "GOMAP_BENCH_FIXED_LAYOUT";
 
@@ -113,7 +123,8 @@ pub const REEXEC_ENV: &str = "GOMAP_BENCH_FIXED_LAYOUT";
 /// Call [`stop::install`] first: this process then passes each signal on to the run instead
 /// of dying of it.
 pub fn reexec_without_aslr() -> Option<u8> {
-    if aslr_off() || std::env::var_os(REEXEC_ENV).is_some() {
+    // Elsewhere than on Linux the layout cannot be fixed: running again would change nothing.
+    if !cfg!(target_os = "linux") || aslr_off() || std::env::var_os(REEXEC_ENV).is_some() {
         return None;
     }
     let exe = std::env::current_exe().ok()?;

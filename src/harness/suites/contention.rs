@@ -14,7 +14,7 @@ use crate::contenders;
 use crate::harness::measuring::facts;
 use crate::harness::measuring::groups::{run_groups, GroupSpec};
 use crate::harness::measuring::journal::Journal;
-use crate::harness::measuring::progress::Progress;
+use crate::harness::measuring::progress::{Detail, Progress};
 use crate::harness::measuring::rounds::{validate_plan, Plan};
 use crate::harness::measuring::runner::{CellSpec, MAX_OPS_PER_THREAD};
 use crate::harness::measuring::stop::Signal;
@@ -67,8 +67,8 @@ pub struct ContentionConfig {
     pub shards: Option<usize>,
     /// Allow more threads than cores.
     pub oversubscribe: bool,
-    /// No progress output.
-    pub quiet: bool,
+    /// What it says on stderr while it runs: every cell's line by default.
+    pub detail: Detail,
 }
 
 /// 1, 2, 4, … up to the core count, and the core count itself.
@@ -99,7 +99,7 @@ impl Default for ContentionConfig {
             ops_per_sample: None,
             shards: None,
             oversubscribe: false,
-            quiet: false,
+            detail: Detail::Lines,
         }
     }
 }
@@ -346,6 +346,9 @@ fn validation_error(row: &Row) -> &str {
     row.extra.validation_error.as_deref().unwrap_or("?")
 }
 
+/// The suite's name on its progress bar and in its summary line.
+const LABEL: &str = "contention";
+
 /// Runs the matrix. Usage errors (a group too big for memory included) are reported before
 /// anything runs.
 pub fn run_contention(config: &ContentionConfig) -> Result<Results, ContentionError> {
@@ -371,11 +374,14 @@ pub fn run_contention_journaled(
     let (groups, skipped) = config.groups();
     let specs: Vec<GroupSpec> = groups.iter().map(|(g, _)| g.clone()).collect();
     let sweeps = config.plan.blocks.max(1);
-    let held: u32 = journal.as_deref().map_or(0, |j| {
-        specs.iter().map(|s| j.blocks_kept(&s.key(), sweeps)).sum()
+    let (held_groups, held_blocks) = journal.as_deref().map_or((0, 0), |j| {
+        let groups = specs.iter().filter(|s| j.holds(&s.key())).count();
+        let blocks: u32 = specs.iter().map(|s| j.blocks_kept(&s.key(), sweeps)).sum();
+        (groups, blocks)
     });
-    let visits = specs.len() as u64 * u64::from(sweeps) - u64::from(held);
-    let mut progress = Progress::new(visits, config.quiet);
+    let visits = specs.len() as u64 * u64::from(sweeps) - u64::from(held_blocks);
+    let groups = (specs.len() - held_groups) as u64;
+    let mut progress = Progress::new(LABEL, groups, visits, config.detail);
     for s in &skipped {
         progress.note(s);
     }

@@ -11,6 +11,7 @@
 use crate::contenders::single as contenders;
 use crate::harness::measuring::groups::{run_groups, GroupSpec};
 use crate::harness::measuring::journal::Journal;
+use crate::harness::measuring::progress::{Detail, Progress};
 use crate::harness::measuring::rounds::{validate_plan, Plan};
 use crate::harness::measuring::stop::Signal;
 use crate::harness::suites::plans;
@@ -129,26 +130,51 @@ impl LocateConfig {
 /// Progress lines go to stderr through this.
 pub type Log<'a> = &'a mut dyn FnMut(&str);
 
-/// Runs every group; returns their rows.
+/// Runs every group, each group's line to `log`; returns their rows.
 pub fn run(cfg: &LocateConfig, log: Log) -> Result<Vec<Row>, String> {
-    Ok(run_journaled(cfg, None, log)?.0)
+    Ok(run_journaled(cfg, None, Detail::Lines, log)?.0)
 }
 
-/// [`run`], keeping each finished block of rounds in `journal` and taking what it already
-/// holds from it (`harness::measuring::journal`); stops early on SIGINT / SIGTERM ([`crate::harness::measuring::stop`]), with
-/// the rows of the groups finished so far and the signal.
+/// The suites' name on their progress bar and in their summary line.
+pub const LABEL: &str = "single thread (locate, probe, ops)";
+
+/// [`run`], keeping each finished block of rounds in `journal` and taking what it
+/// already holds from it (`harness::measuring::journal`); stops early on SIGINT / SIGTERM
+/// ([`crate::harness::measuring::stop`]), with the rows of the groups finished so far and
+/// the signal. `detail` says how much it tells: each group's line to `log`
+/// ([`Detail::Lines`]), or a bar and one line on stderr ([`Detail::Summary`]), or nothing.
 pub fn run_journaled(
     cfg: &LocateConfig,
     journal: Option<&mut Journal>,
+    detail: Detail,
     log: Log,
 ) -> Result<(Vec<Row>, Option<Signal>), String> {
     cfg.validate()?;
     let groups = cfg.groups();
-    let swept = run_groups(&groups, &cfg.plan, journal, |i, rows| {
-        if let Some(rows) = rows {
-            log(&group_line(&groups[i], rows));
+    let sweeps = cfg.plan.blocks.max(1);
+    let (held_groups, held_blocks) = journal.as_deref().map_or((0, 0), |j| {
+        let held = groups.iter().filter(|g| j.holds(&g.key())).count();
+        let blocks: u32 = groups.iter().map(|g| j.blocks_kept(&g.key(), sweeps)).sum();
+        (held, blocks)
+    });
+    // Lines go to `log` (the `locate` command's own, unprefixed), so the bar is a summary's.
+    let bar_detail = match detail {
+        Detail::Summary => Detail::Summary,
+        _ => Detail::Quiet,
+    };
+    let visits = groups.len() as u64 * u64::from(sweeps) - u64::from(held_blocks);
+    let left = (groups.len() - held_groups) as u64;
+    let mut progress = Progress::new(LABEL, left, visits, bar_detail);
+    let swept = run_groups(&groups, &cfg.plan, journal, |i, rows| match rows {
+        None => progress.tick(),
+        Some(rows) => {
+            if detail == Detail::Lines {
+                log(&group_line(&groups[i], rows));
+            }
+            progress.finish("");
         }
     })?;
+    progress.close();
     let stopped = swept.stopped;
     Ok((swept.into_rows(), stopped))
 }

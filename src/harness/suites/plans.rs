@@ -14,6 +14,7 @@
 //! Every preset keeps the shuffle's [`DEFAULT_SEED`]; `--seed` and the other plan flags of
 //! the commands adjust a preset, they do not replace it.
 
+use crate::harness::measuring::progress::Detail;
 use crate::harness::measuring::rounds::{Plan, DEFAULT_SEED};
 use crate::harness::suites::contention::ContentionConfig;
 use crate::harness::suites::locate::LocateConfig;
@@ -108,11 +109,12 @@ pub fn ab(quick: bool, contention: bool) -> Plan {
 /// The main job's settings (`run`, and the groups `ab` runs): locate/ops with every
 /// operation and map at three sizes, and contention with every map, workload and
 /// distribution at the machine's thread counts, with shorter cells than the standalone
-/// commands; `quick`: the commands' `--quick`, quiet.
+/// commands; `quick`: the commands' `--quick`. Contention says one line when it ends (its
+/// cells' lines would bury the findings `run` prints after it).
 pub fn main_job(quick: bool) -> (LocateConfig, ContentionConfig) {
     if quick {
         let cc = ContentionConfig {
-            quiet: true,
+            detail: Detail::Summary,
             ..ContentionConfig::quick()
         };
         return (LocateConfig::quick(), cc);
@@ -125,7 +127,7 @@ pub fn main_job(quick: bool) -> (LocateConfig, ContentionConfig) {
     let cc = ContentionConfig {
         plan: RUN_CONTENTION,
         stream_ops: 1 << 21,
-        quiet: true,
+        detail: Detail::Summary,
         ..ContentionConfig::default()
     };
     (lc, cc)

@@ -101,8 +101,12 @@ pub struct CountFacts {
 }
 
 impl CountFacts {
-    /// This binary's and this machine's, or one line saying valgrind cannot be run.
+    /// This binary's and this machine's, or one line saying valgrind cannot be run (or
+    /// that this is not the platform counts are made on: [`platform_refusal`]).
     pub fn here() -> Result<CountFacts, String> {
+        if let Some(why) = platform_refusal(std::env::consts::OS, std::env::consts::ARCH) {
+            return Err(why);
+        }
         let out = Command::new("valgrind")
             .arg("--version")
             .output()
@@ -132,6 +136,19 @@ fn target_features() -> Vec<&'static str> {
         "lzcnt", "avx512f", "avx512bw"
     );
     v
+}
+
+/// Why counts are not made on `os` / `arch`, in one line; `None` on Linux x86_64. Valgrind
+/// is a Linux tool here, and a count is compared on facts ([`CountFacts`]) that do not name
+/// the architecture: another architecture's instructions would be judged against the
+/// committed x86_64 counts as if they were the same code, and fail the gate for nothing.
+fn platform_refusal(os: &str, arch: &str) -> Option<String> {
+    (os != "linux" || arch != "x86_64").then(|| {
+        format!(
+            "counts runs on Linux x86_64 only (valgrind's simulated CPU, and counts compared with \
+             x86_64's); this is {os} {arch}"
+        )
+    })
 }
 
 fn valgrind_missing(e: &std::io::Error) -> String {
@@ -475,6 +492,22 @@ pub fn count_grid(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_refuse_other_platforms_in_one_line() {
+        assert_eq!(platform_refusal("linux", "x86_64"), None);
+        for (os, arch) in [
+            ("macos", "aarch64"),
+            ("linux", "aarch64"),
+            ("freebsd", "x86_64"),
+        ] {
+            let e = platform_refusal(os, arch).unwrap();
+            assert!(
+                e.ends_with(&format!("this is {os} {arch}")) && !e.contains('\n'),
+                "{e}"
+            );
+        }
+    }
 
     const SAMPLE: &str = "version: 1\ncreator: callgrind-3.19.0\n\
         events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim\n\
