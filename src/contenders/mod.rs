@@ -20,6 +20,7 @@
 //! | `gomap-rwlock` | `RwLock<GoMap>` | foldhash |
 //! | `gomap-sharded` | N cache-padded `RwLock<GoMap>` shards | foldhash |
 //! | `gomap-failfast` | GoMap + Go's writer detector; 1 thread only | foldhash |
+//! | `gomap-concurrent` | Go's layout rebuilt for sharing: seqlock reads, a lock per chain, epochs | foldhash |
 //! | `dashmap` | `DashMap` | foldhash |
 //! | `hashbrown-mutex` / `hashbrown-rwlock` | `Mutex` / `RwLock<hashbrown::HashMap>` | foldhash |
 //! | `std-mutex` | `Mutex<std::collections::HashMap>` | foldhash |
@@ -40,7 +41,7 @@ pub mod single;
 mod skipmap;
 
 pub use self::dashmap::DashMapContender;
-pub use self::gomap::{GoMapFailFast, GoMapMutex, GoMapRwLock, GoMapSharded};
+pub use self::gomap::{GoMapConcurrent, GoMapFailFast, GoMapMutex, GoMapRwLock, GoMapSharded};
 pub use self::locked::{HashbrownMutex, HashbrownRwLock, StdMutex};
 pub use self::null::Null;
 pub use self::papaya::PapayaContender;
@@ -194,6 +195,7 @@ registry!(
     GoMapRwLock,
     GoMapSharded,
     GoMapFailFast,
+    GoMapConcurrent,
     DashMapContender,
     HashbrownMutex,
     HashbrownRwLock,
