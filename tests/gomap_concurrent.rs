@@ -175,7 +175,7 @@ fn readers_never_miss_a_present_key_across_growth() {
             while !done.load(Ordering::Acquire) {
                 let k = CHURN + i % 4096;
                 m.insert(k, i);
-                if i % 3 == 0 {
+                if i.is_multiple_of(3) {
                     m.remove(k);
                 }
                 i += 1;

@@ -7,6 +7,12 @@
 //! executions it explored. `LOOM_MAX_PREEMPTIONS` bounds the preemptions per execution
 //! (default here: 3, loom's documented sweet spot; unset bound = exhaustive, much slower).
 //!
+//! Every actor is a spawned thread; the main thread only builds the map and joins. (A reader
+//! run on the main thread right after the spawn was explored in a single execution: loom
+//! learns a thread's next operation only once it runs, so its reduction never saw the races
+//! of the main thread's loads. With both actors spawned, the same model takes thousands of
+//! executions and the broken reader below is caught.)
+//!
 //! [`broken_reader_is_caught`] runs the deliberately broken reader (`read::<false>`: no second
 //! look at the version word) and must fail: it shows the models can see what the version
 //! check prevents, a key paired with another key's value.
@@ -32,23 +38,39 @@ fn map_with(entries: &[(u64, u64)]) -> Map {
 
 /// Runs `f` under loom with a preemption bound, and prints how many executions it took.
 fn check(name: &str, f: impl Fn() + Sync + Send + 'static) {
-    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    check_with(name, 3, f)
+}
+
+/// `check` with a default preemption bound of `bound` (`LOOM_MAX_PREEMPTIONS` overrides it)
+/// and room for long executions (a growth that moves 8 entries is hundreds of loom steps).
+fn check_with(name: &str, bound: usize, f: impl Fn() + Sync + Send + 'static) {
+    let runs = std::sync::Arc::new(AtomicUsize::new(0));
     let mut builder = loom::model::Builder::new();
     if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(3);
+        builder.preemption_bound = Some(bound);
     }
+    builder.max_branches = builder.max_branches.max(20_000);
     let bound = builder.preemption_bound;
     let start = Instant::now();
-    let before = RUNS.load(Ordering::Relaxed);
+    let counted = runs.clone();
     builder.check(move || {
-        RUNS.fetch_add(1, Ordering::Relaxed);
+        counted.fetch_add(1, Ordering::Relaxed);
         f()
     });
     println!(
         "loom model {name}: {} executions, preemption bound {bound:?}, {:.1} s",
-        RUNS.load(Ordering::Relaxed) - before,
+        runs.load(Ordering::Relaxed),
         start.elapsed().as_secs_f64()
     );
+}
+
+/// Runs `f` on the map in a thread of its own.
+fn spawn<T: Send + 'static>(
+    m: &Arc<Map>,
+    f: impl FnOnce(&Map) -> T + Send + 'static,
+) -> thread::JoinHandle<T> {
+    let m = m.clone();
+    thread::spawn(move || f(&m))
 }
 
 /// The map at the end of a model, quiescent: its invariants must hold.
@@ -64,13 +86,11 @@ fn get_during_evacuation() {
         let m = map_with(&[(1, 10), (2, 20)]);
         m.force_growth(true);
         let m = Arc::new(m);
-        let w = {
-            let m = m.clone();
-            // Its growWork evacuates the one old bucket and ends the growth.
-            thread::spawn(move || assert_eq!(m.insert(3, 30), None))
-        };
-        assert_eq!(m.get(1), Some(10));
-        let v3 = m.get(3);
+        // Its growWork evacuates the one old bucket and ends the growth.
+        let w = spawn(&m, |m| assert_eq!(m.insert(3, 30), None));
+        let r = spawn(&m, |m| (m.get(1), m.get(3)));
+        let (v1, v3) = r.join().unwrap();
+        assert_eq!(v1, Some(10));
         assert!(v3.is_none() || v3 == Some(30), "{v3:?}");
         w.join().unwrap();
         let mut m = finish(m);
@@ -87,12 +107,10 @@ fn remove_during_evacuation() {
         let m = map_with(&[(1, 10), (2, 20)]);
         m.force_growth(true);
         let m = Arc::new(m);
-        let w = {
-            let m = m.clone();
-            thread::spawn(move || assert_eq!(m.remove(1), Some(10)))
-        };
-        assert_eq!(m.get(2), Some(20));
-        let v1 = m.get(1);
+        let w = spawn(&m, |m| assert_eq!(m.remove(1), Some(10)));
+        let r = spawn(&m, |m| (m.get(2), m.get(1)));
+        let (v2, v1) = r.join().unwrap();
+        assert_eq!(v2, Some(20));
         assert!(v1.is_none() || v1 == Some(10), "{v1:?}");
         w.join().unwrap();
         assert_eq!(m.get(1), None);
@@ -107,13 +125,11 @@ fn two_writers_share_an_evacuation() {
         let m = map_with(&[(1, 10), (2, 20)]);
         m.force_growth(true);
         let m = Arc::new(m);
-        let w = {
-            let m = m.clone();
-            thread::spawn(move || assert_eq!(m.insert(3, 30), None))
-        };
         // Both writers' growWork race for the same old bucket and the end of the growth.
-        assert_eq!(m.insert(2, 21), Some(20));
-        w.join().unwrap();
+        let a = spawn(&m, |m| assert_eq!(m.insert(3, 30), None));
+        let b = spawn(&m, |m| assert_eq!(m.insert(2, 21), Some(20)));
+        a.join().unwrap();
+        b.join().unwrap();
         let mut m = finish(m);
         let mut e = m.entries();
         e.sort();
@@ -128,12 +144,10 @@ fn get_during_same_size_evacuation() {
         m.remove(1);
         m.force_growth(false);
         let m = Arc::new(m);
-        let w = {
-            let m = m.clone();
-            thread::spawn(move || assert_eq!(m.insert(1, 11), None))
-        };
-        assert_eq!(m.get(2), Some(20));
-        let v1 = m.get(1);
+        let w = spawn(&m, |m| assert_eq!(m.insert(1, 11), None));
+        let r = spawn(&m, |m| (m.get(2), m.get(1)));
+        let (v2, v1) = r.join().unwrap();
+        assert_eq!(v2, Some(20));
         assert!(v1.is_none() || v1 == Some(11), "{v1:?}");
         w.join().unwrap();
         let m = finish(m);
@@ -141,19 +155,36 @@ fn get_during_same_size_evacuation() {
     });
 }
 
+/// Two writers each insert a ninth key into a full one-bucket map: both find it over the load
+/// factor, one starts the growth (under `grow_lock`), the other finds it started; both help
+/// evacuate, and a reader probes meanwhile.
+#[test]
+fn growth_starts_once() {
+    check_with("growth_starts_once", 2, || {
+        let m = Arc::new(map_with(&(1..=8).map(|k| (k, k * 10)).collect::<Vec<_>>()));
+        assert_eq!(m.bucket_log2(), 0);
+        let a = spawn(&m, |m| assert_eq!(m.insert(100, 1000), None));
+        let b = spawn(&m, |m| assert_eq!(m.insert(101, 1010), None));
+        let r = spawn(&m, |m| m.get(5));
+        assert_eq!(r.join().unwrap(), Some(50));
+        a.join().unwrap();
+        b.join().unwrap();
+        let m = finish(m);
+        assert_eq!((m.bucket_log2(), m.len()), (1, 10));
+    });
+}
+
 /// A writer that empties a slot and fills it with another key, against a reader of that
 /// key: the reader must see the new key with its own value or not at all.
 fn slot_reuse(read: fn(&Map, u64) -> Option<u64>) {
     let m = Arc::new(map_with(&[(1, 10)]));
-    let w = {
-        let m = m.clone();
-        thread::spawn(move || {
-            assert_eq!(m.remove(1), Some(10));
-            // The first empty slot is slot 0, where key 1 was.
-            assert_eq!(m.insert(3, 30), None);
-        })
-    };
-    let v3 = read(&m, 3);
+    let w = spawn(&m, |m| {
+        assert_eq!(m.remove(1), Some(10));
+        // The first empty slot is slot 0, where key 1 was.
+        assert_eq!(m.insert(3, 30), None);
+    });
+    let r = spawn(&m, move |m| read(m, 3));
+    let v3 = r.join().unwrap();
     assert!(v3.is_none() || v3 == Some(30), "get(3) answered {v3:?}");
     w.join().unwrap();
     finish(m);
