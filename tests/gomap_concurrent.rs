@@ -214,3 +214,37 @@ fn readers_never_miss_a_present_key_across_growth() {
         assert_eq!(m.get(k), Some(value(k)));
     }
 }
+
+/// Threads that hold a pinned view across many operations (repinning now and then) while the
+/// map grows from empty: the same answers, and retired tables still get freed.
+#[test]
+fn pinned_views_across_growth() {
+    const PER: u64 = 20_000;
+    let mut m = ConcurrentGoMap::with_capacity(0);
+    thread::scope(|s| {
+        for t in 0..THREADS {
+            let m = &m;
+            s.spawn(move || {
+                let mut p = m.pin();
+                for k in t * PER..(t + 1) * PER {
+                    assert_eq!(p.insert(k, k + 7), None);
+                    assert_eq!(p.get(k), Some(k + 7));
+                    if k % 512 == 0 {
+                        p.repin();
+                    }
+                }
+                for k in (t * PER..(t + 1) * PER).step_by(2) {
+                    assert_eq!(p.remove(k), Some(k + 7));
+                }
+            });
+        }
+    });
+    m.check_invariants().unwrap();
+    let mut got = m.entries();
+    got.sort_unstable();
+    let want: Vec<(u64, u64)> = (0..THREADS * PER)
+        .filter(|k| k % 2 == 1)
+        .map(|k| (k, k + 7))
+        .collect();
+    assert_eq!(got, want);
+}

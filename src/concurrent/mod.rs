@@ -21,5 +21,5 @@ pub mod sharded;
 
 pub use failfast::{ConcurrentMapError, FailFastGoMap};
 pub use guarded::{Exclusive, Guarded, LockPolicy, MutexGoMap, RwLockGoMap, SharedReads};
-pub use lockfree::ConcurrentGoMap;
+pub use lockfree::{ConcurrentGoMap, Pinned};
 pub use sharded::ShardedGoMap;

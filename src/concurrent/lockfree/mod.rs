@@ -107,6 +107,7 @@ mod bucket;
 mod count;
 mod grow;
 mod invariants;
+mod pinned;
 mod reclaim;
 mod sync;
 mod table;
@@ -120,6 +121,7 @@ mod tests;
 
 use crate::gomap::{b_for_hint, DefaultHashBuilder};
 use count::Count;
+pub use pinned::Pinned;
 use reclaim::{pin, Guard, Reclaim};
 use std::hash::BuildHasher;
 use sync::{AtomicPtr, Mutex, Ordering};

@@ -23,6 +23,15 @@ pub(crate) struct Guard {
     _pin: crossbeam_epoch::Guard,
 }
 
+impl Guard {
+    /// Unpins and pins again: tables retired meanwhile may be freed once every other guard
+    /// that could hold them is gone too.
+    pub(crate) fn repin(&mut self) {
+        #[cfg(not(loom))]
+        self._pin.repin();
+    }
+}
+
 /// Pins the current thread.
 #[inline(always)]
 pub(crate) fn pin() -> Guard {

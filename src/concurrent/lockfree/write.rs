@@ -48,10 +48,22 @@ impl<S: BuildHasher> ConcurrentGoMap<S> {
     }
 
     /// `insert`, the hash computed by the caller with [`hash_key`](Self::hash_key).
+    #[inline]
     pub fn insert_hashed(&self, hash: u64, key: u64, value: u64) -> Option<u64> {
-        let guard = pin();
+        self.insert_in(&pin(), hash, key, value)
+    }
+
+    /// `remove`, the hash computed by the caller. Like Go's fast64 delete it compares keys
+    /// down the whole chain (no early stop at emptyRest).
+    #[inline]
+    pub fn remove_hashed(&self, hash: u64, key: u64) -> Option<u64> {
+        self.remove_in(&pin(), hash, key)
+    }
+
+    /// The insert, under the caller's pin.
+    pub(super) fn insert_in(&self, guard: &Guard, hash: u64, key: u64, value: u64) -> Option<u64> {
         loop {
-            let (t, head, mut w) = self.lock_chain(&guard, hash);
+            let (t, head, mut w) = self.lock_chain(guard, hash);
             // Go's walk: the key, or the first empty slot, stopping at emptyRest. We own the
             // chain, so `Relaxed` loads see its latest state (the lock's Acquire ordered us
             // after the previous owner).
@@ -113,11 +125,9 @@ impl<S: BuildHasher> ConcurrentGoMap<S> {
         }
     }
 
-    /// `remove`, the hash computed by the caller. Like Go's fast64 delete it compares keys
-    /// down the whole chain (no early stop at emptyRest).
-    pub fn remove_hashed(&self, hash: u64, key: u64) -> Option<u64> {
-        let guard = pin();
-        let (_t, head, mut w) = self.lock_chain(&guard, hash);
+    /// The remove, under the caller's pin.
+    pub(super) fn remove_in(&self, guard: &Guard, hash: u64, key: u64) -> Option<u64> {
+        let (_t, head, mut w) = self.lock_chain(guard, hash);
         let mut b = head;
         loop {
             let th = b.tophash.load(Ordering::Relaxed);
