@@ -13,9 +13,10 @@
 //! of the main thread's loads. With both actors spawned, the same model takes thousands of
 //! executions and the broken reader below is caught.)
 //!
-//! [`broken_reader_is_caught`] runs the deliberately broken reader (`read::<false>`: no second
-//! look at the version word) and must fail: it shows the models can see what the version
-//! check prevents, a key paired with another key's value.
+//! Two deliberately broken readers must fail: [`broken_reader_is_caught`] (`read::<false, _>`:
+//! no second look at the version word) pairs a key with another key's value, which is what the
+//! version check prevents; [`reader_ignoring_the_old_table_is_caught`] (`read::<_, false>`:
+//! reads the new table during a growth whatever the old bucket's state) misses a present key.
 
 use super::reclaim::pin;
 use super::ConcurrentGoMap;
@@ -80,24 +81,39 @@ fn finish(m: Arc<Map>) -> Map {
     m
 }
 
+/// A writer whose growWork evacuates the one old bucket (and so ends the growth), against a
+/// reader of a key that was there before and of the key being inserted.
+fn get_during_evacuation(read: fn(&Map, u64) -> Option<u64>) {
+    let m = map_with(&[(1, 10), (2, 20)]);
+    m.force_growth(true);
+    let m = Arc::new(m);
+    let w = spawn(&m, |m| assert_eq!(m.insert(3, 30), None));
+    let r = spawn(&m, move |m| (read(m, 1), read(m, 3)));
+    let (v1, v3) = r.join().unwrap();
+    assert_eq!(v1, Some(10), "get(1) during the evacuation");
+    assert!(v3.is_none() || v3 == Some(30), "{v3:?}");
+    w.join().unwrap();
+    let mut m = finish(m);
+    assert!(!m.is_growing());
+    let mut e = m.entries();
+    e.sort();
+    assert_eq!(e, [(1, 10), (2, 20), (3, 30)]);
+}
+
 #[test]
-fn get_during_evacuation() {
-    check("get_during_evacuation", || {
-        let m = map_with(&[(1, 10), (2, 20)]);
-        m.force_growth(true);
-        let m = Arc::new(m);
-        // Its growWork evacuates the one old bucket and ends the growth.
-        let w = spawn(&m, |m| assert_eq!(m.insert(3, 30), None));
-        let r = spawn(&m, |m| (m.get(1), m.get(3)));
-        let (v1, v3) = r.join().unwrap();
-        assert_eq!(v1, Some(10));
-        assert!(v3.is_none() || v3 == Some(30), "{v3:?}");
-        w.join().unwrap();
-        let mut m = finish(m);
-        assert!(!m.is_growing());
-        let mut e = m.entries();
-        e.sort();
-        assert_eq!(e, [(1, 10), (2, 20), (3, 30)]);
+fn get_during_evacuation_finds_the_key() {
+    check("get_during_evacuation_finds_the_key", || {
+        get_during_evacuation(|m, k| m.get(k))
+    });
+}
+
+/// The broken reader that skips Go's growth rule (it reads the new table even while the key's
+/// old bucket is not evacuated) is caught: it misses key 1 before the writer moves it.
+#[test]
+#[should_panic(expected = "get(1) during the evacuation")]
+fn reader_ignoring_the_old_table_is_caught() {
+    check("reader_ignoring_the_old_table_is_caught", || {
+        get_during_evacuation(|m, k| m.read::<true, false>(&pin(), m.hash_key(k), k))
     });
 }
 
@@ -202,7 +218,7 @@ fn broken_reader_is_caught() {
     check("broken_reader_is_caught", || {
         slot_reuse(|m, k| {
             let guard = pin();
-            m.read::<false>(&guard, m.hash_key(k), k)
+            m.read::<false, true>(&guard, m.hash_key(k), k)
         })
     });
 }

@@ -187,18 +187,25 @@ impl<S: BuildHasher> ConcurrentGoMap<S> {
     #[inline]
     pub fn get_hashed(&self, hash: u64, key: u64) -> Option<u64> {
         let guard = pin();
-        self.read::<true>(&guard, hash, key)
+        self.read::<true, true>(&guard, hash, key)
     }
 
-    /// The read path. `RECHECK = false` is the deliberately broken reader the loom models
-    /// must catch (it trusts its probe without the second look at the version word); only
-    /// those models instantiate it.
+    /// The read path (`read::<true, true>`). The other three are the deliberately broken
+    /// readers the loom models must catch, instantiated only there: `RECHECK = false` trusts
+    /// its probe without the second look at the version word; `OLD_FIRST = false` ignores
+    /// Go's rule during a growth and reads the new table whether or not the key's old bucket
+    /// has moved yet.
     #[inline(always)]
-    fn read<const RECHECK: bool>(&self, guard: &Guard, hash: u64, key: u64) -> Option<u64> {
+    fn read<const RECHECK: bool, const OLD_FIRST: bool>(
+        &self,
+        guard: &Guard,
+        hash: u64,
+        key: u64,
+    ) -> Option<u64> {
         loop {
             let t = self.current(guard);
             let old = t.old();
-            if !old.is_null() {
+            if OLD_FIRST && !old.is_null() {
                 // SAFETY: a table reachable from the current one, under our pin (see `current`).
                 let old = unsafe { &*old };
                 let ob = old.bucket_of(hash);

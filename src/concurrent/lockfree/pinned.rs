@@ -48,7 +48,7 @@ impl<S: BuildHasher> Pinned<'_, S> {
     #[inline]
     pub fn get(&self, key: u64) -> Option<u64> {
         self.map
-            .read::<true>(&self.guard, self.map.hash_key(key), key)
+            .read::<true, true>(&self.guard, self.map.hash_key(key), key)
     }
 
     /// [`ConcurrentGoMap::insert`], under this view's pin.
