@@ -13,7 +13,8 @@
 //!   leaves with the counter bumped. A reader reads the word (waiting while it is locked),
 //!   probes the chain with `Relaxed` loads, and reads the word again: equal means the probe
 //!   saw one state of the chain; otherwise it starts over. A reader stores nothing but its
-//!   epoch pin (its thread's own slot; see [`reclaim`]).
+//!   epoch pin (its thread's own slot; see [`reclaim`]), except that crossbeam-epoch, once
+//!   every 128 pins of a thread, tries to advance the global epoch and frees due garbage.
 //! - **Writes are serialized per chain**, by that lock bit. Nothing else is locked on the
 //!   write path except what growth needs: *starting* a growth takes the map's `grow_lock`
 //!   (it allocates the new table and publishes it; no bucket lock is held meanwhile), and
