@@ -46,7 +46,8 @@
 //! - [`contenders`]: every map under test behind one of two small traits (concurrent,
 //!   single-thread), and one registry that describes both alike.
 //! - [`concurrent`]: GoMap behind a `Mutex` / `RwLock`, sharded, or watched by Go's
-//!   `concurrent map writes` detector (made sound).
+//!   `concurrent map writes` detector (made sound); and Go's layout rebuilt for sharing,
+//!   with readers that take no lock (`lockfree`).
 //! - [`gomap`]: the Go-layout map, single-threaded.
 //! - [`vocabulary`]: the closed sets every layer speaks (ops, workloads, distributions,
 //!   kernels, programs, roles, ISA, a row's identity), with their names and parsing only.

@@ -1,15 +1,20 @@
-//! The GoMap contenders: `gomap-mutex`, `gomap-rwlock`, `gomap-sharded`, `gomap-failfast`.
+//! The GoMap contenders: `gomap-mutex`, `gomap-rwlock`, `gomap-sharded`, `gomap-failfast`,
+//! `gomap-concurrent`.
 //!
-//! These use the generic hashed API, not GoMap's u64 fast path (`get_fast64` …): a sharded map
-//! needs the hash to pick the shard, and the lock wrappers hash outside the critical section, so
-//! all four hash once in the wrapper and pass the hash down. The fast path belongs to the
-//! single-thread `ops` suite.
+//! The four wrappers use the generic hashed API, not GoMap's u64 fast path (`get_fast64` …): a
+//! sharded map needs the hash to pick the shard, and the lock wrappers hash outside the
+//! critical section, so all four hash once in the wrapper and pass the hash down. The fast
+//! path belongs to the single-thread `ops` suite. `gomap-concurrent` is Go's layout rebuilt for
+//! sharing (`concurrent::lockfree`), u64 → u64 only: its operations are fast64's, and it pins
+//! an epoch guard per operation, as `papaya` does.
 
 use super::hasher::SeededState;
 use super::locked::LockedName;
 use super::{BuildSpec, Contender, Facts, Handle, ThreadLimit};
 use crate::concurrent::sharded::default_shard_count;
-use crate::concurrent::{Exclusive, FailFastGoMap, Guarded, LockPolicy, ShardedGoMap, SharedReads};
+use crate::concurrent::{
+    ConcurrentGoMap, Exclusive, FailFastGoMap, Guarded, LockPolicy, ShardedGoMap, SharedReads,
+};
 use crate::vocabulary::Role;
 use std::marker::PhantomData;
 
@@ -61,6 +66,8 @@ impl LockedName for GoMapRwLockName {
 pub struct GoMapSharded(ShardedGoMap<u64, u64, SeededState>);
 /// `gomap-failfast`: no lock, Go's writer detector.
 pub struct GoMapFailFast(FailFastGoMap<u64, u64, SeededState>);
+/// `gomap-concurrent`: lock-free reads, a lock per bucket chain for writes.
+pub struct GoMapConcurrent(ConcurrentGoMap<SeededState>);
 
 impl<P: LockPolicy, N: LockedName> Contender for GoMapLocked<P, N>
 where
@@ -144,3 +151,46 @@ impl Contender for GoMapFailFast {
 
 // The panicking API: at one thread a panic would be a bug, and the runner reports it.
 delegate_handle!([] GoMapFailFast);
+
+impl Contender for GoMapConcurrent {
+    const NAME: &'static str = "gomap-concurrent";
+    const ROLE: Role = Role::Ours;
+    type Handle<'a> = &'a Self;
+    fn build(spec: &BuildSpec) -> Self {
+        GoMapConcurrent(ConcurrentGoMap::with_capacity_and_hasher(
+            spec.capacity,
+            SeededState::default(),
+        ))
+    }
+    fn handle(&self) -> &Self {
+        self
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn facts(&self) -> Facts {
+        Facts {
+            guard: Some("pinned per operation".into()),
+            ..Facts::default()
+        }
+    }
+}
+
+impl Handle for &GoMapConcurrent {
+    #[inline(always)]
+    fn get(&mut self, k: &u64) -> Option<u64> {
+        self.0.get(*k)
+    }
+    #[inline(always)]
+    fn insert(&mut self, k: u64, v: u64) -> bool {
+        self.0.insert(k, v).is_none()
+    }
+    #[inline(always)]
+    fn remove(&mut self, k: &u64) -> bool {
+        self.0.remove(*k).is_some()
+    }
+    #[inline(always)]
+    fn update(&mut self, k: u64, v: u64) -> bool {
+        self.0.insert(k, v).is_some()
+    }
+}

@@ -23,6 +23,7 @@
 //! | `gomap-rwlock` | `RwLock<GoMap>` | foldhash |
 //! | `gomap-sharded` | N cache-padded `RwLock<GoMap>` shards | foldhash |
 //! | `gomap-failfast` | GoMap + Go's writer detector; 1 thread only | foldhash |
+//! | `gomap-concurrent` | Go's layout rebuilt for sharing: seqlock reads, a lock per chain, epochs | foldhash |
 //! | `dashmap` | `DashMap` | foldhash |
 //! | `hashbrown-mutex` / `hashbrown-rwlock` | `Mutex` / `RwLock<hashbrown::HashMap>` | foldhash |
 //! | `std-mutex` | `Mutex<std::collections::HashMap>` | foldhash |
@@ -58,7 +59,7 @@ mod skipmap;
 pub use self::cht::ChtContender;
 pub use self::dashmap::DashMapContender;
 pub use self::flurry::{FlurryContender, FlurryHeld};
-pub use self::gomap::{GoMapFailFast, GoMapMutex, GoMapRwLock, GoMapSharded};
+pub use self::gomap::{GoMapConcurrent, GoMapFailFast, GoMapMutex, GoMapRwLock, GoMapSharded};
 pub use self::locked::{HashbrownMutex, HashbrownRwLock, StdMutex};
 pub use self::null::Null;
 pub use self::papaya::{PapayaContender, PapayaHeld};
@@ -231,6 +232,7 @@ registry!(
     GoMapRwLock,
     GoMapSharded,
     GoMapFailFast,
+    GoMapConcurrent,
     DashMapContender,
     HashbrownMutex,
     HashbrownRwLock,

@@ -10,6 +10,7 @@ use super::added::{self, Dispatched};
 use super::hasher::SeededState;
 use super::registry::{Family, Listing};
 use super::ThreadLimit;
+use crate::concurrent::ConcurrentGoMap;
 use crate::gomap::fast64::KeyProbe64;
 #[cfg(target_arch = "x86_64")]
 use crate::gomap::fast64::{KeysAvx2, KeysAvx512, KeysSse2};
@@ -132,6 +133,40 @@ impl<KP: KeyProbe64, L: Locate> SingleMap for GoFast64<KP, L> {
     }
 }
 
+/// The concurrent GoMap (`concurrent::lockfree`) used by one thread: what sharing costs Go's
+/// layout when nobody shares (seqlock reads, a chain lock and an epoch pin per operation).
+pub struct GoConcurrent(ConcurrentGoMap<SeededState>);
+
+impl SingleMap for GoConcurrent {
+    fn with_capacity(hint: usize) -> Self {
+        GoConcurrent(ConcurrentGoMap::with_capacity_and_hasher(
+            hint,
+            Default::default(),
+        ))
+    }
+    #[inline(always)]
+    fn get(&self, k: u64) -> Option<u64> {
+        self.0.get(k)
+    }
+    #[inline(always)]
+    fn insert(&mut self, k: u64, v: u64) -> bool {
+        self.0.insert(k, v).is_none()
+    }
+    #[inline(always)]
+    fn remove(&mut self, k: u64) -> Option<u64> {
+        self.0.remove(k)
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn isa() -> Isa {
+        // Go's scalar key loop: keys are atomics, read one by one (lockfree/bucket.rs).
+        Isa::Scalar
+    }
+    type Token = ();
+    fn isa_token(&self) {}
+}
+
 /// hashbrown with foldhash.
 pub struct Hashbrown(hashbrown::HashMap<u64, u64, SeededState>);
 
@@ -202,6 +237,9 @@ pub enum Kin {
     /// Go's loops everywhere (`…/go-faithful`, the figure a faster default is quoted beside),
     /// or with a strategy that measured slower than the default. Measured when named.
     VariantOf(&'static str),
+    /// The named map's layout rebuilt for sharing between threads, timed here on one thread
+    /// against it (what the sharing costs when nobody shares). Measured when named.
+    SharedTwinOf(&'static str),
 }
 
 impl Entry {
@@ -309,6 +347,8 @@ registry! {
     "gomap/fast64/avx2" as "gomap/fast64" => GoFast64<KeysAvx2>, Role::Ours, Kin::Own;
     #[cfg(target_arch = "x86_64")]
     "gomap/fast64/avx512" as "gomap/fast64" => GoFast64<KeysAvx512>, Role::Ours, Kin::Own;
+    "gomap-concurrent/fast64" as "gomap-concurrent/fast64" => GoConcurrent, Role::Ours,
+        Kin::SharedTwinOf("gomap/fast64");
     "hashbrown" as "hashbrown" => Hashbrown, Role::Reference, Kin::Own;
     "std" as "std" => StdMap, Role::Other, Kin::Own;
 }
@@ -415,7 +455,7 @@ mod tests {
         }
         assert_eq!(reference().name, "hashbrown");
         for e in entries() {
-            if let Kin::FromBOf(of) | Kin::VariantOf(of) = e.kin {
+            if let Kin::FromBOf(of) | Kin::VariantOf(of) | Kin::SharedTwinOf(of) = e.kin {
                 assert!(
                     entry(of).is_some(),
                     "{} is the twin of a listed map",

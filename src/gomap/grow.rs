@@ -26,7 +26,7 @@ use std::ptr;
 
 /// Go's `advanceEvacuationMark` looks at most this many buckets ahead per call, so one write
 /// never scans the whole old array.
-const EVACUATION_LOOKAHEAD: usize = 1024;
+pub const EVACUATION_LOOKAHEAD: usize = 1024;
 
 impl<K, V, S, L, P, R, E> GoMap<K, V, S, L, P, R, E>
 where

@@ -57,6 +57,7 @@ pub mod snapshot;
 pub use empty_rest::{DefaultEmptyRest, EmptyRest, GoWalk, RunMask};
 pub use evacuate::{DefaultEvacuate, Evacuate, GoSlots, LiveMask};
 pub use fast64::{KeyProbe64, KeysScalar};
+pub use grow::EVACUATION_LOOKAHEAD;
 pub use iter::{Iter, Keys, Values};
 pub use locate::{FromB, Locate, Precomputed};
 pub use probe::{DefaultProbe, Probe};
@@ -120,17 +121,40 @@ unsafe impl<K: Sync, V: Sync, S: Sync, L, P, R, E> Sync for GoMap<K, V, S, L, P,
 
 /// Go's `overLoadFactor`: would `count` entries in 2^B buckets exceed 6.5 a bucket?
 /// (13 * (2^B / 2), as Go writes it, so B = 0 allows 8.)
+/// Public so that the concurrent map (`concurrent::lockfree`) grows by the same rule.
 #[inline]
-fn over_load_factor(count: usize, b: u8) -> bool {
+pub fn over_load_factor(count: usize, b: u8) -> bool {
     count > BUCKET_CNT && count > 13 * (locate::bucket_shift(b) / 2)
 }
 
 /// Go's `tooManyOverflowBuckets`: as many overflow buckets as regular ones (capped at 2^15,
 /// the range where `noverflow` is exact).
 #[inline]
-fn too_many_overflow_buckets(noverflow: u16, b: u8) -> bool {
+pub fn too_many_overflow_buckets(noverflow: u16, b: u8) -> bool {
     let b = b.min(15);
     noverflow >= 1u16 << b
+}
+
+/// Go's `makemap` choice of B: the smallest B for which `hint` entries are not over the load
+/// factor.
+pub fn b_for_hint(hint: usize) -> u8 {
+    let mut b = 0u8;
+    while over_load_factor(hint, b) {
+        b += 1;
+    }
+    b
+}
+
+/// Go's `incrnoverflow` sampling: whether a new overflow bucket of a map with 2^B buckets is
+/// counted in `noverflow`. Always below B = 16; above, with probability 1/2^(B-15), so that
+/// the count still approximates "as many overflow buckets as 2^15".
+#[inline]
+pub fn counts_new_overflow(b: u8) -> bool {
+    if b < 16 {
+        return true;
+    }
+    let mask = (1u32 << (b - 15)) - 1;
+    rand::fastrand() as u32 & mask == 0
 }
 
 impl<K, V> GoMap<K, V, DefaultHashBuilder> {
@@ -165,10 +189,7 @@ impl<K, V, S, L: Locate, P: Probe, R: EmptyRest, E: Evacuate> GoMap<K, V, S, L, 
     /// factor; the array (with its preallocated overflow buckets) is allocated now when B > 0.
     pub fn with_capacity_and_hasher(hint: usize, hash0: S) -> Self {
         let mut m = Self::with_hasher(hash0);
-        let mut b = 0u8;
-        while over_load_factor(hint, b) {
-            b += 1;
-        }
+        let b = b_for_hint(hint);
         if b > 0 {
             m.set_b(b);
             m.buckets = BucketArray::new(b);
@@ -288,12 +309,7 @@ impl<K, V, S, L: Locate, P: Probe, R: EmptyRest, E: Evacuate> GoMap<K, V, S, L, 
     /// Go's `incrnoverflow`: exact below B = 16; above, incremented with probability
     /// 1/2^(B-15), so that it still approximates "as many overflow buckets as 2^15".
     fn incr_noverflow(&mut self) {
-        if self.b < 16 {
-            self.noverflow = self.noverflow.wrapping_add(1);
-            return;
-        }
-        let mask = (1u32 << (self.b - 15)) - 1;
-        if rand::fastrand() as u32 & mask == 0 {
+        if counts_new_overflow(self.b) {
             self.noverflow = self.noverflow.wrapping_add(1);
         }
     }
