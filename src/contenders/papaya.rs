@@ -22,13 +22,11 @@
 //! lives up to 256 operations longer), so it answers another question — what papaya costs a
 //! program that batches its accesses under one guard — which `papaya-held` answers beside it.
 //!
-//! How much it matters (`contention --quick --rounds 12 --dist uniform`, 2-core VM, while
-//! other engineers' builds used 1.2–1.7 cores: indications, not findings), per-op → held,
-//! ratio to dashmap with its 95% interval: read-heavy, 1 thread 0.698 [0.496, 0.982] → 0.891
-//! [0.809, 0.980], 2 threads 1.174 [0.914, 1.507] → 1.409 [1.206, 1.646]; exchange, 1 thread
-//! 0.233 [0.104, 0.525] → 0.260 [0.227, 0.295], 2 threads 0.150 [0.146, 0.157] → 0.144
-//! [0.126, 0.165]. Pinning costs a read about 3 ns (69 → 88 Mops/s at 1 thread); a write's
-//! allocation and retirement dwarf it.
+//! How much it matters: held ÷ per-op, paired over 30 interleaved rounds, 2^16 entries,
+//! uniform keys, the 2-core AMD EPYC VM idle (`contention --threads 1,2 --secs 8`): read-heavy
+//! 1.48× [1.36, 1.69] at 1 thread and 1.39× [1.27, 1.45] at 2; exchange 1.05× [1.01, 1.10]
+//! and 1.02× [1.00, 1.05]. Pinning is a third of a read's cost; a write's allocation and
+//! retirement dwarf it. (Figures of one sitting: measure again with both registered.)
 
 use super::guard_policy::{GuardPolicy, Held, HeldGuard, PerOp};
 use super::hasher::SeededState;
