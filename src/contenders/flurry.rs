@@ -28,133 +28,57 @@
 //! Capacity: `with_capacity_and_hasher(n)` presizes to the power of two ≥ 1.5n + 1 bins, as
 //! Java's constructor does, so `n` entries fit under its 0.75 load factor.
 
-use super::guard_policy::{GuardPolicy, Held, HeldGuard, PerOp};
+use super::guard_policy::{Epoch, EpochMap, Held, PerOp};
 use super::hasher::SeededState;
-use super::{BuildSpec, Contender, Facts, Handle};
+use super::BuildSpec;
 use ::flurry::{Guard, HashMap};
-use std::marker::PhantomData;
 
-/// The crate, as `Cargo.lock` resolved it (see `build.rs`).
-const CRATE: &str = concat!("flurry ", env!("GOMAP_BENCH_VERSION_FLURRY"));
-
-/// flurry's map under guard policy `P`.
-pub struct Flurry<P> {
-    map: HashMap<u64, u64, SeededState>,
-    _policy: PhantomData<P>,
-}
+/// flurry's map, as [`Epoch`] calls it.
+pub struct Flurry(HashMap<u64, u64, SeededState>);
 
 /// `flurry`: a guard pinned per operation.
-pub type FlurryContender = Flurry<PerOp>;
+pub type FlurryContender = Epoch<Flurry, PerOp>;
 /// A guard held by the handle, refreshed every 256 operations (measured once, not
 /// registered: see the module docs).
-pub type FlurryHeld = Flurry<Held>;
+pub type FlurryHeld = Epoch<Flurry, Held>;
 
-impl<P: GuardPolicy> Flurry<P> {
+impl EpochMap for Flurry {
+    const PER_OP_NAME: &'static str = "flurry";
+    const HELD_NAME: &'static str = "flurry-held";
+    const CRATE: &'static str = concat!("flurry ", env!("GOMAP_BENCH_VERSION_FLURRY"));
+    type Guard<'a> = Guard<'a>;
     fn build(spec: &BuildSpec) -> Self {
-        Flurry {
-            map: HashMap::with_capacity_and_hasher(spec.capacity, SeededState::default()),
-            _policy: PhantomData,
-        }
-    }
-
-    fn facts() -> Facts {
-        Facts {
-            guard: Some(P::FACT.into()),
-            crate_version: Some(CRATE.into()),
-            ..Facts::default()
-        }
-    }
-}
-
-impl Contender for Flurry<PerOp> {
-    const NAME: &'static str = "flurry";
-    type Handle<'a> = &'a Self;
-    fn build(spec: &BuildSpec) -> Self {
-        Flurry::build(spec)
-    }
-    fn handle(&self) -> &Self {
-        self
-    }
-    fn len(&self) -> usize {
-        self.map.len()
-    }
-    fn facts(&self) -> Facts {
-        Self::facts()
-    }
-}
-
-impl Handle for &Flurry<PerOp> {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        let g = self.map.guard();
-        self.map.get(k, &g).copied()
+        Flurry(HashMap::with_capacity_and_hasher(
+            spec.capacity,
+            SeededState::default(),
+        ))
     }
     #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        let g = self.map.guard();
-        self.map.insert(k, v, &g).is_none()
+    fn guard(&self) -> Guard<'_> {
+        self.0.guard()
     }
     #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        let g = self.map.guard();
-        self.map.remove(k, &g).is_some()
+    fn get(&self, k: &u64, g: &Guard<'_>) -> Option<u64> {
+        self.0.get(k, g).copied()
     }
     #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        let g = self.map.guard();
-        self.map.insert(k, v, &g).is_some()
-    }
-}
-
-impl Contender for Flurry<Held> {
-    const NAME: &'static str = "flurry-held";
-    type Handle<'a> = HeldHandle<'a>;
-    fn build(spec: &BuildSpec) -> Self {
-        Flurry::build(spec)
-    }
-    fn handle(&self) -> HeldHandle<'_> {
-        HeldHandle {
-            map: &self.map,
-            guard: HeldGuard::new(self.map.guard()),
-        }
-    }
-    fn len(&self) -> usize {
-        self.map.len()
-    }
-    fn facts(&self) -> Facts {
-        Self::facts()
-    }
-}
-
-/// One thread's view of [`FlurryHeld`]: the map and the guard it holds.
-pub struct HeldHandle<'a> {
-    map: &'a HashMap<u64, u64, SeededState>,
-    guard: HeldGuard<Guard<'a>>,
-}
-
-impl Handle for HeldHandle<'_> {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        self.map.get(k, self.guard.for_op()).copied()
+    fn insert(&self, k: u64, v: u64, g: &Guard<'_>) -> Option<u64> {
+        self.0.insert(k, v, g).copied()
     }
     #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        self.map.insert(k, v, self.guard.for_op()).is_none()
+    fn remove(&self, k: &u64, g: &Guard<'_>) -> bool {
+        self.0.remove(k, g).is_some()
     }
-    #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        self.map.remove(k, self.guard.for_op()).is_some()
-    }
-    #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        self.map.insert(k, v, self.guard.for_op()).is_some()
+    fn entries(&self) -> usize {
+        self.0.len()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contenders::ContenderVisitor;
+    use crate::contenders::guard_policy::GuardPolicy;
+    use crate::contenders::{Contender, ContenderVisitor};
 
     /// The unregistered policy still answers exactly (the registered one is checked with
     /// every contender in `contenders::tests`).

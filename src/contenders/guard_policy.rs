@@ -16,6 +16,13 @@
 //!   [`REFRESH_EVERY`] operations ([`HeldGuard`]): the pinning cost is amortized, as a
 //!   program that does a batch of accesses under one guard would, and memory stays bounded
 //!   (a refresh lets everything retired before it be reclaimed, as a drop and re-pin would).
+//!
+//! The adapter is written once, [`Epoch`]: a map says how it is built, pinned and called
+//! ([`EpochMap`], one small impl in its own file), and `Epoch<M, PerOp>` /
+//! `Epoch<M, Held>` are its two contenders.
+
+use super::{BuildSpec, Contender, Facts, Handle};
+use std::marker::PhantomData;
 
 /// How many operations a held guard serves before it is refreshed: large enough that the
 /// refresh's cost vanishes per op, small enough that a thread never keeps more than a few
@@ -59,6 +66,131 @@ impl Refresh for ::flurry::Guard<'_> {
     #[inline]
     fn refresh(&mut self) {
         ::flurry::Guard::refresh(self);
+    }
+}
+
+/// A map whose every access takes a guard: what [`Epoch`] needs of papaya or flurry.
+pub trait EpochMap: Send + Sync + Sized + 'static {
+    /// The contenders' names under each policy.
+    const PER_OP_NAME: &'static str;
+    const HELD_NAME: &'static str;
+    /// The crate and its version, as `Cargo.lock` resolved it (see `build.rs`).
+    const CRATE: &'static str;
+    type Guard<'a>: Refresh
+    where
+        Self: 'a;
+    fn build(spec: &BuildSpec) -> Self;
+    fn guard(&self) -> Self::Guard<'_>;
+    fn get(&self, k: &u64, g: &Self::Guard<'_>) -> Option<u64>;
+    /// Inserts or replaces; the old value.
+    fn insert(&self, k: u64, v: u64, g: &Self::Guard<'_>) -> Option<u64>;
+    /// True when the key was present.
+    fn remove(&self, k: &u64, g: &Self::Guard<'_>) -> bool;
+    /// Entries now (called when no thread runs).
+    fn entries(&self) -> usize;
+}
+
+/// The epoch-based map `M` under guard policy `P`, as a contender.
+pub struct Epoch<M, P> {
+    map: M,
+    _policy: PhantomData<P>,
+}
+
+impl<M: EpochMap, P: GuardPolicy> Epoch<M, P> {
+    fn new(spec: &BuildSpec) -> Self {
+        Epoch {
+            map: M::build(spec),
+            _policy: PhantomData,
+        }
+    }
+
+    fn facts_of() -> Facts {
+        Facts {
+            guard: Some(P::FACT.into()),
+            crate_version: Some(M::CRATE.into()),
+            ..Facts::default()
+        }
+    }
+}
+
+impl<M: EpochMap> Contender for Epoch<M, PerOp> {
+    const NAME: &'static str = M::PER_OP_NAME;
+    type Handle<'a> = &'a Self;
+    fn build(spec: &BuildSpec) -> Self {
+        Epoch::new(spec)
+    }
+    fn handle(&self) -> &Self {
+        self
+    }
+    fn len(&self) -> usize {
+        self.map.entries()
+    }
+    fn facts(&self) -> Facts {
+        Self::facts_of()
+    }
+}
+
+impl<M: EpochMap> Handle for &Epoch<M, PerOp> {
+    #[inline(always)]
+    fn get(&mut self, k: &u64) -> Option<u64> {
+        self.map.get(k, &self.map.guard())
+    }
+    #[inline(always)]
+    fn insert(&mut self, k: u64, v: u64) -> bool {
+        self.map.insert(k, v, &self.map.guard()).is_none()
+    }
+    #[inline(always)]
+    fn remove(&mut self, k: &u64) -> bool {
+        self.map.remove(k, &self.map.guard())
+    }
+    #[inline(always)]
+    fn update(&mut self, k: u64, v: u64) -> bool {
+        self.map.insert(k, v, &self.map.guard()).is_some()
+    }
+}
+
+impl<M: EpochMap> Contender for Epoch<M, Held> {
+    const NAME: &'static str = M::HELD_NAME;
+    type Handle<'a> = HeldHandle<'a, M>;
+    fn build(spec: &BuildSpec) -> Self {
+        Epoch::new(spec)
+    }
+    fn handle(&self) -> HeldHandle<'_, M> {
+        HeldHandle {
+            map: &self.map,
+            guard: HeldGuard::new(self.map.guard()),
+        }
+    }
+    fn len(&self) -> usize {
+        self.map.entries()
+    }
+    fn facts(&self) -> Facts {
+        Self::facts_of()
+    }
+}
+
+/// One thread's view of `Epoch<M, Held>`: the map and the guard it holds.
+pub struct HeldHandle<'a, M: EpochMap> {
+    map: &'a M,
+    guard: HeldGuard<M::Guard<'a>>,
+}
+
+impl<M: EpochMap> Handle for HeldHandle<'_, M> {
+    #[inline(always)]
+    fn get(&mut self, k: &u64) -> Option<u64> {
+        self.map.get(k, self.guard.for_op())
+    }
+    #[inline(always)]
+    fn insert(&mut self, k: u64, v: u64) -> bool {
+        self.map.insert(k, v, self.guard.for_op()).is_none()
+    }
+    #[inline(always)]
+    fn remove(&mut self, k: &u64) -> bool {
+        self.map.remove(k, self.guard.for_op())
+    }
+    #[inline(always)]
+    fn update(&mut self, k: u64, v: u64) -> bool {
+        self.map.insert(k, v, self.guard.for_op()).is_some()
     }
 }
 

@@ -28,127 +28,49 @@
 //! and 1.02× [1.00, 1.05]. Pinning is a third of a read's cost; a write's allocation and
 //! retirement dwarf it. (Figures of one sitting: measure again with both registered.)
 
-use super::guard_policy::{GuardPolicy, Held, HeldGuard, PerOp};
+use super::guard_policy::{Epoch, EpochMap, Held, PerOp};
 use super::hasher::SeededState;
-use super::{BuildSpec, Contender, Facts, Handle};
+use super::BuildSpec;
 use ::papaya::{HashMap, LocalGuard};
-use std::marker::PhantomData;
 
-/// The crate, as `Cargo.lock` resolved it (see `build.rs`).
-const CRATE: &str = concat!("papaya ", env!("GOMAP_BENCH_VERSION_PAPAYA"));
-
-/// papaya's map under guard policy `P`.
-pub struct Papaya<P> {
-    map: HashMap<u64, u64, SeededState>,
-    _policy: PhantomData<P>,
-}
+/// papaya's map, as [`Epoch`] calls it.
+pub struct Papaya(HashMap<u64, u64, SeededState>);
 
 /// `papaya`: a guard pinned per operation.
-pub type PapayaContender = Papaya<PerOp>;
+pub type PapayaContender = Epoch<Papaya, PerOp>;
 /// `papaya-held`: a guard held by the handle, refreshed every 256 operations.
-pub type PapayaHeld = Papaya<Held>;
+pub type PapayaHeld = Epoch<Papaya, Held>;
 
-impl<P: GuardPolicy> Papaya<P> {
+impl EpochMap for Papaya {
+    const PER_OP_NAME: &'static str = "papaya";
+    const HELD_NAME: &'static str = "papaya-held";
+    const CRATE: &'static str = concat!("papaya ", env!("GOMAP_BENCH_VERSION_PAPAYA"));
+    type Guard<'a> = LocalGuard<'a>;
     fn build(spec: &BuildSpec) -> Self {
-        Papaya {
-            map: HashMap::builder()
+        Papaya(
+            HashMap::builder()
                 .capacity(spec.capacity)
                 .hasher(SeededState::default())
                 .build(),
-            _policy: PhantomData,
-        }
-    }
-
-    fn facts() -> Facts {
-        Facts {
-            guard: Some(P::FACT.into()),
-            crate_version: Some(CRATE.into()),
-            ..Facts::default()
-        }
-    }
-}
-
-impl Contender for Papaya<PerOp> {
-    const NAME: &'static str = "papaya";
-    type Handle<'a> = &'a Self;
-    fn build(spec: &BuildSpec) -> Self {
-        Papaya::build(spec)
-    }
-    fn handle(&self) -> &Self {
-        self
-    }
-    fn len(&self) -> usize {
-        self.map.len()
-    }
-    fn facts(&self) -> Facts {
-        Self::facts()
-    }
-}
-
-impl Handle for &Papaya<PerOp> {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        let g = self.map.guard();
-        self.map.get(k, &g).copied()
+        )
     }
     #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        let g = self.map.guard();
-        self.map.insert(k, v, &g).is_none()
+    fn guard(&self) -> LocalGuard<'_> {
+        self.0.guard()
     }
     #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        let g = self.map.guard();
-        self.map.remove(k, &g).is_some()
+    fn get(&self, k: &u64, g: &LocalGuard<'_>) -> Option<u64> {
+        self.0.get(k, g).copied()
     }
     #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        let g = self.map.guard();
-        self.map.insert(k, v, &g).is_some()
-    }
-}
-
-impl Contender for Papaya<Held> {
-    const NAME: &'static str = "papaya-held";
-    type Handle<'a> = HeldHandle<'a>;
-    fn build(spec: &BuildSpec) -> Self {
-        Papaya::build(spec)
-    }
-    fn handle(&self) -> HeldHandle<'_> {
-        HeldHandle {
-            map: &self.map,
-            guard: HeldGuard::new(self.map.guard()),
-        }
-    }
-    fn len(&self) -> usize {
-        self.map.len()
-    }
-    fn facts(&self) -> Facts {
-        Self::facts()
-    }
-}
-
-/// One thread's view of `papaya-held`: the map and the guard it holds.
-pub struct HeldHandle<'a> {
-    map: &'a HashMap<u64, u64, SeededState>,
-    guard: HeldGuard<LocalGuard<'a>>,
-}
-
-impl Handle for HeldHandle<'_> {
-    #[inline(always)]
-    fn get(&mut self, k: &u64) -> Option<u64> {
-        self.map.get(k, self.guard.for_op()).copied()
+    fn insert(&self, k: u64, v: u64, g: &LocalGuard<'_>) -> Option<u64> {
+        self.0.insert(k, v, g).copied()
     }
     #[inline(always)]
-    fn insert(&mut self, k: u64, v: u64) -> bool {
-        self.map.insert(k, v, self.guard.for_op()).is_none()
+    fn remove(&self, k: &u64, g: &LocalGuard<'_>) -> bool {
+        self.0.remove(k, g).is_some()
     }
-    #[inline(always)]
-    fn remove(&mut self, k: &u64) -> bool {
-        self.map.remove(k, self.guard.for_op()).is_some()
-    }
-    #[inline(always)]
-    fn update(&mut self, k: u64, v: u64) -> bool {
-        self.map.insert(k, v, self.guard.for_op()).is_some()
+    fn entries(&self) -> usize {
+        self.0.len()
     }
 }
