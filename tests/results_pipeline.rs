@@ -108,7 +108,7 @@ fn every_chart_renders_a_well_formed_svg() {
             "latency-contention-read-heavy-uniform-t8.svg",
             "locate-index_throughput.svg",
             "ops-get_hit.svg",
-            "probe-match_slot0.svg",
+            "probe.svg",
         ]
     );
     for f in &report.files {

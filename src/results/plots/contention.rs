@@ -4,16 +4,20 @@
 //! is a line; the bars span the min and max sample, because one bad sample is exactly what
 //! a reader of a scaling curve needs to see. The maps are split into panels ([`panels`]):
 //! ours with the reference, then the others with the reference again, and the Go anchor's
-//! maps apart, since they were measured on another machine. The `null` contender (the
-//! harness alone) is left out of the lines, since its rate would flatten every map's, and
-//! named in a footnote instead.
+//! maps apart (another file), in a section of their own when measured on another machine
+//! or day. The `null` contender (the harness alone) is left out of the lines, since its
+//! rate would flatten every map's, and named in a footnote instead. A chart is a workload
+//! and a key distribution, as [`super::dist_of`] tells it: rapid-grow, which has none, is
+//! one chart whatever its files call its distribution.
 
-use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
-use super::panels::{self, Reference};
-use super::{series_of, slug, Chart, Ctx, Varying};
+use super::draw::{self, Axes, Figure, PanelRow, Point, XAxis};
+use super::panels;
+use super::{
+    benches_note, by_bench, dist_name, dist_of, panel_per_group, slug, Chart, Ctx, Varying,
+};
 use crate::results::schema::Row;
 use crate::vocabulary::{Role, Suite};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
     let mut groups: BTreeMap<(&str, &str), Vec<&Row>> = BTreeMap::new();
@@ -24,7 +28,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         } else {
             &mut groups
         };
-        by.entry((r.id.op.name(), r.id.dist_name()))
+        by.entry((r.id.op.name(), dist_name(r)))
             .or_default()
             .push(r);
     }
@@ -43,18 +47,29 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             hi: if r.max.is_finite() { r.max } else { r.median },
             noisy: r.noisy,
         };
-        let rows_of_panels: Vec<PanelRow> =
-            panels::split(&rs, &label, ctx.sources, Reference::InEveryGroup)
-                .into_iter()
-                .map(|g| PanelRow {
-                    legend_title: g.title,
-                    panels: vec![Panel {
-                        caption: String::new(),
-                        series: series_of(&g.rows, &label, &point),
-                    }],
-                })
-                .collect();
+        let layout =
+            |rs: &[&Row]| -> Vec<PanelRow> { panel_per_group(rs, &label, &point, ctx.sources) };
+        let axes = Axes {
+            x: XAxis::Linear,
+            x_desc: "threads".into(),
+            y_log: false,
+            y_ns: false,
+            y_desc: format!("{} (all threads; higher is better)", rs[0].unit.as_str()),
+            reference: None,
+        };
         let mut footnotes = vec!["bars: min–max of the samples (rounds)".to_string()];
+        footnotes.extend(benches_note(&rs, ctx.sources));
+        let relabelled: BTreeSet<&str> = rs
+            .iter()
+            .filter(|r| r.id.dist != dist_of(r))
+            .map(|r| r.id.dist_name())
+            .collect();
+        if !relabelled.is_empty() {
+            footnotes.push(format!(
+                "no key distribution: without a prefill, reads target each thread's own inserts; rows a file labels {} are drawn here",
+                relabelled.into_iter().collect::<Vec<_>>().join(", ")
+            ));
+        }
         if rs.iter().any(|r| r.noisy) {
             footnotes
                 .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
@@ -72,7 +87,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             ));
         }
         footnotes.extend(ctx.closing_notes(&rs, &|r| {
-            r.id.suite == Suite::Contention && r.id.op.name() == op && r.id.dist_name() == dist
+            r.id.suite == Suite::Contention && r.id.op.name() == op && dist_name(r) == dist
         }));
         let dist_part = if dist == "-" { "" } else { dist };
         let title = if dist_part.is_empty() {
@@ -82,15 +97,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         };
         let fig = Figure {
             title: title.clone(),
-            axes: Axes {
-                x: XAxis::Linear,
-                x_desc: "threads".into(),
-                y_log: false,
-                y_ns: false,
-                y_desc: format!("{} (all threads; higher is better)", rs[0].unit.as_str()),
-                reference: None,
-            },
-            rows: rows_of_panels,
+            sections: by_bench(&rs, ctx.sources, None, &axes, &layout),
             footnotes,
         };
         out.push(Chart {

@@ -1,12 +1,19 @@
-//! The two drawings every chart is made of: a *figure* (a grid of panels that share their
-//! axes, each row of panels with its legend beside it) and a *forest* (one interval per
-//! labelled item). Charts decide what to draw; this file and its axes ([`super::axes`])
-//! alone know plotters.
+//! The one drawing every chart is made of: a *figure*, sections stacked top to bottom, each
+//! a grid of panels that share their axes, each row of panels with its legend beside it.
+//! Charts decide what to draw; this file and its axes ([`super::axes`]) alone know
+//! plotters.
+//!
+//! A section is what one y axis may hold: the rows of one machine and day (a chart of
+//! several files from several machines has a section per machine, titled by it), or one
+//! quantity (the locate chart: the paired difference, then the times it is the difference
+//! of). Sections are titled when there are several.
 //!
 //! Layout rules, each there because a reader stumbled without it:
 //! * a legend sits in its own column right of its row of panels, never over data;
-//! * every panel of a figure has the same y range, so panels compare at a glance;
-//! * a series keeps its look (colour and marker, [`style`]) in every panel of its row;
+//! * every panel of a section has the same y range, so panels compare at a glance; two
+//!   sections never share one, since what they hold does not compare;
+//! * a series has the look (colour and marker, [`style`]) of its map, in every panel of
+//!   every chart;
 //! * categories (sizes, thread counts) are not joined by lines, and series within one
 //!   category are set side by side, so that their interval bars do not hide each other;
 //! * a log axis is drawn as a linear axis over log10 of the values, with ticks at 1-2-5
@@ -18,7 +25,7 @@
 //! estimate and written as `<text font-family="sans-serif">`, so no font file is ever read.
 
 use super::axes::{duration, linear_ticks, log_ticks, nines, nines_label, tick, Ticked};
-use super::style::{self, Look, MAX_SERIES};
+use super::style::{self, Key, Look, MAX_SERIES};
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 
@@ -28,6 +35,8 @@ const WIDTH: u32 = 1200;
 const MIN_PANEL_W: u32 = 290;
 const FONT: &str = "sans-serif";
 const TITLE_H: u32 = 44;
+/// The band a section's title takes above its panels.
+const HEADING_H: u32 = 30;
 const ROW_H: u32 = 300;
 const FOOT_LINE: u32 = 16;
 /// Characters of footnote per line before it wraps (13 px text in a 1200 px figure).
@@ -52,6 +61,8 @@ pub(super) struct Point {
 #[derive(Clone, Debug)]
 pub(super) struct Series {
     pub label: String,
+    /// What its look is a function of (its map).
+    pub key: Key,
     pub points: Vec<Point>,
 }
 
@@ -66,7 +77,7 @@ pub(super) enum XAxis {
     Nines,
 }
 
-/// The axes every panel of a figure shares.
+/// The axes every panel of a section shares.
 #[derive(Clone, Debug)]
 pub(super) struct Axes {
     pub x: XAxis,
@@ -110,45 +121,66 @@ impl PanelRow {
             .collect()
     }
 
-    /// The row's series labels in first-seen order: their slots of the palette.
-    fn labels(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = Vec::new();
+    /// The row's series in first-seen order, one per label: its legend.
+    fn legend(&self) -> Vec<&Series> {
+        let mut v: Vec<&Series> = Vec::new();
         for s in self.panels.iter().flat_map(|p| &p.series) {
-            if !v.contains(&s.label.as_str()) {
-                v.push(&s.label);
+            if !v.iter().any(|l| l.label == s.label) {
+                v.push(s);
             }
         }
         v
+    }
+
+    /// The look of each label of the row's legend ([`style::looks`]).
+    fn looks(&self) -> Vec<(String, Look)> {
+        let legend = self.legend();
+        let keys: Vec<Key> = legend.iter().map(|s| s.key.clone()).collect();
+        legend
+            .iter()
+            .map(|s| s.label.clone())
+            .zip(style::looks(&keys))
+            .collect()
+    }
+}
+
+/// Rows of panels on one set of axes, titled when the figure has several sections.
+#[derive(Clone, Debug)]
+pub(super) struct Section {
+    pub heading: Option<String>,
+    pub axes: Axes,
+    pub rows: Vec<PanelRow>,
+}
+
+impl Section {
+    fn height(&self) -> u32 {
+        let heading = if self.heading.is_some() { HEADING_H } else { 0 };
+        heading + ROW_H * self.rows.len().max(1) as u32
     }
 }
 
 #[derive(Clone, Debug)]
 pub(super) struct Figure {
     pub title: String,
-    pub axes: Axes,
-    pub rows: Vec<PanelRow>,
+    pub sections: Vec<Section>,
     pub footnotes: Vec<String>,
 }
 
 impl Figure {
-    /// Series per panel, row by row: what the `<desc>` of the SVG records.
+    /// Series per panel, section by section and row by row: what the `<desc>` of the SVG
+    /// records.
     pub fn series_per_panel(&self) -> Vec<usize> {
-        self.rows
+        self.sections
             .iter()
+            .flat_map(|s| &s.rows)
             .flat_map(|r| &r.panels)
             .map(|p| p.series.len())
             .collect()
     }
-}
 
-/// One labelled value with its interval, for the forest chart.
-#[derive(Clone, Debug)]
-pub(super) struct Interval {
-    pub label: String,
-    pub value: f64,
-    pub lo: f64,
-    pub hi: f64,
-    pub noisy: bool,
+    fn rows(&self) -> impl Iterator<Item = &PanelRow> {
+        self.sections.iter().flat_map(|s| &s.rows)
+    }
 }
 
 /// Renders `f` into an SVG string of `size`.
@@ -240,7 +272,7 @@ where
 
 type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticked, Ticked>>;
 
-/// The data ranges of a figure in drawing coordinates (x after the nines transform, y after
+/// The data ranges of a section in drawing coordinates (x after the nines transform, y after
 /// log10 when the axis is log), padded, and their ticks.
 struct Frame {
     x: (f64, f64),
@@ -250,15 +282,16 @@ struct Frame {
 }
 
 impl Frame {
-    fn of(fig: &Figure) -> Frame {
+    fn of(section: &Section) -> Frame {
         let pts = || {
-            fig.rows
+            section
+                .rows
                 .iter()
                 .flat_map(|r| &r.panels)
                 .flat_map(|p| &p.series)
                 .flat_map(|s| &s.points)
         };
-        let a = &fig.axes;
+        let a = &section.axes;
         let fy = |v: f64| if a.y_log { v.log10() } else { v };
         let ok = |v: &f64| v.is_finite() && (!a.y_log || *v > 0.0);
         let mut ys: Vec<f64> = pts()
@@ -276,9 +309,12 @@ impl Frame {
             let pad = ((y1 - y0) * 0.08).max(0.05);
             (y0 - pad, y1 + pad)
         } else {
-            // A linear axis of positive values starts at zero, so bar heights read true.
-            let lo = if y0 >= 0.0 { 0.0 } else { y0 };
-            (lo, if y1 > lo { y1 * 1.08 } else { lo + 1.0 })
+            // A linear axis of positive values starts at zero, so heights read true; one
+            // that holds negative values (differences) is padded at both ends.
+            let pad = (y1.max(0.0) - y0.min(0.0)) * 0.08;
+            let lo = if y0 >= 0.0 { 0.0 } else { y0 - pad };
+            let hi = if y1 > lo { y1 + pad } else { lo + 1.0 };
+            (lo, hi)
         };
         let y_ticks = if a.y_log {
             log_ticks(10f64.powf(y0), 10f64.powf(y1))
@@ -323,53 +359,80 @@ impl Frame {
     }
 }
 
-/// The legend column's width for `rows`.
-fn legend_width(rows: &[PanelRow], reference: &Option<(f64, String)>) -> u32 {
-    let longest = rows
-        .iter()
-        .flat_map(|r| r.labels().into_iter().map(|l| l.chars().count()))
-        .chain(rows.iter().map(|r| r.legend_title.chars().count()))
-        .chain(reference.iter().map(|(_, l)| l.chars().count()))
+/// The legend column's width for `fig`: one for every row, so that panels align.
+fn legend_width(fig: &Figure) -> u32 {
+    let longest = fig
+        .rows()
+        .flat_map(|r| r.legend().into_iter().map(|s| s.label.chars().count()))
+        .chain(fig.rows().map(|r| r.legend_title.chars().count()))
+        .chain(
+            fig.sections
+                .iter()
+                .filter_map(|s| s.axes.reference.as_ref())
+                .map(|(_, l)| l.chars().count()),
+        )
         .max()
         .unwrap_or(8) as u32;
     (longest * CHAR_W + 56).clamp(150, 380)
 }
 
-/// A grid of panels (see the file's opening).
+/// Sections of grids of panels (see the file's opening).
 pub(super) fn figure(fig: &Figure) -> Result<String, String> {
-    debug_assert!(fig.rows.iter().all(|r| r.labels().len() <= MAX_SERIES));
+    debug_assert!(fig.rows().all(|r| r.legend().len() <= MAX_SERIES));
     let foot = wrap(&fig.footnotes);
-    let height = TITLE_H + ROW_H * fig.rows.len().max(1) as u32 + footer_height(foot.len());
-    let frame = Frame::of(fig);
-    let legend_w = legend_width(&fig.rows, &fig.axes.reference);
+    let body: u32 = fig.sections.iter().map(Section::height).sum();
+    let height = TITLE_H + body.max(ROW_H) + footer_height(foot.len());
+    let legend_w = legend_width(fig);
     // Every row has as many column slots as the widest, so panels align and keep one width.
-    let columns = fig
-        .rows
-        .iter()
-        .map(|r| r.panels.len())
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let columns = fig.rows().map(|r| r.panels.len()).max().unwrap_or(1).max(1);
     let width = WIDTH.max(legend_w + MIN_PANEL_W * columns as u32);
     svg_of((width, height), |root| {
         let area = with_footer(&root, &foot)?;
-        let area = area.titled(&fig.title, (FONT, 20))?;
-        let rows = area.split_evenly((fig.rows.len().max(1), 1));
-        for (row, row_area) in fig.rows.iter().zip(&rows) {
-            let (panels_area, legend_area) =
-                row_area.split_horizontally(width.saturating_sub(legend_w));
-            let cols = panels_area.split_evenly((1, columns));
-            let labels = row.labels();
-            let look_of =
-                |label: &str| style::look(labels.iter().position(|l| *l == label).unwrap_or(0));
-            for (panel, panel_area) in row.panels.iter().zip(&cols) {
-                draw_panel(panel_area, panel, &fig.axes, &frame, &look_of)?;
+        let mut rest = area.titled(&fig.title, (FONT, 20))?;
+        for section in &fig.sections {
+            let (mut here, below) = rest.split_vertically(section.height());
+            rest = below;
+            if let Some(h) = &section.heading {
+                let (band, panels) = here.split_vertically(HEADING_H);
+                draw_heading(&band, h, width)?;
+                here = panels;
             }
-            draw_legend(&legend_area, row, &labels, &fig.axes)?;
+            let frame = Frame::of(section);
+            let rows = here.split_evenly((section.rows.len().max(1), 1));
+            for (row, row_area) in section.rows.iter().zip(&rows) {
+                let (panels_area, legend_area) =
+                    row_area.split_horizontally(width.saturating_sub(legend_w));
+                let cols = panels_area.split_evenly((1, columns));
+                let looks = row.looks();
+                let look_of = |label: &str| {
+                    looks
+                        .iter()
+                        .find(|(l, _)| l == label)
+                        .map_or(looks[0].1, |(_, k)| *k)
+                };
+                for (panel, panel_area) in row.panels.iter().zip(&cols) {
+                    draw_panel(panel_area, panel, &section.axes, &frame, &look_of)?;
+                }
+                draw_legend(&legend_area, row, &looks, &section.axes)?;
+            }
         }
         root.present()?;
         Ok(())
     })
+}
+
+/// A section's title: bold, left, over a thin rule that spans the figure.
+fn draw_heading(area: &DrawingArea<SVGBackend, Shift>, text: &str, width: u32) -> DrawResult {
+    area.draw(&PathElement::new(
+        vec![(8, 4), (width as i32 - 8, 4)],
+        RGBColor(0x99, 0x99, 0x99).stroke_width(1),
+    ))?;
+    area.draw(&Text::new(
+        text.to_string(),
+        (12, 9),
+        (FONT, 15).into_font().style(FontStyle::Bold),
+    ))?;
+    Ok(())
 }
 
 fn draw_panel(
@@ -468,7 +531,7 @@ fn draw_panel(
 fn draw_legend(
     area: &DrawingArea<SVGBackend, Shift>,
     row: &PanelRow,
-    labels: &[&str],
+    looks: &[(String, Look)],
     axes: &Axes,
 ) -> DrawResult {
     let joined = !matches!(axes.x, XAxis::Categories(_));
@@ -478,8 +541,8 @@ fn draw_legend(
         (8, y - 18),
         (FONT, 13).into_font().style(FontStyle::Bold),
     ))?;
-    for (i, label) in labels.iter().enumerate() {
-        let look = style::look(i);
+    for (label, look) in looks {
+        let look = *look;
         if joined {
             area.draw(&PathElement::new(
                 vec![(8, y), (36, y)],
@@ -506,99 +569,6 @@ fn draw_legend(
         ))?;
     }
     Ok(())
-}
-
-/// A forest chart: one line per item (first at the top), a marker at the value and a
-/// horizontal whisker over its interval.
-pub(super) fn intervals(
-    title: &str,
-    x_desc: &str,
-    items: &[Interval],
-    footnotes: &[String],
-) -> Result<String, String> {
-    let n = items.len();
-    let lo = items
-        .iter()
-        .map(|i| i.lo.min(i.value))
-        .fold(f64::INFINITY, f64::min);
-    let hi = items
-        .iter()
-        .map(|i| i.hi.max(i.value))
-        .fold(f64::NEG_INFINITY, f64::max);
-    let (x0, x1) = if lo.is_finite() {
-        let pad = if hi > lo {
-            (hi - lo) * 0.05
-        } else {
-            lo.abs().max(1.0) * 0.05
-        };
-        (lo - pad, hi + pad)
-    } else {
-        (0.0, 1.0)
-    };
-    let longest = items
-        .iter()
-        .map(|i| i.label.chars().count())
-        .max()
-        .unwrap_or(4);
-    let label_width = (longest as u32 * CHAR_W + 24).min(420);
-    let labels: Vec<String> = items.iter().map(|i| i.label.clone()).collect();
-    let foot = wrap(footnotes);
-    let rows_h = (28 * n as u32 + 120).max(360);
-    let height = rows_h + footer_height(foot.len());
-    svg_of((WIDTH, height), |root| {
-        let area = with_footer(&root, &foot)?;
-        let mut chart = ChartBuilder::on(&area)
-            .caption(title, (FONT, 20))
-            .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(label_width)
-            .build_cartesian_2d(
-                Ticked::new((x0, x1), &linear_ticks(x0, x1)),
-                Ticked::new(
-                    (-0.7, n as f64 - 0.3),
-                    &(0..n).map(|k| k as f64).collect::<Vec<_>>(),
-                ),
-            )?;
-        // Item k sits at y = n-1-k; only integer ticks carry a label.
-        let fmt = |y: &f64| {
-            let k = y.round();
-            if (y - k).abs() > 1e-6 || k < 0.0 || k as usize >= n {
-                return String::new();
-            }
-            labels[n - 1 - k as usize].clone()
-        };
-        chart
-            .configure_mesh()
-            .x_desc(x_desc)
-            .x_label_formatter(&|x: &f64| tick(*x))
-            .y_labels(n + 2)
-            .y_label_formatter(&fmt)
-            .label_style((FONT, 13))
-            .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD).stroke_width(1))
-            .disable_y_mesh()
-            .draw()?;
-        // One look for every item: each has its own labelled line, and colours cycling
-        // down the list would suggest groups that are not there.
-        for (k, it) in items.iter().enumerate() {
-            let look = style::look(0);
-            let c = look.color;
-            let y = (n - 1 - k) as f64;
-            chart.draw_series([
-                PathElement::new(vec![(it.lo, y), (it.hi, y)], c.stroke_width(2)),
-                PathElement::new(
-                    vec![(it.lo, y - 0.15), (it.lo, y + 0.15)],
-                    c.stroke_width(2),
-                ),
-                PathElement::new(
-                    vec![(it.hi, y - 0.15), (it.hi, y + 0.15)],
-                    c.stroke_width(2),
-                ),
-            ])?;
-            draw_marker(chart.plotting_area(), (it.value, y), look, it.noisy, 5.0)?;
-        }
-        root.present()?;
-        Ok(())
-    })
 }
 
 #[cfg(test)]

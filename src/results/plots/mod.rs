@@ -1,36 +1,44 @@
 //! Plots: SVG charts drawn from results documents, and nothing else.
 //!
-//! Five kinds, each in its own file, each chart named from its suite and op so the file
-//! names are stable from run to run (`results/plots/<name>.svg`):
+//! Six kinds, each in its own file, each chart named from its suite and op so the file
+//! names are stable from run to run (`results/plots/<name>.svg`), each answering one
+//! question:
 //!
 //! * [`ratios`]: what the findings are about, each map ÷ its group's reference (GoMap ÷
 //!   hashbrown by op and size, concurrent maps ÷ dashmap by threads), with the 95% interval
 //!   of the paired ratio and a line at 1 (`ratio-<suite>[-<op>].svg`).
 //! * [`contention`]: Mops/s vs threads per workload, a line per map, min–max bars
-//!   (`contention-<op>[-<dist>].svg`).
+//!   (`contention-<op>[-<dist>].svg`; a workload without a prefill, rapid-grow, has no key
+//!   distribution, whatever a file calls it: one chart, `contention-rapid-grow.svg`).
 //! * [`sizes`]: ns/op by map size per operation, the `ops` suite and the Go anchor
 //!   (`ops-<op>.svg`).
-//! * [`intervals`]: the `locate` and `probe` strategy comparisons, a point per variant with
-//!   its 95% confidence interval when the row has one, else min–max (`<suite>-<op>.svg`).
+//! * [`locate`]: precomputed vs from-B bucket index, per op: the paired difference with
+//!   its 95% interval on an axis of its own with a line at 0, then the times it is the
+//!   difference of (`locate-<op>.svg`).
+//! * [`probe`]: every tophash probe strategy on every pattern, in one chart: the patterns
+//!   along x, a marker per strategy (`probe.svg`).
 //! * [`latency`]: percentiles on a "nines" axis, a panel per op kind, for rows that carry
-//!   `extra.latency` (`latency-<suite>-<op>[-<dist>]-t<threads>.svg`).
+//!   `extra.latency`, each percentile drawn only where enough ops were timed to place it
+//!   (`latency-<suite>-<op>[-<dist>]-t<threads>.svg`).
 //!
 //! Every chart follows the same rules ([`draw`], [`panels`], [`style`]): at most eight
-//! series a panel, each with a colour-blind-safe colour and a marker of its own; legends
-//! beside the panels, never over data; axis titles with units; and a footnote with the
-//! machine and date of every file whose rows it shows ([`sources`]). Invalid rows are never
-//! drawn: they are skipped, and the chart's footnote and the returned notes say so. Text is
-//! emitted as SVG `<text>` with a generic font family and laid out with plotters' built-in
-//! size estimate (the `ttf` feature is off), so rendering needs no system font and works on
-//! a bare CI machine.
+//! series a panel; a map has one look (colour and marker) in every chart, the reference
+//! black; legends beside the panels, never over data; axis titles with units; rows of two
+//! machines or days never on one axis, but in sections of their own, each titled by its
+//! machine and day ([`sources`]); and a footnote with the date, machine and build of every
+//! file whose rows it shows. Invalid rows are never drawn: they are skipped, and the
+//! chart's footnote and the returned notes say so. Text is emitted as SVG `<text>` with a
+//! generic font family and laid out with plotters' built-in size estimate (the `ttf`
+//! feature is off), so rendering needs no system font and works on a bare CI machine.
 
 mod axes;
 mod contention;
 mod draw;
-mod intervals;
 mod latency;
+mod locate;
 mod panels;
 pub use panels::role;
+mod probe;
 mod ratios;
 mod sizes;
 pub mod sources;
@@ -40,7 +48,7 @@ use super::error::ResultsError;
 use super::format::{size, SizeStyle};
 use super::io;
 use super::schema::{latest_rows, Results, Row, Unit};
-use crate::vocabulary::Suite;
+use crate::vocabulary::{Dist, Role, Suite};
 pub use sources::Sources;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -145,20 +153,108 @@ fn series_of(
     label: &dyn Fn(&Row) -> String,
     point: &dyn Fn(&Row) -> draw::Point,
 ) -> Vec<draw::Series> {
-    let mut by: Vec<(String, Vec<draw::Point>)> = Vec::new();
+    let mut by: Vec<draw::Series> = Vec::new();
     for r in rows {
         let l = label(r);
-        match by.iter_mut().find(|(k, _)| *k == l) {
-            Some((_, v)) => v.push(point(r)),
-            None => by.push((l, vec![point(r)])),
+        match by.iter_mut().find(|s| s.label == l) {
+            Some(s) => s.points.push(point(r)),
+            None => by.push(draw::Series {
+                label: l,
+                key: look_key(r),
+                points: vec![point(r)],
+            }),
         }
     }
-    by.into_iter()
-        .map(|(label, mut points)| {
-            points.sort_by(|a, b| a.x.total_cmp(&b.x));
-            draw::Series { label, points }
+    for s in &mut by {
+        s.points.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    by
+}
+
+/// What the look of `r`'s series is a function of ([`style`]): its map and ISA, and
+/// whether it is the reference of its comparison.
+fn look_key(r: &Row) -> style::Key {
+    style::Key {
+        map: r.id.map.clone(),
+        isa: r.id.isa,
+        reference: role(r) == Role::Reference,
+    }
+}
+
+/// The key distribution `r` is charted under: none for a contention workload without a
+/// prefill (rapid-grow), whose reads target each thread's own inserts, so that no
+/// distribution applies. The harness writes such rows without one, the Go anchor as
+/// `uniform` (the label they had before zipf existed); charted as written, one workload
+/// would be split over two charts with two scales.
+fn dist_of(r: &Row) -> Option<Dist> {
+    if r.id.suite == Suite::Contention && r.id.size == 0 {
+        None
+    } else {
+        r.id.dist
+    }
+}
+
+/// [`dist_of`]'s name: `uniform`, `zipf`, or `-`.
+fn dist_name(r: &Row) -> &'static str {
+    dist_of(r).map_or("-", Dist::name)
+}
+
+/// One section per bench among `rows` (see [`sources`]): the same `axes`, the panel rows
+/// `layout` makes of that bench's rows, and, when there are several, the bench's machine
+/// and day as the title (after `heading`, when given). Every chart goes through here, so
+/// that no axis ever holds two machines.
+fn by_bench(
+    rows: &[&Row],
+    sources: &Sources,
+    heading: Option<&str>,
+    axes: &draw::Axes,
+    layout: &dyn Fn(&[&Row]) -> Vec<draw::PanelRow>,
+) -> Vec<draw::Section> {
+    let benches = sources.benches(rows);
+    let several = benches.len() > 1;
+    benches
+        .into_iter()
+        .map(|(b, rs)| {
+            let machine = several.then(|| sources.bench_title(b));
+            let heading = match (heading, machine) {
+                (Some(h), Some(m)) => Some(format!("{m}: {h}")),
+                (Some(h), None) => Some(h.to_string()),
+                (None, m) => m,
+            };
+            draw::Section {
+                heading,
+                axes: axes.clone(),
+                rows: layout(&rs),
+            }
         })
         .collect()
+}
+
+/// The panel rows of a chart that draws one panel per group of maps (sizes, contention,
+/// locate, probe): a row per group of [`panels::split`], the reference in each.
+fn panel_per_group(
+    rows: &[&Row],
+    label: &dyn Fn(&Row) -> String,
+    point: &dyn Fn(&Row) -> draw::Point,
+    sources: &Sources,
+) -> Vec<draw::PanelRow> {
+    panels::split(rows, label, sources, panels::Reference::InEveryGroup)
+        .into_iter()
+        .map(|g| draw::PanelRow {
+            legend_title: g.title,
+            panels: vec![draw::Panel {
+                caption: String::new(),
+                series: series_of(&g.rows, label, point),
+            }],
+        })
+        .collect()
+}
+
+/// The footnote of a chart whose rows come from several benches.
+fn benches_note(rows: &[&Row], sources: &Sources) -> Option<String> {
+    (sources.benches(rows).len() > 1).then(|| {
+        "rows of different machines or days are drawn in sections of their own, each on its own y axis: compare within a section, not across".to_string()
+    })
 }
 
 /// The 95% interval a row records (of the median, or of a mean difference), when it has a
@@ -220,6 +316,12 @@ pub fn render(rows: &[Row], sources: &Sources) -> Result<(Vec<Chart>, Vec<String
             plotted.push(r);
         }
     }
+    if sources.benches(&plotted).len() > 1 {
+        notes.push(format!(
+            "rows of different machines or days are drawn on separate axes (sections titled by machine and day), never on one: {}",
+            sources.bench_list(&plotted).join("; ")
+        ));
+    }
     let counted = rows.iter().filter(|r| r.id.suite == Suite::Counts).count();
     if counted > 0 {
         notes.push(format!(
@@ -235,7 +337,8 @@ pub fn render(rows: &[Row], sources: &Sources) -> Result<(Vec<Chart>, Vec<String
     charts.extend(ratios::charts(&plotted, &ctx)?);
     charts.extend(contention::charts(&plotted, &ctx)?);
     charts.extend(sizes::charts(&plotted, &ctx)?);
-    charts.extend(intervals::charts(&plotted, &ctx)?);
+    charts.extend(locate::charts(&plotted, &ctx)?);
+    charts.extend(probe::charts(&plotted, &ctx)?);
     charts.extend(latency::charts(&plotted, &ctx)?);
 
     // Two groups may slug to one name (`a/b` and `a-b`): keep both, numbered.
@@ -297,7 +400,7 @@ fn invalid_cell(r: &Row) -> String {
     if r.id.size > 0 && r.id.suite != Suite::Contention {
         at.push(format!("n={}", size(r.id.size, SizeStyle::Suffix)));
     }
-    if let Some(d) = r.id.dist {
+    if let Some(d) = dist_of(r) {
         at.push(d.name().to_string());
     }
     at.push(format!("{} thread(s)", r.id.threads));
@@ -343,7 +446,7 @@ impl Varying {
             isa: distinct(&|r| r.id.isa_name().into()),
             size: distinct(&|r| r.id.size.to_string()),
             threads: distinct(&|r| r.id.threads.to_string()),
-            dist: distinct(&|r| r.id.dist_name().into()),
+            dist: distinct(&|r| dist_name(r).into()),
         }
     }
 
@@ -362,7 +465,7 @@ impl Varying {
             }
         }
         if self.dist {
-            l.push_str(&format!(" {}", id.dist_name()));
+            l.push_str(&format!(" {}", dist_name(r)));
         }
         if self.size {
             l.push_str(&format!(" n={}", size(id.size, SizeStyle::Suffix)));
@@ -380,6 +483,8 @@ impl Varying {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::results::schema::RunInfo;
+    use crate::vocabulary::{Identity, IndexKernel, Isa, Op, Pattern, Workload};
 
     #[test]
     fn slugs_are_file_safe() {
@@ -389,5 +494,250 @@ mod tests {
         );
         assert_eq!(slug(&["ops", "get_hit"]), "ops-get_hit");
         assert_eq!(slug(&["//"]), "chart");
+    }
+
+    fn run(cpu: &str, when: &str) -> RunInfo {
+        let mut run = RunInfo {
+            timestamp: when.into(),
+            git_revision: "0123456789abcdef".into(),
+            profile: "release".into(),
+            ..RunInfo::default()
+        };
+        run.machine.cpu_model = cpu.into();
+        run.machine.cores = 2;
+        run
+    }
+
+    fn ns(suite: Suite, map: &str, op: impl Into<crate::vocabulary::OpId>, size: u64) -> Row {
+        let m = 2.0 + map.len() as f64 + (size as f64).log2().max(0.0);
+        let mut r = Row::new(
+            Identity::new(suite, map, op).size(size),
+            Unit::NsPerOp,
+            vec![m * 0.99, m, m * 1.01],
+        );
+        r.extra.role = Some(match map {
+            "hashbrown" | "scalar" | "from-b" => Role::Reference,
+            m if m.starts_with("gomap") || m == "precomputed" => Role::Ours,
+            _ => Role::Other,
+        });
+        r
+    }
+
+    /// A Rust run (ops with ISAs, locate with a difference, probe on two patterns,
+    /// rapid-grow) and a Go anchor (ops, rapid-grow labelled uniform).
+    fn docs(go_cpu: &str, go_day: &str) -> Vec<Results> {
+        let mut rust = Vec::new();
+        for size in [1u64 << 10, 1 << 20] {
+            for (map, isa) in [
+                ("hashbrown", Isa::Sse2),
+                ("gomap/generic", Isa::Sse2),
+                ("gomap/fast64", Isa::Scalar),
+                ("std", Isa::Sse2),
+            ] {
+                let mut r = ns(Suite::Ops, map, Op::GetHit, size);
+                r.id.isa = Some(isa);
+                rust.push(r);
+                if map.starts_with("gomap") {
+                    let mut l = ns(Suite::Locate, map, Op::GetHit, size);
+                    l.id.isa = Some(isa);
+                    rust.push(l);
+                }
+            }
+            let mut d = Row::difference(
+                Identity::new(
+                    Suite::Locate,
+                    "fast64: precomputed-minus-from-b",
+                    Op::GetHit,
+                )
+                .size(size)
+                .isa(Some(Isa::Scalar)),
+                vec![-0.2, -0.1, 0.05, -0.15],
+            );
+            d.extra.role = None;
+            rust.push(d);
+        }
+        for map in ["precomputed", "from-b"] {
+            rust.push(ns(Suite::Locate, map, IndexKernel::Throughput, 1024));
+        }
+        for pattern in [Pattern::Miss, Pattern::Slot(0)] {
+            for isa in [Isa::Scalar, Isa::Sse2] {
+                let mut r = ns(Suite::Probe, isa.name(), pattern, 0);
+                r.id.isa = Some(isa);
+                rust.push(r);
+            }
+        }
+        let grow = |map: &str, dist: Option<Dist>, role: Option<Role>| {
+            (1..=2)
+                .map(|t| {
+                    let mut r = Row::new(
+                        Identity::new(Suite::Contention, map, Workload::RapidGrow)
+                            .threads(t)
+                            .dist(dist),
+                        Unit::MopsPerSec,
+                        vec![5.0, 6.0 * f64::from(t), 7.0],
+                    );
+                    r.extra.role = role;
+                    r
+                })
+                .collect::<Vec<Row>>()
+        };
+        rust.extend(grow("dashmap", None, Some(Role::Reference)));
+        rust.extend(grow("gomap-sharded", None, Some(Role::Ours)));
+        let mut go = Vec::new();
+        for size in [1u64 << 10, 1 << 20] {
+            let mut r = ns(Suite::Ops, "go1.22 map", Op::GetHit, size);
+            r.id.isa = Some(Isa::Go);
+            go.push(r);
+        }
+        let mut g = grow("go1.22 map+RWMutex", Some(Dist::Uniform), None);
+        for r in &mut g {
+            r.id.isa = Some(Isa::Go);
+        }
+        go.extend(g);
+        vec![
+            Results::new(run(go_cpu, go_day), go),
+            Results::new(run("AMD EPYC", "2026-12-06T09:00:00Z"), rust),
+        ]
+    }
+
+    fn render_pair(go_cpu: &str, go_day: &str) -> (Vec<Chart>, Vec<String>) {
+        let labels = vec!["go-anchor.json".to_string(), "baseline.json".to_string()];
+        render_docs(&docs(go_cpu, go_day), &labels).unwrap()
+    }
+
+    fn chart<'a>(charts: &'a [Chart], name: &str) -> &'a Chart {
+        let names: Vec<&str> = charts.iter().map(|c| c.file_name.as_str()).collect();
+        charts
+            .iter()
+            .find(|c| c.file_name == name)
+            .unwrap_or_else(|| panic!("{name} not among {names:?}"))
+    }
+
+    /// How `t` is written as a text element of its own (plotters puts it on a line).
+    fn text(t: &str) -> String {
+        format!(">\n{}\n</text>", xml_escape(t))
+    }
+
+    /// The legend marker of `label` in `svg`: the fill and the corner count of the last
+    /// polygon drawn before the label's text (legends draw marker, then label).
+    fn legend_look(svg: &str, label: &str) -> (String, usize) {
+        let at = svg
+            .find(&text(label))
+            .unwrap_or_else(|| panic!("no legend entry {label}"));
+        let poly = svg[..at]
+            .rfind("<polygon")
+            .expect("a marker before the label");
+        let tag = &svg[poly..poly + svg[poly..].find('>').unwrap()];
+        let attr = |name: &str| {
+            let from = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            tag[from..from + tag[from..].find('"').unwrap()].to_string()
+        };
+        (attr("fill"), attr("points").split(' ').count())
+    }
+
+    #[test]
+    fn a_map_has_one_look_in_every_chart() {
+        let (charts, _) = render_pair("AMD EPYC", "2026-12-06T08:00:00Z");
+        for label in ["gomap/generic [sse2]", "gomap/fast64 [scalar]"] {
+            let ops = legend_look(&chart(&charts, "ops-get_hit.svg").svg, label);
+            let locate = legend_look(&chart(&charts, "locate-get_hit.svg").svg, label);
+            assert_eq!(ops, locate, "{label}");
+        }
+        // The reference is black, in every chart.
+        let black = "#000000".to_string();
+        assert_eq!(
+            legend_look(&chart(&charts, "ops-get_hit.svg").svg, "hashbrown [sse2]").0,
+            black
+        );
+        assert_eq!(
+            legend_look(&chart(&charts, "probe.svg").svg, "scalar").0,
+            black
+        );
+        // And no two maps of one legend look alike.
+        let ops = &chart(&charts, "ops-get_hit.svg").svg;
+        let looks: Vec<(String, usize)> = [
+            "hashbrown [sse2]",
+            "gomap/generic [sse2]",
+            "gomap/fast64 [scalar]",
+            "std [sse2]",
+        ]
+        .iter()
+        .map(|l| legend_look(ops, l))
+        .collect();
+        for i in 0..looks.len() {
+            for j in 0..i {
+                assert_ne!(looks[i].0, looks[j].0, "colours {i} and {j}");
+            }
+        }
+    }
+
+    #[test]
+    fn two_machines_never_share_an_axis() {
+        // Same machine, same day: one section, no machine headings.
+        let (same, notes) = render_pair("AMD EPYC", "2026-12-06T08:00:00Z");
+        let ops = chart(&same, "ops-get_hit.svg");
+        assert!(!ops.svg.contains(&text("AMD EPYC, 2026-12-06")));
+        assert!(
+            notes.iter().all(|n| !n.contains("separate axes")),
+            "{notes:?}"
+        );
+        // Another machine: a section each, titled by machine and day, and a note.
+        let (apart, notes) = render_pair("Intel Xeon", "2026-12-02T08:00:00Z");
+        for c in &apart {
+            assert!(
+                c.svg.contains("build of 0123456"),
+                "{}: no build",
+                c.file_name
+            );
+        }
+        let ops = chart(&apart, "ops-get_hit.svg");
+        assert!(ops.svg.contains(&text("Intel Xeon, 2026-12-02")));
+        assert!(ops.svg.contains(&text("AMD EPYC, 2026-12-06")));
+        assert!(ops.svg.contains("each on its own y axis"));
+        let note = notes.iter().find(|n| n.contains("separate axes")).unwrap();
+        assert!(
+            note.contains("go-anchor.json (Intel Xeon, 2026-12-02)"),
+            "{note}"
+        );
+        // The same CPU on another day is another bench too.
+        let (days, _) = render_pair("AMD EPYC", "2026-11-27T08:00:00Z");
+        let grow = chart(&days, "contention-rapid-grow.svg");
+        assert!(grow.svg.contains(&text("AMD EPYC, 2026-11-27")));
+    }
+
+    #[test]
+    fn one_chart_per_question() {
+        let (charts, _) = render_pair("AMD EPYC", "2026-12-06T08:00:00Z");
+        let mut names: Vec<&str> = charts.iter().map(|c| c.file_name.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            [
+                "contention-rapid-grow.svg",
+                "locate-get_hit.svg",
+                "locate-index_throughput.svg",
+                "ops-get_hit.svg",
+                "probe.svg",
+            ]
+        );
+        // Rapid-grow's Go rows (labelled uniform) join the Rust rows (no distribution).
+        let grow = chart(&charts, "contention-rapid-grow.svg");
+        assert!(grow.svg.contains("go1.22 map+RWMutex") && grow.svg.contains("dashmap"));
+        assert!(grow
+            .svg
+            .contains("rows a file labels uniform are drawn here"));
+        // Locate: the difference on an axis of its own, with its zero line, then the times.
+        let locate = chart(&charts, "locate-get_hit.svg");
+        let answer = locate.svg.find("the answer: paired difference").unwrap();
+        let times = locate
+            .svg
+            .find("the times it is the difference of")
+            .unwrap();
+        assert!(answer < times);
+        assert!(locate.svg.contains("0 = no difference"));
+        // Probe: both patterns on one axis, a series per strategy.
+        let probe = chart(&charts, "probe.svg");
+        assert!(probe.svg.contains(&text("miss")) && probe.svg.contains(&text("match_slot0")));
+        assert_eq!(probe.series_per_panel, vec![2]);
     }
 }

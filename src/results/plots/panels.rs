@@ -1,10 +1,12 @@
 //! Which series share a panel: at most [`MAX_SERIES`] of them, so that every one has a
 //! look of its own and the legend stays short.
 //!
-//! One rule for every chart: rows are grouped by the file they came from (rows of two
-//! machines never share a panel, see `sources`) and by the part their map plays (the
-//! project's own maps, with the reference and the harness; then the other maps), and a
-//! group with more series than a panel holds is cut into consecutive parts. Charts that
+//! One rule for every chart, applied to the rows of one bench (one machine and day: rows of
+//! two never reach here together, see `sources` and `super::by_bench`): rows are grouped by
+//! the file they came from (the Go anchor's maps apart from the Rust run's) and by the part
+//! their map plays (the project's own maps, with the reference and the harness; then the
+//! other maps), and a group with more series than a panel holds is cut into consecutive
+//! parts. Charts that
 //! draw absolute figures repeat the reference in every group, so that each panel can be
 //! read against it; ratio charts draw it as their line at 1 instead.
 
@@ -66,7 +68,7 @@ pub(super) fn split<'a>(
         .copied()
         .filter(|r| reference == Reference::InEveryGroup || role(r) != Role::Reference)
         .collect();
-    // The reference first, so that it has the first look (black circles) in every group.
+    // The reference first, so that it heads every legend.
     kept.sort_by_key(|r| role(r) != Role::Reference);
     // Among files, the last (the one whose rows win) first.
     let mut by_source: BTreeMap<Reverse<usize>, Vec<&Row>> = BTreeMap::new();

@@ -17,7 +17,7 @@
 use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
 use super::panels::{self, Reference};
 use super::sizes::size_categories;
-use super::{series_of, slug, Chart, Ctx, Varying};
+use super::{benches_note, by_bench, dist_of, series_of, slug, Chart, Ctx, Varying};
 use crate::results::schema::{Ratio, Row, Unit};
 use crate::vocabulary::{Role, Suite};
 use std::collections::BTreeMap;
@@ -76,7 +76,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             &Layout {
                 name: &slug(&["ratio", "contention", op]),
                 title: &format!("contention: {op}, each map ÷ the reference, by threads"),
-                panel_of: &|r| match r.id.dist {
+                panel_of: &|r| match dist_of(r) {
                     Some(d) => format!("{} keys", d.name()),
                     None => "keys as the workload makes them".to_string(),
                 },
@@ -131,38 +131,41 @@ fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
             panel_names.push(p);
         }
     }
-    let mut rows_of_panels = Vec::new();
-    for g in panels::split(rows, &label, ctx.sources, Reference::Omitted) {
-        let panels: Vec<Panel> = panel_names
-            .iter()
-            .map(|p| {
-                let in_panel: Vec<&Row> = g
-                    .rows
-                    .iter()
-                    .copied()
-                    .filter(|r| panel_of(r) == *p)
-                    .collect();
-                // Rows without a ratio were filtered out before; NaN would only drop a point.
-                let point = |r: &Row| {
-                    let q = r.extra.ratio.as_ref();
-                    let at = |f: fn(&Ratio) -> f64| q.map_or(f64::NAN, f);
-                    Point {
-                        x: x(r),
-                        y: at(|q| q.median),
-                        lo: at(|q| q.ci95_low),
-                        hi: at(|q| q.ci95_high),
-                        noisy: r.noisy,
+    let panel_rows = |rs: &[&Row]| -> Vec<PanelRow> {
+        let mut out = Vec::new();
+        for g in panels::split(rs, &label, ctx.sources, Reference::Omitted) {
+            let panels: Vec<Panel> = panel_names
+                .iter()
+                .map(|p| {
+                    let in_panel: Vec<&Row> = g
+                        .rows
+                        .iter()
+                        .copied()
+                        .filter(|r| panel_of(r) == *p)
+                        .collect();
+                    // Rows without a ratio were filtered out before; NaN would only drop a
+                    // point.
+                    let point = |r: &Row| {
+                        let q = r.extra.ratio.as_ref();
+                        let at = |f: fn(&Ratio) -> f64| q.map_or(f64::NAN, f);
+                        Point {
+                            x: x(r),
+                            y: at(|q| q.median),
+                            lo: at(|q| q.ci95_low),
+                            hi: at(|q| q.ci95_high),
+                            noisy: r.noisy,
+                        }
+                    };
+                    Panel {
+                        caption: p.clone(),
+                        series: series_of(&in_panel, &label, &point),
                     }
-                };
-                let series = series_of(&in_panel, &label, &point);
-                Panel {
-                    caption: p.clone(),
-                    series,
-                }
-            })
-            .collect();
-        rows_of_panels.extend(PanelRow::rows(&g.title, &panels, COLUMNS));
-    }
+                })
+                .collect();
+            out.extend(PanelRow::rows(&g.title, &panels, COLUMNS));
+        }
+        out
+    };
     let mut tos: Vec<&str> = rows
         .iter()
         .filter_map(|r| r.extra.ratio.as_ref().map(|q| q.to.as_str()))
@@ -176,24 +179,26 @@ fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
         _ => ("above 1: faster", unit.as_str()),
     };
     let mut footnotes = vec![format!(
-        "marker: ratio to {to}, paired in the same interleaved rounds (where it has blocks, the geometric mean of its blocks' ratios; their median in runs before 2026-12-03); bar: its 95% interval (sign test, widened to Student's t over the blocks)"
+        "marker: ratio to {to}, paired in the same interleaved rounds{}; bar: its 95% interval",
+        pairing(rows)
     )];
+    footnotes.extend(benches_note(rows, ctx.sources));
     if rows.iter().any(|r| r.noisy) {
         footnotes.push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
     }
     footnotes.extend(ctx.closing_notes(rows, belongs));
     let title = title.replace("the reference", &to);
+    let axes = Axes {
+        x: x_axis.clone(),
+        x_desc: x_desc.to_string(),
+        y_log: true,
+        y_ns: false,
+        y_desc: format!("{unit_name} ratio to {to} (log scale)"),
+        reference: Some((1.0, format!("1 = {to} ({faster})"))),
+    };
     let fig = Figure {
         title: title.clone(),
-        axes: Axes {
-            x: x_axis.clone(),
-            x_desc: x_desc.to_string(),
-            y_log: true,
-            y_ns: false,
-            y_desc: format!("{unit_name} ratio to {to} (log scale)"),
-            reference: Some((1.0, format!("1 = {to} ({faster})"))),
-        },
-        rows: rows_of_panels,
+        sections: by_bench(rows, ctx.sources, None, &axes, &panel_rows),
         footnotes,
     };
     Ok(Chart {
@@ -202,4 +207,30 @@ fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
         svg: draw::figure(&fig)?,
         series_per_panel: fig.series_per_panel(),
     })
+}
+
+/// What the rows' ratios were made of, from the rows themselves: ` (36 rounds in 6 blocks
+/// a row)`, ranges where rows differ, nothing when no row says.
+fn pairing(rows: &[&Row]) -> String {
+    let range = |v: Vec<usize>| -> Option<String> {
+        let (lo, hi) = (*v.iter().min()?, *v.iter().max()?);
+        Some(if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo}–{hi}")
+        })
+    };
+    let ratios = || rows.iter().filter_map(|r| r.extra.ratio.as_ref());
+    let rounds = range(ratios().map(|q| q.n as usize).filter(|&n| n > 0).collect());
+    let blocks = range(
+        ratios()
+            .filter_map(|q| q.blocks.as_ref().map(Vec::len))
+            .collect(),
+    );
+    match (rounds, blocks) {
+        (Some(n), Some(b)) => format!(" ({n} rounds in {b} blocks a row)"),
+        (Some(n), None) => format!(" ({n} rounds a row)"),
+        (None, Some(b)) => format!(" ({b} blocks a row)"),
+        (None, None) => String::new(),
+    }
 }

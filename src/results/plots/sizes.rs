@@ -4,13 +4,12 @@
 //! axis. Only a few sizes are measured (powers of two far apart), so they are categories,
 //! never joined by lines: a line from 64K to 1M would claim to know the sizes between.
 //! The Go anchor's rows (suite `ops`, maps named `go…`, isa `go`) come from another file,
-//! and usually another machine, so they get panels of their own ([`panels`]) on the same
-//! y axis as the Rust maps they anchor.
+//! so they get panels of their own ([`super::panels`]): on the y axis of the Rust maps they anchor
+//! when measured on the same machine the same day, in a section of their own otherwise.
 
 use super::ci95;
-use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
-use super::panels::{self, Reference};
-use super::{series_of, slug, Chart, Ctx, Varying};
+use super::draw::{self, Axes, Figure, PanelRow, Point, XAxis};
+use super::{benches_note, by_bench, panel_per_group, slug, Chart, Ctx, Varying};
 use crate::results::format::{size, SizeStyle};
 use crate::results::schema::Row;
 use crate::vocabulary::Suite;
@@ -54,18 +53,17 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
                 noisy: r.noisy,
             }
         };
-        let rows_of_panels: Vec<PanelRow> =
-            panels::split(&rs, &label, ctx.sources, Reference::InEveryGroup)
-                .into_iter()
-                .map(|g| PanelRow {
-                    legend_title: g.title,
-                    panels: vec![Panel {
-                        caption: String::new(),
-                        series: series_of(&g.rows, &label, &point),
-                    }],
-                })
-                .collect();
-        let mut footnotes = Vec::new();
+        let layout =
+            |rs: &[&Row]| -> Vec<PanelRow> { panel_per_group(rs, &label, &point, ctx.sources) };
+        let axes = Axes {
+            x: XAxis::Categories(names),
+            x_desc: "entries in the map (measured sizes only)".into(),
+            y_log: false,
+            y_ns: false,
+            y_desc: format!("{} (lower is better)", rs[0].unit.as_str()),
+            reference: None,
+        };
+        let mut footnotes: Vec<String> = benches_note(&rs, ctx.sources).into_iter().collect();
         if rs.iter().any(|r| ci95(r).is_some()) {
             footnotes.push("bars: 95% confidence interval of the median".to_string());
         }
@@ -78,15 +76,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         let title = format!("{op}: time per operation by map size");
         let fig = Figure {
             title: title.clone(),
-            axes: Axes {
-                x: XAxis::Categories(names),
-                x_desc: "entries in the map (measured sizes only)".into(),
-                y_log: false,
-                y_ns: false,
-                y_desc: format!("{} (lower is better)", rs[0].unit.as_str()),
-                reference: None,
-            },
-            rows: rows_of_panels,
+            sections: by_bench(&rs, ctx.sources, None, &axes, &layout),
             footnotes,
         };
         out.push(Chart {
