@@ -37,12 +37,12 @@ pub(super) fn nines(p: f64) -> f64 {
     -(1.0 - p).log10()
 }
 
-/// The percentile named by a nines-axis x: 0.301 → `50%`, 3 → `99.9%`.
+/// The percentile named by a nines-axis x: 0.301 → `50`, 3 → `99.9`. No `%` sign (the
+/// axis title says it): five nines, `99.999`, is as wide as a panel leaves for one step.
 pub(super) fn nines_label(x: f64) -> String {
     let p = 100.0 * (1.0 - 10f64.powf(-x));
     let s = format!("{p:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    format!("{s}%")
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// Ticks over [lo, hi] (values, not logs) at the coarsest of these mantissa sets that
@@ -159,9 +159,9 @@ mod tests {
     fn the_nines_axis_spaces_each_nine_alike() {
         assert!((nines(0.99) - 2.0).abs() < 1e-9);
         assert!((nines(0.999) - nines(0.99) - 1.0).abs() < 1e-9);
-        assert_eq!(nines_label(2.0), "99%");
-        assert_eq!(nines_label(3.0), "99.9%");
-        assert_eq!(nines_label(nines(0.5)), "50%");
+        assert_eq!(nines_label(2.0), "99");
+        assert_eq!(nines_label(3.0), "99.9");
+        assert_eq!(nines_label(nines(0.5)), "50");
     }
 
     #[test]

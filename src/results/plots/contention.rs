@@ -97,7 +97,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         };
         let fig = Figure {
             title: title.clone(),
-            sections: by_bench(&rs, ctx.sources, None, &axes, &layout),
+            sections: by_bench(&rs, ctx.sources, &axes, &layout),
             footnotes,
         };
         out.push(Chart {

@@ -31,8 +31,9 @@ use plotters::prelude::*;
 
 /// The width of a figure of up to three panels a row; wider figures get more.
 const WIDTH: u32 = 1200;
-/// The least width of one panel, so that a nines axis's labels do not collide.
-const MIN_PANEL_W: u32 = 290;
+/// The least width of one panel, so that a nines axis's labels do not collide (`99.99`
+/// and `99.999`, one step apart, need about 45 px between them).
+const MIN_PANEL_W: u32 = 320;
 const FONT: &str = "sans-serif";
 const TITLE_H: u32 = 44;
 /// The band a section's title takes above its panels.
@@ -317,10 +318,17 @@ impl Frame {
             (lo, hi)
         };
         let y_ticks = if a.y_log {
-            log_ticks(10f64.powf(y0), 10f64.powf(y1))
-                .into_iter()
-                .map(f64::log10)
-                .collect()
+            let (lo, hi) = (10f64.powf(y0), 10f64.powf(y1));
+            let mut t = log_ticks(lo, hi);
+            // A range too narrow for even the finest log steps (30–50 ns) gets round
+            // linear steps, drawn where they fall on the log axis.
+            if t.len() < 3 {
+                t = linear_ticks(lo, hi)
+                    .into_iter()
+                    .filter(|v| *v > 0.0)
+                    .collect();
+            }
+            t.into_iter().map(f64::log10).collect()
         } else {
             linear_ticks(y0, y1)
         };

@@ -118,7 +118,7 @@ impl Missing {
                 .map(|(n, q, _)| format!("{n}: {}", needed(*q)))
                 .collect();
             v.push(format!(
-                "a percentile is drawn only where at least {BEYOND} timed ops lie beyond it ({}): with fewer it is one of the slowest few ops, not the tail's level",
+                "a percentile is drawn only where at least {BEYOND} timed ops lie beyond it ({}); with fewer it is one of the few slowest ops",
                 needs.join(", ")
             ));
         }
@@ -201,13 +201,13 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         };
         let axes = Axes {
             x: XAxis::Nines,
-            x_desc: "percentile (nines scale)".into(),
+            x_desc: "percentile, % (nines scale)".into(),
             y_log: true,
             y_ns: true,
             y_desc: "latency of one op (log scale)".into(),
             reference: None,
         };
-        let sections = by_bench(&rs, ctx.sources, None, &axes, &panel_rows);
+        let sections = by_bench(&rs, ctx.sources, &axes, &panel_rows);
         let drawn = sections
             .iter()
             .flat_map(|s| &s.rows)

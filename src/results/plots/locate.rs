@@ -16,7 +16,9 @@
 use super::ci95;
 use super::draw::{self, Axes, Figure, PanelRow, Point, XAxis};
 use super::sizes::size_categories;
-use super::{benches_note, by_bench, panel_per_group, slug, Chart, Ctx, Varying};
+use super::{
+    benches_note, panel_per_group, sections_by_bench, slug, Chart, Ctx, Quantity, Varying,
+};
 use crate::results::schema::Row;
 use crate::vocabulary::Suite;
 use std::collections::BTreeMap;
@@ -27,7 +29,9 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         groups.entry(r.id.op.name()).or_default().push(r);
     }
     let mut out = Vec::new();
-    for (op, rs) in groups {
+    for (op, mut rs) in groups {
+        // By map: each map beside its from-B twin.
+        rs.sort_by_key(|r| r.identity());
         let varying = Varying {
             size: false, // the x axis
             ..Varying::of(&rs)
@@ -65,34 +69,40 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             |rs: &[&Row]| -> Vec<PanelRow> { panel_per_group(rs, &label, &time, ctx.sources) };
         let x_axis = XAxis::Categories(names);
         let x_desc = "entries in the map (measured sizes only)".to_string();
-        let mut sections = by_bench(
-            &diff_rows,
+        let sections = sections_by_bench(
+            &[
+                Quantity {
+                    heading: Some("the answer: paired difference, precomputed − from-B"),
+                    axes: Axes {
+                        x: x_axis.clone(),
+                        x_desc: x_desc.clone(),
+                        y_log: false,
+                        y_ns: false,
+                        y_desc: "ns/op, precomputed − from-B".into(),
+                        reference: Some((
+                            0.0,
+                            "0 = no difference (below: precomputed faster)".into(),
+                        )),
+                    },
+                    rows: diff_rows.clone(),
+                    layout: &differences,
+                },
+                Quantity {
+                    heading: Some("the times it is the difference of"),
+                    axes: Axes {
+                        x: x_axis,
+                        x_desc,
+                        y_log: true,
+                        y_ns: true,
+                        y_desc: "time per op (log scale; lower is better)".into(),
+                        reference: None,
+                    },
+                    rows: time_rows.clone(),
+                    layout: &times,
+                },
+            ],
             ctx.sources,
-            Some("the answer: paired difference, precomputed − from-B"),
-            &Axes {
-                x: x_axis.clone(),
-                x_desc: x_desc.clone(),
-                y_log: false,
-                y_ns: false,
-                y_desc: "ns/op, precomputed − from-B".into(),
-                reference: Some((0.0, "0 = no difference (below: precomputed faster)".into())),
-            },
-            &differences,
         );
-        sections.extend(by_bench(
-            &time_rows,
-            ctx.sources,
-            Some("the times it is the difference of"),
-            &Axes {
-                x: x_axis,
-                x_desc,
-                y_log: true,
-                y_ns: true,
-                y_desc: "time per op (log scale; lower is better)".into(),
-                reference: None,
-            },
-            &times,
-        ));
         let mut footnotes = Vec::new();
         if !diff_rows.is_empty() {
             footnotes.push(

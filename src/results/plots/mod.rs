@@ -199,35 +199,68 @@ fn dist_name(r: &Row) -> &'static str {
     dist_of(r).map_or("-", Dist::name)
 }
 
-/// One section per bench among `rows` (see [`sources`]): the same `axes`, the panel rows
-/// `layout` makes of that bench's rows, and, when there are several, the bench's machine
-/// and day as the title (after `heading`, when given). Every chart goes through here, so
-/// that no axis ever holds two machines.
-fn by_bench(
-    rows: &[&Row],
-    sources: &Sources,
-    heading: Option<&str>,
-    axes: &draw::Axes,
-    layout: &dyn Fn(&[&Row]) -> Vec<draw::PanelRow>,
-) -> Vec<draw::Section> {
-    let benches = sources.benches(rows);
+/// What one y axis of a chart shows: a title for it (when the chart shows several
+/// quantities), its axes, its rows, and how they are laid out in rows of panels.
+struct Quantity<'a, 'r> {
+    heading: Option<&'a str>,
+    axes: draw::Axes,
+    rows: Vec<&'r Row>,
+    layout: &'a dyn Fn(&[&Row]) -> Vec<draw::PanelRow>,
+}
+
+/// A section per bench among the quantities' rows (see [`sources`]) and per quantity, the
+/// quantities of one bench together; each titled by its quantity and, when there are
+/// several benches, by the bench's machine and day. Every chart goes through here, so that
+/// no axis ever holds two machines.
+fn sections_by_bench(quantities: &[Quantity], sources: &Sources) -> Vec<draw::Section> {
+    let all: Vec<&Row> = quantities
+        .iter()
+        .flat_map(|q| q.rows.iter().copied())
+        .collect();
+    let benches = sources.benches(&all);
     let several = benches.len() > 1;
-    benches
-        .into_iter()
-        .map(|(b, rs)| {
+    let mut out = Vec::new();
+    for (b, _) in benches {
+        for q in quantities {
+            let rs: Vec<&Row> = q
+                .rows
+                .iter()
+                .copied()
+                .filter(|r| sources.bench(r) == b)
+                .collect();
+            if rs.is_empty() {
+                continue;
+            }
             let machine = several.then(|| sources.bench_title(b));
-            let heading = match (heading, machine) {
+            let heading = match (q.heading, machine) {
                 (Some(h), Some(m)) => Some(format!("{m}: {h}")),
                 (Some(h), None) => Some(h.to_string()),
                 (None, m) => m,
             };
-            draw::Section {
+            out.push(draw::Section {
                 heading,
-                axes: axes.clone(),
-                rows: layout(&rs),
-            }
-        })
-        .collect()
+                axes: q.axes.clone(),
+                rows: (q.layout)(&rs),
+            });
+        }
+    }
+    out
+}
+
+/// [`sections_by_bench`] of a chart that shows one quantity.
+fn by_bench(
+    rows: &[&Row],
+    sources: &Sources,
+    axes: &draw::Axes,
+    layout: &dyn Fn(&[&Row]) -> Vec<draw::PanelRow>,
+) -> Vec<draw::Section> {
+    let one = Quantity {
+        heading: None,
+        axes: axes.clone(),
+        rows: rows.to_vec(),
+        layout,
+    };
+    sections_by_bench(&[one], sources)
 }
 
 /// The panel rows of a chart that draws one panel per group of maps (sizes, contention,

@@ -90,7 +90,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
     let title = "probe: one group's tophash match, each strategy by pattern".to_string();
     let fig = Figure {
         title: title.clone(),
-        sections: by_bench(&rs, ctx.sources, None, &axes, &panel_rows),
+        sections: by_bench(&rs, ctx.sources, &axes, &panel_rows),
         footnotes,
     };
     Ok(vec![Chart {

@@ -198,7 +198,7 @@ fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
     };
     let fig = Figure {
         title: title.clone(),
-        sections: by_bench(rows, ctx.sources, None, &axes, &panel_rows),
+        sections: by_bench(rows, ctx.sources, &axes, &panel_rows),
         footnotes,
     };
     Ok(Chart {

@@ -76,7 +76,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         let title = format!("{op}: time per operation by map size");
         let fig = Figure {
             title: title.clone(),
-            sections: by_bench(&rs, ctx.sources, None, &axes, &layout),
+            sections: by_bench(&rs, ctx.sources, &axes, &layout),
             footnotes,
         };
         out.push(Chart {
