@@ -25,8 +25,11 @@ use std::collections::BTreeMap;
 /// Panels side by side in one row at most (the op kinds: read, insert, remove, update).
 const COLUMNS: usize = 4;
 
-/// The percentiles a row records: name, fraction, value.
-const PERCENTILES: [(&str, f64, fn(&Percentiles) -> u64); 3] = [
+/// A percentile a row records: its name, its fraction, and where a row keeps its value.
+type Percentile = (&'static str, f64, fn(&Percentiles) -> u64);
+
+/// The percentiles a row records.
+const PERCENTILES: [Percentile; 3] = [
     ("p50", 0.5, |p| p.p50),
     ("p99", 0.99, |p| p.p99),
     ("p99.9", 0.999, |p| p.p999),
