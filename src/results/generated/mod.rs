@@ -11,6 +11,7 @@
 
 pub mod blocks;
 pub mod docs_blocks;
+pub mod tree;
 
 use std::collections::BTreeMap;
 
