@@ -374,10 +374,15 @@ pub fn dispatch<V: Visit>(name: &str, v: V) -> Option<V::Out> {
 /// Every entry this CPU runs, in display order: the built-in ones, then the ones a user's
 /// binary added.
 pub fn entries() -> Vec<Entry> {
+    declared().into_iter().filter(Entry::available).collect()
+}
+
+/// Every entry this build declares, whether this CPU runs it or not, in display order: what
+/// must not depend on the CPU at hand (the look of a map in a chart drawn from a file).
+pub fn declared() -> Vec<Entry> {
     all_entries()
         .into_iter()
         .chain(added::added().single.iter().map(|a| a.entry))
-        .filter(Entry::available)
         .collect()
 }
 

@@ -127,14 +127,13 @@ impl Key {
 /// suite's default set, which shares a panel) and then their twins and variants, each in
 /// its table's order. References are black and take no slot.
 ///
-/// The single-thread table lists only the ISA variants this CPU runs, so a chart drawn on a
-/// CPU without AVX-512 gives the maps listed after that variant (std, then the twins) the
-/// slot before: charts drawn on one machine always agree.
+/// The single-thread table is the one this build declares, not the variants this CPU runs,
+/// so a chart of a file looks the same whichever machine draws it.
 fn registered() -> Vec<((String, Option<Isa>), usize)> {
     let concurrent = contenders::all()
         .filter(|d| d.role != Role::Reference)
         .map(|d| (d.name.to_string(), None));
-    let entries = single::entries();
+    let entries = single::declared();
     let (own, kin): (Vec<&single::Entry>, Vec<&single::Entry>) = entries
         .iter()
         .filter(|e| e.role != Role::Reference)
