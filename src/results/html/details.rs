@@ -266,10 +266,12 @@ fn ratio_table(h: &mut String, t: &RatioTable) {
             "above 1: faster"
         }
     );
+    // As many tables as it takes, as even as can be: 7 maps are 4 + 3, not 6 + 1.
     let parts = cols.len().div_ceil(MAX_MAP_COLUMNS);
-    for (p, part) in cols.chunks(MAX_MAP_COLUMNS).enumerate() {
+    let per_part = cols.len().div_ceil(parts.max(1)).max(1);
+    for (p, part) in cols.chunks(per_part).enumerate() {
         if parts > 1 {
-            let first = p * MAX_MAP_COLUMNS + 1;
+            let first = p * per_part + 1;
             let _ = writeln!(
                 h,
                 "<p class=\"source\">maps {first}–{} of {}</p>",
@@ -333,18 +335,17 @@ fn flagged_cells(h: &mut String, rows: &[Row]) {
     // The invalid first: a few lines a reader must not miss below a long list of noisy ones.
     flagged.sort_by_key(|f| f.1);
     let invalid = flagged.iter().filter(|f| f.1 == Flag::Invalid).count();
-    let counts = format!(
-        "{invalid} invalid (not drawn, never counted as a win), {} noisy (drawn hollow)",
+    // The invalid count is marked: those few a reader must not miss.
+    let invalid_text = format!("{invalid} invalid (not drawn, never counted as a win)");
+    let invalid_html = if invalid > 0 {
+        format!("<span class=\"bad\">{}</span>", esc(&invalid_text))
+    } else {
+        esc(&invalid_text)
+    };
+    let summary = format!(
+        "Invalid and noisy cells: {invalid_html}, {} noisy (drawn hollow)",
         flagged.len() - invalid
     );
-    let summary = if invalid > 0 {
-        format!(
-            "Invalid and noisy cells: <span class=\"bad\">{}</span>",
-            esc(&counts)
-        )
-    } else {
-        format!("Invalid and noisy cells: {}", esc(&counts))
-    };
     folded(h, "cells", &summary, |h| {
         if flagged.is_empty() {
             h.push_str("<p>None.</p>\n");

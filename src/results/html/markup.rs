@@ -50,7 +50,7 @@ td.same .mark{color:#555}\
 pre{font-size:12px;background:#f7f7f7;padding:8px;overflow-x:auto}\
 svg{max-width:100%;height:auto}\
 figure{margin:14px 0}figcaption{font-size:13px;color:#444}\
-.index{font-size:13px}\
+.index{font-size:13px}.index a{white-space:nowrap}\
 details{margin:6px 0;border:1px solid #ddd;padding:4px 10px}\
 summary{cursor:pointer;font-weight:bold;font-size:15px;padding:2px 0}\
 details[open]>summary{margin-bottom:6px}";

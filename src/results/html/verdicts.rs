@@ -92,8 +92,13 @@ pub(super) fn section(h: &mut String, v: &Verdicts) {
     };
     let box_class = if c.has_regression() { "alarm" } else { "calm" };
     let _ = writeln!(h, "<p class=\"{box_class}\">{}</p>", tally(v));
-    // The summary's own words: the threshold and the machine's drift.
-    let _ = writeln!(h, "<p class=\"source\">{}</p>", esc(&c.summary()));
+    // The rest of compare's summary, in its own words: the threshold and the machine's
+    // drift (its counts are the box's).
+    let summary = c.summary();
+    let rest = summary
+        .find("(threshold")
+        .map_or(summary.as_str(), |i| &summary[i..]);
+    let _ = writeln!(h, "<p class=\"source\">{}</p>", esc(rest));
     for verdict in [Verdict::Regressed, Verdict::Improved] {
         rows_table(h, c, verdict, Shown::Open);
     }
@@ -233,6 +238,7 @@ mod tests {
         assert!(h.contains("contention exchange n=2^16 zipf 2 thr"));
         assert!(h.contains("1.125 [1.110, 1.140]") && h.contains("+12.5%"));
         assert!(h.contains("<code>old.json</code>"));
+        assert!(h.contains("<p class=\"source\">(threshold 5%)</p>"), "{h}");
     }
 
     #[test]
