@@ -29,8 +29,9 @@ pub const LOCAL_DIR: &str = "results/local";
 /// The user's own baseline (`run --update-baseline`).
 pub const LOCAL_BASELINE: &str = "results/local/baseline.json";
 /// The committed reference run: the README's figures, and the baseline of the machine it
-/// was measured on. Changed only by `run --update-reference`.
-pub const REFERENCE_BASELINE: &str = "results/reference/baseline.json";
+/// was measured on. Changed only by `run --update-reference`. (Named once, where the
+/// README's generated blocks read it.)
+pub use crate::results::generated::blocks::REFERENCE as REFERENCE_BASELINE;
 /// The committed plots of the reference run.
 pub const REFERENCE_PLOTS: &str = "results/plots";
 
@@ -502,7 +503,7 @@ pub fn reference_plot_sources() -> Vec<PathBuf> {
 }
 
 /// The committed Go anchor's results.
-pub const GO_ANCHOR: &str = "results/go-anchor.json";
+pub use crate::results::generated::blocks::GO_ANCHOR;
 
 /// The committed report of the reference run (and the Go anchor).
 pub const REFERENCE_REPORT: &str = "results/report.html";

@@ -171,6 +171,9 @@ enum Command {
     /// Print the findings tables (ratios with their 95% intervals) of a results file, as
     /// `run` prints them.
     Findings(commands::findings::Args),
+    /// Regenerate the README's and docs' generated blocks (every measured figure) from the
+    /// committed results; `--check`: list the stale ones and exit 1.
+    Docs(commands::docs::Args),
     /// Print the path of this machine's baseline (the user's own, or the committed
     /// reference when it was measured here); exit 2 with one line when there is none.
     Baseline(commands::baseline::Args),
@@ -237,6 +240,7 @@ pub fn main() -> ExitCode {
         Command::Worker(a) => commands::worker::run(a),
         Command::Baseline(a) => commands::baseline::run(a),
         Command::Findings(a) => commands::findings::run(a),
+        Command::Docs(a) => commands::docs::run(a),
         Command::Measure(a) => commands::measure::run(a),
         Command::Detect(a) => commands::detect::run(a),
         Command::Check(a) => commands::check::run(a),

@@ -22,6 +22,7 @@ pub mod compare;
 pub mod contention;
 pub mod counts;
 pub mod detect;
+pub mod docs;
 pub mod entry;
 pub mod findings;
 pub mod kernel;

@@ -30,6 +30,8 @@ pub mod counted;
 pub mod error;
 pub mod findings;
 pub mod format;
+pub mod generated;
+pub mod headline;
 pub mod html;
 pub mod io;
 pub mod merge;
