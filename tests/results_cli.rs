@@ -295,7 +295,14 @@ fn report_subcommand_writes_one_page_and_refuses_bad_input() {
     elsewhere.run.machine.cpu_model = "Other CPU".into();
     let elsewhere = save(d, "elsewhere.json", &elsewhere);
     assert_bad_input(
-        &bin(&["report", s(&c), "--baseline", s(&elsewhere), "--out", s(&out)]),
+        &bin(&[
+            "report",
+            s(&c),
+            "--baseline",
+            s(&elsewhere),
+            "--out",
+            s(&out),
+        ]),
         &c,
     );
 }

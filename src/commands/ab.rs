@@ -61,7 +61,12 @@ pub fn run(a: Args) -> Outcome {
         min_effect_pct: compare::parse_threshold(&a.min_effect)?,
     };
     let outcome = ab::run(&cfg, &mut super::progress)?;
-    answer(&outcome.comparison, a.format, a.out.as_deref(), a.html.as_deref())
+    answer(
+        &outcome.comparison,
+        a.format,
+        a.out.as_deref(),
+        a.html.as_deref(),
+    )
 }
 
 /// `ab --counts`: the counts gate's grid, or its maps narrowed by `--maps`.

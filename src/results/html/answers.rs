@@ -7,8 +7,8 @@
 //! its mark (better, worse, same) three ways at once: a symbol, a word and a tint, so that the
 //! mark survives a greyscale print and a reader who does not tell red from green.
 
-use super::headline::{Answer, Cell, Headline, Mark};
 use super::markup::{esc, header_row, table};
+use crate::results::headline::{Answer, Cell, Headline, Mark};
 use std::fmt::Write as _;
 
 /// The section: every answer, then the notes (what was deliberately not compared, and why).
@@ -48,7 +48,7 @@ fn answer(h: &mut String, a: &Answer) {
         esc(&a.question),
         esc(&a.reading)
     );
-    table(h, "answer", |h| {
+    table(h, "headline", |h| {
         let mut head = vec![String::new()];
         head.extend(a.columns.iter().cloned());
         header_row(h, &head);
@@ -60,7 +60,9 @@ fn answer(h: &mut String, a: &Answer) {
             h.push_str("</tr>\n");
         }
     });
-    let _ = writeln!(h, "<p class=\"source\">{}</p>\n</div>", esc(&a.source));
+    // One line per file the answer used.
+    let lines: Vec<String> = a.source.lines().map(esc).collect();
+    let _ = writeln!(h, "<p class=\"source\">{}</p>\n</div>", lines.join("<br>"));
 }
 
 /// One cell: the figure on its line, the mark on the next.
@@ -83,9 +85,9 @@ fn cell(c: Option<&Cell>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::headline::Figure;
     use super::*;
     use crate::results::analysis::Interval;
+    use crate::results::headline::Figure;
 
     #[test]
     fn a_cell_shows_its_mark_as_symbol_word_and_class() {

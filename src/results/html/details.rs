@@ -286,7 +286,9 @@ fn ratio_table(h: &mut String, t: &RatioTable) {
             for l in &lines {
                 let _ = write!(h, "<tr><th class=\"line\">{}</th>", esc(l));
                 for c in part {
-                    let cell = rows.iter().find(|r| map_label(&r.id) == *c && line(r) == *l);
+                    let cell = rows
+                        .iter()
+                        .find(|r| map_label(&r.id) == *c && line(r) == *l);
                     h.push_str(&ratio_cell(cell.copied()));
                 }
                 h.push_str("</tr>\n");

@@ -112,7 +112,8 @@ mod tests {
 
     #[test]
     fn an_inline_svg_loses_its_declaration_and_namespace() {
-        let svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\"></svg>";
+        let svg =
+            "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\"></svg>";
         assert_eq!(inline_svg(svg), "<svg width=\"1\"></svg>");
     }
 }

@@ -23,9 +23,6 @@
 
 mod answers;
 mod details;
-// Until `results::headline` lands on main: the same shape, a smaller answer.
-mod headline_stub;
-use headline_stub as headline;
 mod markup;
 mod pictures;
 mod verdicts;
@@ -33,6 +30,7 @@ mod verdicts;
 pub use verdicts::Verdicts;
 
 use super::error::ResultsError;
+use super::headline;
 use super::io;
 use super::plots;
 use super::schema::{latest_rows, Results};

@@ -2,8 +2,8 @@
 //! these results against a baseline (or of HEAD against BASE).
 //!
 //! Regressions come first and loud (a bordered box, a symbol and the word, not colour alone),
-//! then the improvements, each row with the evidence its verdict rests on (the two ratios
-//! with their intervals, as `compare` writes them); the counts of every verdict and the
+//! then the improvements (folded when there are many), each row with the evidence its
+//! verdict rests on (the two ratios with their intervals, as `compare` writes them); the
 //! comparison's notes follow, and the noisy and invalid rows are folded. The verdicts
 //! themselves are [`compare`](crate::results::compare)'s (or `ab`'s): nothing is judged
 //! here.
@@ -33,9 +33,7 @@ pub enum Verdicts {
 impl Verdicts {
     fn comparison(&self) -> Option<&Comparison> {
         match self {
-            Verdicts::Baseline { comparison, .. } | Verdicts::Ab { comparison } => {
-                Some(comparison)
-            }
+            Verdicts::Baseline { comparison, .. } | Verdicts::Ab { comparison } => Some(comparison),
             Verdicts::NotCompared { .. } => None,
         }
     }
@@ -99,9 +97,13 @@ pub(super) fn section(h: &mut String, v: &Verdicts) {
         .find("(threshold")
         .map_or(summary.as_str(), |i| &summary[i..]);
     let _ = writeln!(h, "<p class=\"source\">{}</p>", esc(rest));
-    for verdict in [Verdict::Regressed, Verdict::Improved] {
-        rows_table(h, c, verdict, Shown::Open);
-    }
+    rows_table(h, c, Verdict::Regressed, Shown::Open);
+    let improved = if c.count(Verdict::Improved) <= MAX_OPEN_IMPROVED {
+        Shown::Open
+    } else {
+        Shown::Folded
+    };
+    rows_table(h, c, Verdict::Improved, improved);
     if !c.notes.is_empty() {
         h.push_str("<ul class=\"notes\">\n");
         for n in &c.notes {
@@ -114,6 +116,11 @@ pub(super) fn section(h: &mut String, v: &Verdicts) {
     }
     h.push_str("</section>\n");
 }
+
+/// The most improvements shown open: past it they are folded (under a line with their
+/// count), so that a sweeping change does not push the charts screens down. Regressions are
+/// always open: those are what the section is for.
+const MAX_OPEN_IMPROVED: usize = 12;
 
 /// Whether a verdict's rows are shown or folded.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -199,7 +206,8 @@ mod tests {
         let row = |id: Identity, v: Verdict, why: &str| {
             let mut r = ComparedRow::new(&id, Unit::NsPerOp, Some(10.0), Some(11.0)).judge(v, why);
             r.ratio_change_pct = Some(12.5);
-            r.evidence = "÷hashbrown [sse2] 1.000 [0.990, 1.010] → 1.125 [1.110, 1.140] (+12.5%)".into();
+            r.evidence =
+                "÷hashbrown [sse2] 1.000 [0.990, 1.010] → 1.125 [1.110, 1.140] (+12.5%)".into();
             r
         };
         let get = Identity::new(Suite::Ops, "gomap/fast64", Op::GetHit).size(1 << 20);
@@ -210,7 +218,11 @@ mod tests {
         Comparison {
             rows: vec![
                 row(get, Verdict::Improved, "better"),
-                row(ex, Verdict::Regressed, "ratio beyond the threshold and its intervals"),
+                row(
+                    ex,
+                    Verdict::Regressed,
+                    "ratio beyond the threshold and its intervals",
+                ),
                 row(
                     Identity::new(Suite::Ops, "gomap/fast64", Op::Remove).size(1 << 10),
                     Verdict::Noisy,
