@@ -421,6 +421,20 @@ pub fn run(
             "{} plots in {REFERENCE_PLOTS}, and {REFERENCE_REPORT}",
             files.len()
         ));
+        // The README's and docs' figures come from the reference: regenerate their blocks
+        // too, so the checkout stays consistent (`gomap-bench docs --check` is clean).
+        match crate::results::generated::tree::regenerate_tree(Path::new("."), false) {
+            Ok(stale) => {
+                for s in stale {
+                    log(&format!(
+                        "regenerated {} in {}",
+                        s.blocks.join(", "),
+                        s.document.display()
+                    ));
+                }
+            }
+            Err(e) => log(&format!("generated blocks not regenerated: {e}")),
+        }
     }
     Ok(RunOutcome {
         results,

@@ -563,3 +563,104 @@ pub fn markdown(a: &Answer) -> String {
     s.push_str(&format!("\n<sub>{}</sub>\n", a.source));
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::analysis::Ratio;
+    use crate::results::schema::Unit;
+    use crate::vocabulary::{Identity, Isa};
+
+    fn interval(median: f64, ci95_low: f64, ci95_high: f64) -> Interval {
+        Interval {
+            median,
+            ci95_low,
+            ci95_high,
+            n: 30,
+        }
+    }
+
+    #[test]
+    fn a_mark_is_what_the_interval_says() {
+        let ns = |lo, hi| Mark::judge(&interval(1.0, lo, hi), 1.0, true);
+        assert_eq!(ns(0.8, 0.9), Mark::Better);
+        assert_eq!(ns(1.1, 1.2), Mark::Worse);
+        assert_eq!(ns(0.9, 1.1), Mark::Same);
+        let mops = |lo, hi| Mark::judge(&interval(1.0, lo, hi), 1.0, false);
+        assert_eq!(mops(1.1, 1.2), Mark::Better);
+        assert_eq!(mops(0.8, 0.9), Mark::Worse);
+    }
+
+    fn ops_row(map: &str, isa: Isa, ratio: Option<[f64; 3]>) -> Row {
+        let mut r = Row::new(
+            Identity::new(Suite::Ops, map, Op::GetHit)
+                .size(1 << 10)
+                .isa(Some(isa)),
+            Unit::NsPerOp,
+            vec![5.0; 6],
+        );
+        r.extra.ratio =
+            ratio.map(|[m, lo, hi]| Ratio::new("hashbrown".into(), &interval(m, lo, hi)));
+        r
+    }
+
+    fn doc(cpu: &str, day: &str, rows: Vec<Row>) -> Results {
+        let mut d = Results::new(RunInfo::default(), rows);
+        d.run.machine.cpu_model = cpu.into();
+        d.run.timestamp = format!("{day}T10:00:00Z");
+        d
+    }
+
+    #[test]
+    fn one_core_takes_the_widest_fast64_in_the_file_and_renders_a_table() {
+        let rows = vec![
+            ops_row("hashbrown", Isa::Sse2, None),
+            ops_row(GENERIC, Isa::Sse2, Some([1.2, 1.1, 1.3])),
+            ops_row(FAST64, Isa::Scalar, Some([0.5, 0.4, 0.6])),
+            ops_row(FAST64, Isa::Avx2, Some([0.9, 0.85, 1.05])),
+        ];
+        let h = headline(&[doc("cpu", "2026-12-06", rows)]);
+        let a = h.get("one-core").expect("answer");
+        let labels: Vec<&str> = a.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "get_hit — gomap/generic [sse2]",
+                "get_hit — gomap/fast64 [avx2]"
+            ]
+        );
+        let md = markdown(a);
+        assert!(
+            md.contains("| get_hit — gomap/generic [sse2] | 1.20× [1.10, 1.30] slower |"),
+            "{md}"
+        );
+        assert!(md.contains("0.90× [0.85, 1.05] same"), "{md}");
+        assert!(
+            md.lines().filter(|l| l.starts_with('|')).count() == 4,
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn the_go_answer_needs_the_same_machine_and_day() {
+        let ours = vec![ops_row(FAST64, Isa::Scalar, Some([1.0, 0.9, 1.1]))];
+        let mut go_row = ops_row("go1.22 map", Isa::Go, None);
+        go_row.median = 10.0;
+        go_row
+            .extra
+            .other
+            .insert("map_variant".into(), serde_json::json!("classic"));
+        let go = |cpu: &str, day: &str| doc(cpu, day, vec![go_row.clone()]);
+        let same = headline(&[
+            go("cpu", "2026-12-06"),
+            doc("cpu", "2026-12-06", ours.clone()),
+        ]);
+        let a = same.get("go").expect("the Go answer");
+        assert_eq!(a.rows[0].cells[0].unwrap().figure, Figure::Quotient(2.0));
+        for other in [go("other cpu", "2026-12-06"), go("cpu", "2026-12-01")] {
+            let h = headline(&[other, doc("cpu", "2026-12-06", ours.clone())]);
+            assert!(h.get("go").is_none());
+            assert_eq!(h.notes.len(), 1, "{:?}", h.notes);
+        }
+    }
+}

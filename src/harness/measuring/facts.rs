@@ -91,9 +91,18 @@ fn git_state(dir: &Path) -> (String, bool) {
     };
     match git(&["rev-parse", "HEAD"]) {
         Some(rev) if !rev.is_empty() => {
-            // Untracked files (new results, plots) do not change the measured code.
-            let dirty = git(&["status", "--porcelain", "--untracked-files=no"])
-                .is_some_and(|s| !s.is_empty());
+            // "Modified" means the measured code differs from the revision: untracked
+            // files, results (a sitting rewrites them as it goes) and Markdown do not count.
+            let dirty = git(&[
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                ".",
+                ":(exclude)results",
+                ":(exclude)*.md",
+            ])
+            .is_some_and(|s| !s.is_empty());
             (rev, dirty)
         }
         _ => (UNKNOWN.into(), false),
