@@ -24,8 +24,9 @@ use super::schema::{Results, Row};
 use crate::vocabulary::Identity;
 use std::collections::HashMap;
 
-/// The class of a row: its identity without the map and the ISA.
-fn class(id: &Identity) -> Identity {
+/// The class of a row: its identity without the map and the ISA (the rows a regime moves
+/// together, whose run-to-run spread is pooled; `results::generated` summarizes by it).
+pub fn class(id: &Identity) -> Identity {
     let mut c = id.clone();
     c.map = String::new();
     c.isa = None;

@@ -1,5 +1,6 @@
 //! How a figure is written for people, in one place: an estimate with its interval, a map
-//! size, a number of about four significant digits, a map with its ISA.
+//! size, a number of about four significant digits, a count per op beside its reference's,
+//! a map with its ISA.
 //!
 //! Why one place: each of these was spelled in three to six files, with different
 //! precisions and rules (a size as `2^10` in one table and as `2^3` for 1000 in another), and
@@ -120,6 +121,36 @@ impl fmt::Display for SizeLabel {
                 .map_or_else(|| n.to_string(), |(shift, s)| format!("{}{s}", n >> shift)),
         };
         f.pad(&text)
+    }
+}
+
+/// A count per operation (`gomap-bench counts`), with its ratio to the reference's beside
+/// it: `50.0 2.50×`. Three significant digits or the integer part; no ratio where there is
+/// no reference or its count rounds to zero (a ratio of two near-zero counts says nothing).
+/// `counts`' tables and the documents' generated counts tables write counts so.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PerOpCount {
+    /// Events per operation.
+    pub x: f64,
+    /// The reference's events per operation, where it was counted.
+    pub base: Option<f64>,
+}
+
+impl fmt::Display for PerOpCount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.x;
+        let prec = if x >= 100.0 {
+            0
+        } else if x >= 10.0 {
+            1
+        } else {
+            2
+        };
+        write!(f, "{x:.prec$}")?;
+        match self.base {
+            Some(b) if b >= 0.005 => write!(f, " {:.2}×", x / b),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -146,12 +146,12 @@ pub fn noise_band(samples: &[f64]) -> Option<[f64; 2]> {
     match s.len() {
         0 => None,
         n if n < MIN_SAMPLES_FOR_IQR => Some([s[0], s[n - 1]]),
-        _ => Some([quantile(&s, 0.25), quantile(&s, 0.75)]),
+        _ => Some([quantile_sorted(&s, 0.25), quantile_sorted(&s, 0.75)]),
     }
 }
 
 /// The `q` quantile of sorted, non-empty `s`, interpolating linearly between ranks.
-fn quantile(s: &[f64], q: f64) -> f64 {
+pub(super) fn quantile_sorted(s: &[f64], q: f64) -> f64 {
     let pos = q * (s.len() - 1) as f64;
     let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
     s[lo] + (s[hi] - s[lo]) * (pos - lo as f64)

@@ -102,6 +102,14 @@ fn middle(v: &[f64]) -> Option<f64> {
     }
 }
 
+/// The `q` quantile (0 ≤ q ≤ 1) of a slice's finite values, interpolating linearly between
+/// ranks (the interquartile range of [`noise_band`] is two of them); `None` when it has none.
+pub fn quantile(values: &[f64], q: f64) -> Option<f64> {
+    let mut v = finite(values);
+    v.sort_by(f64::total_cmp);
+    (!v.is_empty()).then(|| intervals::quantile_sorted(&v, q.clamp(0.0, 1.0)))
+}
+
 /// The mean of a slice's finite values; `None` when it has none.
 pub fn mean(values: &[f64]) -> Option<f64> {
     let v = finite(values);
@@ -147,6 +155,16 @@ mod tests {
         assert_eq!(summarize(&[5.0]), (5.0, 5.0, 5.0));
         let (m, lo, hi) = summarize(&[]);
         assert!(m.is_nan() && lo.is_nan() && hi.is_nan());
+    }
+
+    #[test]
+    fn quantiles_interpolate_between_ranks() {
+        let v = [4.0, 1.0, f64::NAN, 3.0, 2.0, 5.0];
+        assert_eq!(quantile(&v, 0.5), median(&v));
+        assert_eq!(quantile(&v, 0.0), Some(1.0));
+        assert_eq!(quantile(&v, 1.0), Some(5.0));
+        assert!((quantile(&v, 0.9).unwrap() - 4.6).abs() < 1e-12);
+        assert_eq!(quantile(&[], 0.9), None);
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub fn all() -> Vec<Block> {
         sources: vec![REFERENCE, GO_ANCHOR, COUNTS],
         render: Box::new(sitting),
     });
+    v.extend(super::docs_blocks::blocks());
     v
 }
 

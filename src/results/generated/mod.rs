@@ -10,6 +10,7 @@
 //! writing the files is `commands::docs`'s.
 
 pub mod blocks;
+pub mod docs_blocks;
 pub mod tree;
 
 use std::collections::BTreeMap;

@@ -2,9 +2,9 @@
 //! beside each, its ratio to the reference (text, or markdown for the README).
 
 use super::CountedCell;
-use crate::results::format::{size, SizeLabel, SizeStyle};
+use crate::results::format::{size, PerOpCount, SizeLabel, SizeStyle};
 use crate::vocabulary::Op;
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
 /// The grid as text: one table per op and size, each map's counts per op and, beside each,
 /// its ratio to `reference` (when the reference was counted).
@@ -37,7 +37,7 @@ pub fn render(cells: &[CountedCell], reference: &str, markdown: bool) -> String 
         }
         for c in members {
             let p = c.per_op;
-            let cell = |x: f64, b: Option<f64>| Cell { x, base: b };
+            let cell = |x: f64, base: Option<f64>| PerOpCount { x, base };
             let cols = [
                 cell(p.instructions, base.map(|b| b.instructions)),
                 cell(p.branches, base.map(|b| b.branches)),
@@ -61,32 +61,6 @@ pub fn render(cells: &[CountedCell], reference: &str, markdown: bool) -> String 
         }
     }
     out
-}
-
-/// A count per op, with its ratio to the reference's where that is not zero.
-struct Cell {
-    x: f64,
-    base: Option<f64>,
-}
-
-impl fmt::Display for Cell {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let x = self.x;
-        let prec = if x >= 100.0 {
-            0
-        } else if x >= 10.0 {
-            1
-        } else {
-            2
-        };
-        write!(f, "{x:.prec$}")?;
-        // No ratio where the reference rounds to zero (a ratio of two near-zero counts
-        // says nothing).
-        match self.base {
-            Some(b) if b >= 0.005 => write!(f, " {:.2}×", x / b),
-            _ => Ok(()),
-        }
-    }
 }
 
 /// A size given by its log, as every table writes one (`2^16`).
