@@ -52,7 +52,8 @@ pub struct RunConfig {
     /// The results file (default `results/local/latest.json`).
     pub out: PathBuf,
     pub plots_dir: PathBuf,
-    /// The HTML report of the run (default `results/local/report.html`).
+    /// The HTML report of the run (default `results/local/report.html`), with the verdicts of
+    /// its comparison with the baseline (or why there was none).
     pub report: PathBuf,
     /// The baseline to compare with; `None`: this machine's own (see [`find_baseline`]).
     pub baseline: Option<PathBuf>,
@@ -385,9 +386,9 @@ pub fn run(
         Some(p) => Ok(p.clone()),
         None => find_baseline(&results.run.machine),
     };
-    let (comparison, regressed) = match baseline {
+    let compared = match baseline {
         Ok(b) => compare_with_baseline(&b, &cfg.out, cfg.threshold_pct),
-        Err(line) => (line, false),
+        Err(line) => Compared::not(line),
     };
     let replaced = match cfg.update {
         Update::Nothing => None,
@@ -406,7 +407,13 @@ pub fn run(
         plots.len(),
         cfg.plots_dir.display()
     ));
-    html::write_report(std::slice::from_ref(&cfg.out), &cfg.report)?;
+    // The page shows what was just printed: the verdicts against the baseline, or why
+    // there are none.
+    html::write_report_with(
+        std::slice::from_ref(&cfg.out),
+        &cfg.report,
+        Some(&compared.verdicts),
+    )?;
     log(&format!("wrote {}", cfg.report.display()));
     if cfg.update == Update::Reference {
         let files = regenerate_reference_plots()?;
@@ -432,8 +439,8 @@ pub fn run(
     Ok(RunOutcome {
         results,
         plots,
-        comparison,
-        regressed,
+        regressed: compared.regressed,
+        comparison: compared.text,
         stopped: None,
     })
 }
@@ -531,14 +538,33 @@ pub fn regenerate_reference_plots() -> Result<Vec<PathBuf>, crate::results::Resu
     Ok(files)
 }
 
-/// The comparison report of `current` (a results file) against `baseline`, or a line saying
-/// why there is none.
-fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) -> (String, bool) {
+/// What `run` made of its comparison with the baseline: the text it prints, whether it
+/// found a regression, and the verdicts its HTML report shows.
+struct Compared {
+    text: String,
+    regressed: bool,
+    verdicts: html::Verdicts,
+}
+
+impl Compared {
+    /// No comparison, and why (the line is printed and shown alike).
+    fn not(why: String) -> Compared {
+        Compared {
+            verdicts: html::Verdicts::NotCompared { why: why.clone() },
+            text: why,
+            regressed: false,
+        }
+    }
+}
+
+/// The comparison of `current` (a results file) against `baseline`, or a line saying why
+/// there is none.
+fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) -> Compared {
     if !baseline.exists() {
-        return (
-            format!("no baseline at {}: nothing to compare", baseline.display()),
-            false,
-        );
+        return Compared::not(format!(
+            "no baseline at {}: nothing to compare",
+            baseline.display()
+        ));
     }
     let opts = Options {
         threshold_pct,
@@ -558,9 +584,16 @@ fn compare_with_baseline(baseline: &Path, current: &Path, threshold_pct: f64) ->
             text.push_str(&report::table_rows(&c, needs_a_look));
             text.push_str(&c.summary());
             text.push('\n');
-            (text, c.has_regression())
+            Compared {
+                text,
+                regressed: c.has_regression(),
+                verdicts: html::Verdicts::Baseline {
+                    baseline: baseline.display().to_string(),
+                    comparison: c,
+                },
+            }
         }
-        Err(e) => (format!("not compared: {e}"), false),
+        Err(e) => Compared::not(format!("not compared: {e}")),
     }
 }
 
@@ -641,7 +674,8 @@ mod tests {
         let path = dir.path().join("current.json");
         io::write(&path, &current, BaselinePolicy::Protect).unwrap();
 
-        let (text, regressed) = compare_with_baseline(base, &path, 5.0);
+        let compared = compare_with_baseline(base, &path, 5.0);
+        let (text, regressed) = (compared.text.clone(), compared.regressed);
         let opts = Options {
             threshold_pct: 5.0,
             ..Options::default()
@@ -663,5 +697,17 @@ mod tests {
         want.push_str(&c.summary());
         want.push('\n');
         assert_eq!(text, want);
+        // The report shows the very comparison that was printed (compared as compare's
+        // JSON: an invalid row's missing median is NaN, which no `==` equals).
+        let html::Verdicts::Baseline {
+            baseline,
+            comparison,
+        } = &compared.verdicts
+        else {
+            panic!("no comparison for the report: {:?}", compared.verdicts);
+        };
+        assert_eq!(baseline, &base.display().to_string());
+        let json = |c: &compare::Comparison| report::render(c, report::Format::Json);
+        assert_eq!(json(comparison), json(&c));
     }
 }

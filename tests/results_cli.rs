@@ -285,6 +285,26 @@ fn report_subcommand_writes_one_page_and_refuses_bad_input() {
     let garbage = d.join("garbage.json");
     std::fs::write(&garbage, "{\"schema_version\": 1, \"run\"").unwrap();
     assert_bad_input(&bin(&["report", s(&garbage), "--out", s(&out)]), &garbage);
+    // --baseline: compare's verdicts of the last file, under the answers; still exit 0.
+    let (b, c) = pair(d, 1.3);
+    let o = bin(&["report", s(&c), "--baseline", s(&b), "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert!(page.contains("✗ 1 regressed") && page.contains("<h3>Regressed (1)</h3>"));
+    let mut elsewhere = io::read(&b).unwrap();
+    elsewhere.run.machine.cpu_model = "Other CPU".into();
+    let elsewhere = save(d, "elsewhere.json", &elsewhere);
+    assert_bad_input(
+        &bin(&[
+            "report",
+            s(&c),
+            "--baseline",
+            s(&elsewhere),
+            "--out",
+            s(&out),
+        ]),
+        &c,
+    );
 }
 
 /// Without an output flag, `plot`, `report` and `detect` write under `results/local/`

@@ -89,6 +89,11 @@ fn run_quick_end_to_end() {
     let page = std::fs::read_to_string(&report).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert_eq!(page.matches("<svg").count(), svgs);
+    // … and what the comparison said, here that there was no baseline to compare with.
+    assert!(
+        page.contains("Not compared: no baseline at"),
+        "no verdicts section"
+    );
 
     // The run compared against itself: no regression, exit 0.
     std::fs::copy(&out, &baseline).unwrap();

@@ -1,12 +1,12 @@
 //! `gomap-bench ab BASE HEAD`: two builds measured alternately in one sitting
-//! ([`crate::ab`]), rendered as `compare` renders; exit 0 no regression, 1 regression, 2 bad
-//! input.
+//! ([`crate::ab`]), rendered as `compare` renders (and with `--html`, as the report's
+//! verdicts section renders them); exit 0 no regression, 1 regression, 2 bad input.
 
 use super::{emit, parse_name, Outcome};
 use crate::ab;
 use crate::harness::suites::counts;
 use crate::results::compare::{self, Comparison};
-use crate::results::{counted, report};
+use crate::results::{counted, html, io, report};
 use crate::vocabulary::Suite;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +36,10 @@ pub struct Args {
     /// Write the report to FILE instead of stdout.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Also write the verdicts as one self-contained HTML page (the HTML report's verdicts
+    /// section: regressions first).
+    #[arg(long, value_name = "FILE.html")]
+    html: Option<PathBuf>,
     /// Count instead of timing: both builds count the counts gate's grid (or `--maps`) on
     /// valgrind's simulated CPU, judged exactly (instructions, branches) and within a
     /// calibrated band (cache misses, mispredicts): did my change add work?
@@ -57,7 +61,12 @@ pub fn run(a: Args) -> Outcome {
         min_effect_pct: compare::parse_threshold(&a.min_effect)?,
     };
     let outcome = ab::run(&cfg, &mut super::progress)?;
-    answer(&outcome.comparison, a.format, a.out.as_deref())
+    answer(
+        &outcome.comparison,
+        a.format,
+        a.out.as_deref(),
+        a.html.as_deref(),
+    )
 }
 
 /// `ab --counts`: the counts gate's grid, or its maps narrowed by `--maps`.
@@ -73,13 +82,24 @@ fn run_counts(a: Args) -> Outcome {
         counted::Thresholds::default(),
         &mut super::progress,
     )?;
-    answer(&cmp, a.format, a.out.as_deref())
+    answer(&cmp, a.format, a.out.as_deref(), a.html.as_deref())
 }
 
-/// The verdicts in `format` (to `out` or stdout), the summary on stderr for machine formats,
-/// and the exit status: 1 on a regression.
-fn answer(cmp: &Comparison, format: report::Format, out: Option<&Path>) -> Outcome {
+/// The verdicts in `format` (to `out` or stdout) and as a page (to `page_to`), the summary on
+/// stderr for machine formats, and the exit status: 1 on a regression.
+fn answer(
+    cmp: &Comparison,
+    format: report::Format,
+    out: Option<&Path>,
+    page_to: Option<&Path>,
+) -> Outcome {
     emit(&report::render(cmp, format), out)?;
+    if let Some(path) = page_to {
+        let page = html::verdicts_page(&html::Verdicts::Ab {
+            comparison: cmp.clone(),
+        });
+        io::write_atomic(path, page.as_bytes())?;
+    }
     if out.is_some() || !format.is_for_people() {
         eprintln!("{}", cmp.summary()); // machine formats keep stdout pure
     }

@@ -157,8 +157,8 @@ enum Command {
     Compare(commands::compare::Args),
     /// Render SVG charts from results files.
     Plot(commands::plot::Args),
-    /// One self-contained HTML page of results files: run facts, findings, ratios with
-    /// intervals, invalid and noisy cells, every chart.
+    /// One self-contained HTML page of results files: the headline answers, the verdicts
+    /// against --baseline, the charts; ratios, findings, failures and run facts folded.
     Report(commands::report::Args),
     /// Turn criterion's output into a results file.
     Collect(commands::collect::Args),

@@ -20,7 +20,7 @@ pub struct Args {
     out: PathBuf,
     #[arg(long, default_value = "results/local/plots")]
     plots_dir: PathBuf,
-    /// The HTML report of the run (beside its plots).
+    /// The HTML report of the run (beside its plots), with its verdicts against the baseline.
     #[arg(long, default_value = "results/local/report.html")]
     report: PathBuf,
     /// Compare with this file instead of this machine's baseline.

@@ -18,7 +18,8 @@
 //! * [`calibrate`]: how far the machine moves a ratio between runs, recorded in a baseline.
 //! * [`compare`]: baseline vs current → a verdict per row; [`report`] renders it.
 //! * [`plots`]: SVG charts, rendered without any system font.
-//! * [`html`]: the one-page HTML report (run facts, findings, ratios, failures, every chart).
+//! * [`html`]: the one-page HTML report: the headline answers, a comparison's verdicts, the
+//!   charts; the evidence (ratios, findings, failures, run facts) folded.
 //! * [`error`]: the one-line error all of the above return.
 
 pub mod analysis;
