@@ -79,6 +79,8 @@ pub enum Figure {
     Difference(Interval),
     /// A quotient of two medians measured apart (no interval): `~1.90×`.
     Quotient(f64),
+    /// The cell failed validation: it has no figure, and it is never a win.
+    Failed,
 }
 
 /// One cell of an answer.
@@ -94,6 +96,7 @@ impl fmt::Display for Cell {
             Figure::Ratio(i) => write!(f, "{:.2}", Estimate::of(&i).mark("×")),
             Figure::Difference(i) => write!(f, "{:+.2}", Estimate::of(&i).mark(" ns")),
             Figure::Quotient(q) => write!(f, "~{q:.2}×"),
+            Figure::Failed => f.write_str("failed validation"),
         }
     }
 }
@@ -210,7 +213,10 @@ fn is_go(map: &str) -> bool {
 
 fn ratio_cell(r: &Row) -> Option<Cell> {
     if !r.valid {
-        return None;
+        return Some(Cell {
+            figure: Figure::Failed,
+            mark: Mark::Unjudged,
+        });
     }
     let i = r.extra.ratio.as_ref()?.interval();
     Some(Cell {
