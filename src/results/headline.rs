@@ -301,42 +301,43 @@ fn one_core(rows: &[Row]) -> Option<Answer> {
 fn locate(rows: &[Row]) -> Option<Answer> {
     let diffs: Vec<&Row> = rows.iter().filter(|r| r.is_difference()).collect();
     let sizes = sizes_of(diffs.iter().copied());
-    let mut labels: Vec<(String, &str)> = Vec::new();
+    // A line per (op, kernel), in first-seen order; a cell per size.
+    let mut lines: Vec<(&OpId, &str)> = Vec::new();
     for d in &diffs {
-        let kernel = d.id.map.split_once(':').map_or("index only", |(k, _)| k);
-        let label = format!("{} — {kernel}", d.id.op);
-        if !labels.iter().any(|(l, _)| *l == label) {
-            labels.push((label, &d.id.map));
+        if !lines.contains(&(&d.id.op, d.id.map.as_str())) {
+            lines.push((&d.id.op, &d.id.map));
         }
     }
-    let out: Vec<AnswerRow> = labels
+    let cell = |d: &Row| {
+        let i = Interval {
+            median: d.extra.mean_diff?,
+            ci95_low: d.extra.ci95_low?,
+            ci95_high: d.extra.ci95_high?,
+            n: 0,
+        };
+        Some(Cell {
+            figure: Figure::Difference(i),
+            mark: Mark::judge(&i, 0.0, true),
+        })
+    };
+    let out: Vec<AnswerRow> = lines
         .into_iter()
-        .map(|(label, map)| AnswerRow {
+        .map(|(op, map)| AnswerRow {
+            // `generic: precomputed-minus-from-b` is measured in situ; a bare name, the
+            // index kernel alone.
+            label: format!(
+                "{op} — {}",
+                map.split_once(':').map_or("index only", |(k, _)| k)
+            ),
             cells: sizes
                 .iter()
                 .map(|&n| {
                     diffs
                         .iter()
-                        .find(|d| {
-                            d.id.map == map
-                                && d.id.size == n
-                                && label.starts_with(&d.id.op.to_string())
-                        })
-                        .and_then(|d| {
-                            let i = Interval {
-                                median: d.extra.mean_diff?,
-                                ci95_low: d.extra.ci95_low?,
-                                ci95_high: d.extra.ci95_high?,
-                                n: 0,
-                            };
-                            Some(Cell {
-                                figure: Figure::Difference(i),
-                                mark: Mark::judge(&i, 0.0, true),
-                            })
-                        })
+                        .find(|d| d.id.op == *op && d.id.map == map && d.id.size == n)
+                        .and_then(|d| cell(d))
                 })
                 .collect(),
-            label,
         })
         .collect();
     (!out.is_empty()).then(|| Answer {

@@ -10,10 +10,11 @@
 //! and a key distribution, as [`super::dist_of`] tells it: rapid-grow, which has none, is
 //! one chart whatever its files call its distribution.
 
-use super::draw::{self, Axes, Figure, PanelRow, Point, XAxis};
+use super::draw::{Axes, Figure, PanelRow, Point, XAxis};
 use super::panels;
 use super::{
-    benches_note, by_bench, dist_name, dist_of, panel_per_group, slug, Chart, Ctx, Varying,
+    benches_note, by_bench, dist_name, dist_of, noisy_note, panel_per_group, slug, Chart, Ctx,
+    Varying,
 };
 use crate::results::schema::Row;
 use crate::vocabulary::{Role, Suite};
@@ -70,10 +71,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
                 relabelled.into_iter().collect::<Vec<_>>().join(", ")
             ));
         }
-        if rs.iter().any(|r| r.noisy) {
-            footnotes
-                .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
-        }
+        footnotes.extend(noisy_note(&rs));
         if let Some(ns) = null.get(&(op, dist)) {
             let mut v: Vec<String> = ns
                 .iter()
@@ -96,16 +94,14 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             format!("contention: {op} ({dist} keys), throughput vs threads")
         };
         let fig = Figure {
-            title: title.clone(),
+            title,
             sections: by_bench(&rs, ctx.sources, &axes, &layout),
             footnotes,
         };
-        out.push(Chart {
-            file_name: format!("{}.svg", slug(&["contention", op, dist_part])),
-            title,
-            svg: draw::figure(&fig)?,
-            series_per_panel: fig.series_per_panel(),
-        });
+        out.push(Chart::draw(
+            format!("{}.svg", slug(&["contention", op, dist_part])),
+            fig,
+        )?);
     }
     Ok(out)
 }

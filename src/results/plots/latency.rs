@@ -15,9 +15,9 @@
 //! nearly so (they were drawn as one flat line at the maximum). Such a point is left out,
 //! and the footnote says which percentile of which kind, and how many ops were timed.
 
-use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, Series, XAxis};
+use super::draw::{Axes, Figure, Panel, PanelRow, Point, Series, XAxis};
 use super::panels::{self, Reference};
-use super::{benches_note, by_bench, dist_name, look_key, slug, Chart, Ctx, Varying};
+use super::{benches_note, by_bench, dist_name, look_key, noisy_note, slug, Chart, Ctx, Varying};
 use crate::results::schema::{Percentiles, Row};
 use crate::vocabulary::OpKind;
 use std::collections::BTreeMap;
@@ -241,10 +241,7 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             );
         }
         footnotes.extend(benches_note(&rs, ctx.sources));
-        if rs.iter().any(|r| r.noisy) {
-            footnotes
-                .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
-        }
+        footnotes.extend(noisy_note(&rs));
         footnotes.extend(ctx.closing_notes(&rs, &|r| {
             r.id.suite.name() == suite
                 && r.id.op.name() == op
@@ -260,17 +257,15 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         };
         let title = format!("{suite}: {op} latency{keys}, {threads} thread(s)");
         let fig = Figure {
-            title: title.clone(),
+            title,
             sections,
             footnotes,
         };
         let t = format!("t{threads}");
-        out.push(Chart {
-            file_name: format!("{}.svg", slug(&["latency", suite, op, dist_part, &t])),
-            title,
-            svg: draw::figure(&fig)?,
-            series_per_panel: fig.series_per_panel(),
-        });
+        out.push(Chart::draw(
+            format!("{}.svg", slug(&["latency", suite, op, dist_part, &t])),
+            fig,
+        )?);
     }
     Ok(out)
 }

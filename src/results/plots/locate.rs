@@ -14,10 +14,11 @@
 //! one size.
 
 use super::ci95;
-use super::draw::{self, Axes, Figure, PanelRow, Point, XAxis};
+use super::draw::{Axes, Figure, PanelRow, Point, XAxis};
 use super::sizes::size_categories;
 use super::{
-    benches_note, panel_per_group, sections_by_bench, slug, Chart, Ctx, Quantity, Varying,
+    benches_note, noisy_note, panel_per_group, sections_by_bench, slug, Chart, Ctx, Quantity,
+    Varying,
 };
 use crate::results::schema::Row;
 use crate::vocabulary::Suite;
@@ -115,25 +116,17 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
             "times: median of the rounds".to_string()
         });
         footnotes.extend(benches_note(&rs, ctx.sources));
-        if rs.iter().any(|r| r.noisy) {
-            footnotes
-                .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
-        }
+        footnotes.extend(noisy_note(&rs));
         footnotes.extend(ctx.closing_notes(&rs, &|r| {
             r.id.suite == Suite::Locate && r.id.op.name() == op
         }));
         let title = format!("locate: {op}, precomputed bucket mask vs from-B");
         let fig = Figure {
-            title: title.clone(),
+            title,
             sections,
             footnotes,
         };
-        out.push(Chart {
-            file_name: format!("{}.svg", slug(&["locate", op])),
-            title,
-            svg: draw::figure(&fig)?,
-            series_per_panel: fig.series_per_panel(),
-        });
+        out.push(Chart::draw(format!("{}.svg", slug(&["locate", op])), fig)?);
     }
     Ok(out)
 }

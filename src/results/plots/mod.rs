@@ -65,6 +65,25 @@ pub struct Chart {
     pub series_per_panel: Vec<usize>,
 }
 
+impl Chart {
+    /// `fig` drawn as the chart `file_name`: the one way a figure becomes a chart.
+    fn draw(file_name: String, fig: draw::Figure) -> Result<Chart, String> {
+        Ok(Chart {
+            file_name,
+            svg: draw::figure(&fig)?,
+            series_per_panel: fig.series_per_panel(),
+            title: fig.title,
+        })
+    }
+}
+
+/// The footnote every chart with a noisy cell among `rows` carries (they are drawn hollow).
+fn noisy_note(rows: &[&Row]) -> Option<String> {
+    rows.iter()
+        .any(|r| r.noisy)
+        .then(|| "hollow markers: cell flagged noisy (other processes used the CPU)".into())
+}
+
 /// The files written and what the reader should know (skipped rows, unplotted suites).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlotReport {

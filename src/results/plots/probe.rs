@@ -8,8 +8,8 @@
 //! across patterns.
 
 use super::ci95;
-use super::draw::{self, Axes, Figure, PanelRow, Point, XAxis};
-use super::{benches_note, better, by_bench, panel_per_group, Chart, Ctx, Varying};
+use super::draw::{Axes, Figure, PanelRow, Point, XAxis};
+use super::{benches_note, better, by_bench, noisy_note, panel_per_group, Chart, Ctx, Varying};
 use crate::results::schema::Row;
 use crate::vocabulary::{Pattern, Suite};
 
@@ -83,20 +83,13 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         _ => "point: median; bar: 95% CI of the median where recorded, else min–max".into(),
     }];
     footnotes.extend(benches_note(&rs, ctx.sources));
-    if rs.iter().any(|r| r.noisy) {
-        footnotes.push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
-    }
+    footnotes.extend(noisy_note(&rs));
     footnotes.extend(ctx.closing_notes(&rs, &|r| r.id.suite == Suite::Probe));
     let title = "probe: one group's tophash match, each strategy by pattern".to_string();
     let fig = Figure {
-        title: title.clone(),
+        title,
         sections: by_bench(&rs, ctx.sources, &axes, &panel_rows),
         footnotes,
     };
-    Ok(vec![Chart {
-        file_name: "probe.svg".into(),
-        title,
-        svg: draw::figure(&fig)?,
-        series_per_panel: fig.series_per_panel(),
-    }])
+    Ok(vec![Chart::draw("probe.svg".into(), fig)?])
 }

@@ -14,10 +14,10 @@
 //! contender is left out (its ratio says nothing about a map and would stretch the axis),
 //! and so are rows without a ratio (the reference itself, files from before the rounds).
 
-use super::draw::{self, Axes, Figure, Panel, PanelRow, Point, XAxis};
+use super::draw::{Axes, Figure, Panel, PanelRow, Point, XAxis};
 use super::panels::{self, Reference};
 use super::sizes::size_categories;
-use super::{benches_note, by_bench, dist_of, series_of, slug, Chart, Ctx, Varying};
+use super::{benches_note, by_bench, dist_of, noisy_note, series_of, slug, Chart, Ctx, Varying};
 use crate::results::schema::{Ratio, Row, Unit};
 use crate::vocabulary::{Role, Suite};
 use std::collections::BTreeMap;
@@ -183,9 +183,7 @@ fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
         pairing(rows)
     )];
     footnotes.extend(benches_note(rows, ctx.sources));
-    if rows.iter().any(|r| r.noisy) {
-        footnotes.push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
-    }
+    footnotes.extend(noisy_note(rows));
     footnotes.extend(ctx.closing_notes(rows, belongs));
     let title = title.replace("the reference", &to);
     let axes = Axes {
@@ -197,16 +195,11 @@ fn chart(rows: &[&Row], ctx: &Ctx, layout: &Layout) -> Result<Chart, String> {
         reference: Some((1.0, format!("1 = {to} ({faster})"))),
     };
     let fig = Figure {
-        title: title.clone(),
+        title,
         sections: by_bench(rows, ctx.sources, &axes, &panel_rows),
         footnotes,
     };
-    Ok(Chart {
-        file_name: format!("{name}.svg"),
-        title,
-        svg: draw::figure(&fig)?,
-        series_per_panel: fig.series_per_panel(),
-    })
+    Chart::draw(format!("{name}.svg"), fig)
 }
 
 /// What the rows' ratios were made of, from the rows themselves: ` (36 rounds in 6 blocks

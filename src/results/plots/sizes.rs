@@ -8,8 +8,8 @@
 //! when measured on the same machine the same day, in a section of their own otherwise.
 
 use super::ci95;
-use super::draw::{self, Axes, Figure, PanelRow, Point, XAxis};
-use super::{benches_note, by_bench, panel_per_group, slug, Chart, Ctx, Varying};
+use super::draw::{Axes, Figure, PanelRow, Point, XAxis};
+use super::{benches_note, by_bench, noisy_note, panel_per_group, slug, Chart, Ctx, Varying};
 use crate::results::format::{size, SizeStyle};
 use crate::results::schema::Row;
 use crate::vocabulary::Suite;
@@ -67,24 +67,16 @@ pub(super) fn charts(rows: &[&Row], ctx: &Ctx) -> Result<Vec<Chart>, String> {
         if rs.iter().any(|r| ci95(r).is_some()) {
             footnotes.push("bars: 95% confidence interval of the median".to_string());
         }
-        if rs.iter().any(|r| r.noisy) {
-            footnotes
-                .push("hollow markers: cell flagged noisy (other processes used the CPU)".into());
-        }
+        footnotes.extend(noisy_note(&rs));
         footnotes
             .extend(ctx.closing_notes(&rs, &|r| r.id.suite == Suite::Ops && r.id.op.name() == op));
         let title = format!("{op}: time per operation by map size");
         let fig = Figure {
-            title: title.clone(),
+            title,
             sections: by_bench(&rs, ctx.sources, &axes, &layout),
             footnotes,
         };
-        out.push(Chart {
-            file_name: format!("{}.svg", slug(&["ops", op])),
-            title,
-            svg: draw::figure(&fig)?,
-            series_per_panel: fig.series_per_panel(),
-        });
+        out.push(Chart::draw(format!("{}.svg", slug(&["ops", op])), fig)?);
     }
     Ok(out)
 }
